@@ -1,0 +1,1 @@
+"""Pure sourcing rules and records: no Qt, no SQL."""

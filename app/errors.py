@@ -1,0 +1,61 @@
+"""Errors a user can cause, each with a message they can act on (shown without a traceback)."""
+
+from __future__ import annotations
+
+
+class WorkbenchError(Exception):
+    """A problem the user can fix; `str(error)` is the whole message to show."""
+
+
+class DatabaseError(WorkbenchError):
+    """The database file cannot be used as it is (not ours, corrupt, locked, read-only...)."""
+
+
+class NotAWorkbenchDatabase(DatabaseError):
+    pass
+
+
+class DatabaseLocked(DatabaseError):
+    pass
+
+
+class DatabaseReadOnly(DatabaseError):
+    pass
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+class DatabaseCorrupt(DatabaseError):
+    pass
+
+
+class ValidationError(WorkbenchError):
+    """Input that breaks a rule; `field_errors` maps a field name to what is wrong with it."""
+
+    def __init__(self, field_errors: dict[str, str]) -> None:
+        self.field_errors = dict(field_errors)
+        lines = [f"{field}: {message}" for field, message in self.field_errors.items()]
+        super().__init__("; ".join(lines) or "invalid input")
+
+
+class NotFound(WorkbenchError):
+    pass
+
+
+class ImportRejected(WorkbenchError):
+    """An import that changed nothing, with every bad row listed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:20]
+        more = len(self.problems) - len(shown)
+        text = "Nothing was imported. Fix these rows and try again:\n" + "\n".join(shown)
+        if more > 0:
+            text += f"\n... and {more} more"
+        super().__init__(text)
+
+
+class ExportFailed(WorkbenchError):
+    pass

@@ -1,0 +1,280 @@
+"""Supplier use cases: read one or many, save, duplicate, delete and undo, bulk insert."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import selectinload
+
+from app.domain.money import Money
+from app.domain.similarity import names_look_alike, normalise_shop_url
+from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.validation import validate_supplier
+from app.errors import NotFound, ValidationError
+from app.services.changes import Change
+from app.services.supplier_mapping import SCALAR_FIELDS, fill_row, scalar_columns, to_supplier
+from app.store.db import Database
+from app.store.models import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
+from app.store.types import utc_now
+
+_SUPPLIERS = SupplierRow.__table__
+_CHILD_TABLES = (
+    ContactRow.__table__,
+    CertificationRow.__table__,
+    RedFlagRow.__table__,
+    TagRow.__table__,
+)
+BULK_CHUNK = 500
+
+
+def _chunks(items: Sequence[Supplier], size: int) -> Iterable[Sequence[Supplier]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """An existing supplier that a new record may duplicate, and why we think so."""
+
+    id: int
+    name: str
+    reason: str
+
+
+class SupplierService:
+    def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
+        self.database = database
+        self.today = today
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, supplier_id: int) -> Supplier:
+        with self.database.transaction() as session:
+            row = session.get(SupplierRow, supplier_id, options=_LOAD_CHILDREN)
+            if row is None:
+                raise NotFound(f"Supplier {supplier_id} no longer exists.")
+            return to_supplier(row)
+
+    def find_id(self, name_or_id: str) -> int:
+        """Resolve what a user typed on the command line: an id, or an exact name."""
+        text = name_or_id.strip()
+        with self.database.transaction() as session:
+            if text.isdigit() and session.get(SupplierRow, int(text)) is not None:
+                return int(text)
+            found = session.scalars(
+                select(SupplierRow.id).where(
+                    (SupplierRow.name_zh == text) | (SupplierRow.name_en == text)
+                )
+            ).all()
+        if not found:
+            raise NotFound(f"No supplier is called '{text}'.")
+        return found[0]
+
+    def all_records(self, ids: Iterable[int] | None = None) -> list[Supplier]:
+        """Whole records in pinyin name order, read with Core (fast for exports of 100,000)."""
+        wanted = None if ids is None else set(ids)
+        with self.database.transaction() as session:
+            connection = session.connection()
+            children: dict[str, dict[int, list]] = {}
+            for table in _CHILD_TABLES:
+                grouped: dict[int, list] = defaultdict(list)
+                for child in connection.execute(
+                    select(table).order_by(table.c.supplier_id, table.c.position)
+                ):
+                    grouped[child.supplier_id].append(child)
+                children[table.name] = grouped
+            rows = connection.execute(
+                select(_SUPPLIERS).order_by(_SUPPLIERS.c.name_sort, _SUPPLIERS.c.id)
+            )
+            records = [
+                _record_from_core(row, children)
+                for row in rows
+                if wanted is None or row.id in wanted
+            ]
+        return records
+
+    def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
+        """Existing suppliers with the same shop URL or a very similar name (not itself)."""
+        shop_key = normalise_shop_url(supplier.shop_url)
+        found: list[LookAlike] = []
+        with self.database.transaction() as session:
+            candidates = session.execute(
+                select(
+                    SupplierRow.id, SupplierRow.name_zh, SupplierRow.name_en, SupplierRow.shop_key
+                )
+            )
+            for other_id, name_zh, name_en, other_shop in candidates:
+                if other_id == supplier.id:
+                    continue
+                name = name_zh or name_en
+                if shop_key and other_shop == shop_key:
+                    found.append(LookAlike(other_id, name, "same 1688 shop"))
+                elif (supplier.name_zh and names_look_alike(supplier.name_zh, name_zh)) or (
+                    supplier.name_en and names_look_alike(supplier.name_en, name_en)
+                ):
+                    found.append(LookAlike(other_id, name, "very similar name"))
+        return found
+
+    # --- writing -------------------------------------------------------------------------
+    def validate(self, supplier: Supplier) -> None:
+        errors = validate_supplier(supplier, self.today())
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, supplier: Supplier) -> Change:
+        """Create (no id) or update a supplier. Raises ValidationError and then stores nothing."""
+        self.validate(supplier)
+        now = utc_now()
+        with self.database.transaction() as session:
+            if supplier.id is None:
+                row = SupplierRow(created_at=now)
+                session.add(row)
+            else:
+                row = session.get(SupplierRow, supplier.id, options=_LOAD_CHILDREN)
+                if row is None:
+                    raise NotFound(f"Supplier {supplier.id} no longer exists.")
+            fill_row(row, supplier)
+            row.updated_at = now
+            session.flush()
+            if supplier.id is None:
+                return Change(created=(row.id,))
+            return Change(updated=(row.id,))
+
+    def duplicate(self, supplier_id: int) -> Change:
+        original = self.get(supplier_id)
+        copy = dataclasses.replace(original, id=None, created_at=None, updated_at=None)
+        suffix = " (copy)"
+        if copy.name_zh:
+            copy.name_zh = (copy.name_zh + "（副本）")[:300]
+        if copy.name_en:
+            copy.name_en = (copy.name_en + suffix)[:300]
+        copy.shop_url = ""  # two records for one shop is what the look-alike check warns about
+        return self.save(copy)
+
+    def delete(self, supplier_ids: Sequence[int]) -> Change:
+        """Delete suppliers with everything they hold; the Change carries them for undo."""
+        removed = tuple(self.all_records(supplier_ids))
+        with self.database.transaction() as session:
+            session.execute(delete(SupplierRow).where(SupplierRow.id.in_(list(supplier_ids))))
+        return Change(deleted=tuple(s.id for s in removed if s.id is not None), removed=removed)
+
+    def restore(self, suppliers: Sequence[Supplier]) -> Change:
+        """Put deleted suppliers back with their original ids and timestamps (undo)."""
+        return self.insert_many(suppliers, keep_ids=True)
+
+    def insert_many(self, suppliers: Sequence[Supplier], *, keep_ids: bool = False) -> Change:
+        """Validate all, then insert all in one transaction (Core: fast for imports and demos)."""
+        problems: dict[str, str] = {}
+        today = self.today()
+        for index, supplier in enumerate(suppliers):
+            for field_name, message in validate_supplier(supplier, today).items():
+                problems[f"#{index + 1} {field_name}"] = message
+        if problems:
+            raise ValidationError(problems)
+        now = utc_now()
+        created: list[int] = []
+        with self.database.transaction() as session:
+            connection = session.connection()
+            for chunk in _chunks(suppliers, BULK_CHUNK):
+                values = []
+                for supplier in chunk:
+                    row = scalar_columns(supplier)
+                    row["created_at"] = (
+                        supplier.created_at if keep_ids and supplier.created_at else now
+                    )
+                    row["updated_at"] = (
+                        supplier.updated_at if keep_ids and supplier.updated_at else now
+                    )
+                    if keep_ids:
+                        row["id"] = supplier.id
+                    values.append(row)
+                statement = insert(_SUPPLIERS).returning(
+                    _SUPPLIERS.c.id, sort_by_parameter_order=True
+                )
+                ids = [row_id for (row_id,) in connection.execute(statement, values)]
+                created.extend(ids)
+                _insert_children(connection, zip(ids, chunk, strict=True))
+        return Change(created=tuple(created))
+
+
+_LOAD_CHILDREN = [
+    selectinload(SupplierRow.contacts),
+    selectinload(SupplierRow.certifications),
+    selectinload(SupplierRow.red_flags),
+    selectinload(SupplierRow.tags),
+]
+
+
+def _insert_children(connection, owned: Iterable[tuple[int, Supplier]]) -> None:
+    contacts, certifications, flags, tags = [], [], [], []
+    for supplier_id, supplier in owned:
+        for i, c in enumerate(supplier.contacts):
+            contacts.append(
+                {
+                    "supplier_id": supplier_id,
+                    "position": i,
+                    "person": c.person,
+                    "phone": c.phone,
+                    "wechat": c.wechat,
+                    "wangwang": c.wangwang,
+                    "email": c.email,
+                }
+            )
+        for i, c in enumerate(supplier.certifications):
+            certifications.append(
+                {
+                    "supplier_id": supplier_id,
+                    "position": i,
+                    "kind": c.kind,
+                    "number": c.number,
+                    "issuer": c.issuer,
+                    "expires_on": c.expires_on,
+                }
+            )
+        for i, f in enumerate(supplier.red_flags):
+            flags.append(
+                {
+                    "supplier_id": supplier_id,
+                    "position": i,
+                    "kind": f.kind,
+                    "noted_on": f.noted_on,
+                    "remark": f.remark,
+                }
+            )
+        for i, tag in enumerate(supplier.tags):
+            tags.append({"supplier_id": supplier_id, "position": i, "tag": tag})
+    for table, values in zip(_CHILD_TABLES, (contacts, certifications, flags, tags), strict=True):
+        if values:
+            connection.execute(insert(table), values)
+
+
+def _record_from_core(row, children: dict[str, dict[int, list]]) -> Supplier:
+    supplier = Supplier(
+        **{name: getattr(row, name) for name in SCALAR_FIELDS},
+        deposit=(
+            Money.from_minor(row.deposit_minor, row.deposit_currency)
+            if row.deposit_minor is not None
+            else None
+        ),
+        id=row.id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+    supplier.contacts = [
+        Contact(c.person, c.phone, c.wechat, c.wangwang, c.email)
+        for c in children["supplier_contacts"].get(row.id, ())
+    ]
+    supplier.certifications = [
+        Certification(c.kind, c.number, c.issuer, c.expires_on)
+        for c in children["supplier_certifications"].get(row.id, ())
+    ]
+    supplier.red_flags = [
+        RedFlag(f.kind, f.noted_on, f.remark)
+        for f in children["supplier_red_flags"].get(row.id, ())
+    ]
+    supplier.tags = [t.tag for t in children["supplier_tags"].get(row.id, ())]
+    return supplier

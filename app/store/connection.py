@@ -1,0 +1,143 @@
+"""Opening a database file safely with sqlite3 alone: is it ours, intact, writable, current?
+
+Kept free of SQLAlchemy so the window can list suppliers before the ORM is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import (
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    NotAWorkbenchDatabase,
+)
+from app.store.schema_version import APPLICATION_ID, HEAD, REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What an existing database file holds: its schema revision and whether it is behind."""
+
+    path: Path
+    revision: str
+
+    @property
+    def needs_migration(self) -> bool:
+        return self.revision != HEAD
+
+
+def connect(
+    path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """A raw connection with foreign keys on and a busy timeout; read-only never writes a byte."""
+    if read_only:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=timeout_ms / 1000, isolation_level=None)
+    else:
+        connection = sqlite3.connect(path, timeout=timeout_ms / 1000, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def translate(error: sqlite3.Error, path: Path) -> DatabaseError:
+    """Turn a driver error into a message the user can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            f"{path} is locked by another program. Close the other program and try again."
+        )
+    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+        return DatabaseReadOnly(
+            f"{path} cannot be written (read-only file or folder). "
+            "Copy it to a folder you can write to, or change its permissions."
+        )
+    if "not a database" in text or "encrypted" in text:
+        return NotAWorkbenchDatabase(f"{path} is not a Sourcing Workbench database.")
+    if "malformed" in text or "corrupt" in text or "disk i/o" in text:
+        return DatabaseCorrupt(
+            f"{path} is damaged ({error}). Restore it from a backup; the file was not changed."
+        )
+    if "unable to open" in text:
+        return DatabaseError(f"{path} cannot be opened: {error}.")
+    return DatabaseError(f"{path}: {error}")
+
+
+def check_writable(path: Path) -> None:
+    folder = path.parent
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        raise DatabaseReadOnly(
+            f"{path} is in a read-only place (the file or its folder {folder} cannot be written). "
+            "Copy it to a folder you can write to, or change its permissions."
+        )
+
+
+def check_header(path: Path) -> None:
+    """A 0-byte or foreign file is never turned into a database: say so and leave it alone."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise NotAWorkbenchDatabase(f"{path} is a folder, not a database file.") from None
+    except PermissionError:
+        raise DatabaseReadOnly(f"{path} cannot be read: permission denied.") from None
+    if header != SQLITE_HEADER:
+        raise NotAWorkbenchDatabase(f"{path} is not a Sourcing Workbench database.")
+
+
+def inspect_file(
+    path: Path, *, writable: bool = True, timeout_ms: int = BUSY_TIMEOUT_MS
+) -> FileState:
+    """Validate an existing file without changing it; raise a DatabaseError saying what is wrong."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist.")
+    check_header(path)
+    if writable:
+        check_writable(path)
+    try:
+        connection = connect(path, read_only=not writable, timeout_ms=timeout_ms)
+        try:
+            return _inspect(connection, path)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+
+
+def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
+    (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+    if application_id != APPLICATION_ID:
+        raise NotAWorkbenchDatabase(
+            f"{path} is an SQLite file but not a Sourcing Workbench database."
+        )
+    (quick,) = connection.execute("PRAGMA quick_check").fetchone()
+    if quick != "ok":
+        raise DatabaseCorrupt(
+            f"{path} is damaged ({quick}). Restore it from a backup; the file was not changed."
+        )
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row is None:
+        raise NotAWorkbenchDatabase(
+            f"{path} has no schema version: it is not a finished workbench database."
+        )
+    revision = row[0]
+    if revision not in REVISIONS:
+        raise DatabaseTooNew(
+            f"{path} was made by a newer Sourcing Workbench (schema {revision}). "
+            "Update the app to open it; the file was not changed."
+        )
+    return FileState(path=path, revision=revision)

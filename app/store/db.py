@@ -1,0 +1,52 @@
+"""The SQLAlchemy side of an open database: engine, and write transactions that begin IMMEDIATE."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.connection import BUSY_TIMEOUT_MS, translate
+
+
+class Database:
+    """An opened, validated workbench file (see app.store.opening) and its session factory."""
+
+    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = Path(path)
+        self.engine = create_engine(f"sqlite:///{self.path}")
+        timeout = int(busy_timeout_ms)
+
+        @event.listens_for(self.engine, "connect")
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            dbapi_connection.isolation_level = None  # SQLAlchemy's pysqlite recipe
+            dbapi_connection.execute(f"PRAGMA busy_timeout = {timeout}")
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+            dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+
+        @event.listens_for(self.engine, "begin")
+        def _on_begin(connection: Connection) -> None:
+            # A read-then-write DEFERRED transaction fails with SQLITE_BUSY_SNAPSHOT; take
+            # the write lock up front instead.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            if isinstance(error.orig, sqlite3.Error):
+                raise translate(error.orig, self.path) from None
+            raise
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,109 @@
+"""Schema creation and upgrades with Alembic: one transaction, foreign keys off, backup first.
+
+See DESIGN.md pitfalls: a batch rebuild with foreign keys ON cascades deletes into child tables.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, event
+
+from app.errors import DatabaseError
+from app.store.backup import backup_database
+from app.store.connection import BUSY_TIMEOUT_MS, translate
+from app.store.schema_version import APPLICATION_ID, HEAD
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _alembic_config(connection: Connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _migration_engine(path: Path):
+    engine = create_engine(f"sqlite:///{path}", poolclass=None)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade_to_head(path: Path) -> None:
+    """Apply every pending migration atomically; on any failure the file is as it was."""
+    from alembic import command
+
+    engine = _migration_engine(path)
+    try:
+        with engine.connect() as connection, connection.begin():
+            command.upgrade(_alembic_config(connection), "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(
+                    f"Upgrading {path} would break {len(broken)} links between records; "
+                    "nothing was changed."
+                )
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+    except Exception as error:  # SQLAlchemy wraps driver errors
+        original = getattr(error, "orig", None)
+        if isinstance(original, sqlite3.Error):
+            raise translate(original, path) from None
+        raise
+    finally:
+        engine.dispose()
+
+
+def create_database(path: Path) -> None:
+    """Make a new, empty workbench database at `path`, which must not exist yet.
+
+    Built under a temporary name and renamed into place, so a failure leaves nothing behind.
+    """
+    path = Path(path)
+    if path.exists():
+        raise DatabaseError(f"{path} already exists; choose a new file name.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    try:
+        raw = sqlite3.connect(temporary, isolation_level=None)
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.execute("PRAGMA journal_mode = WAL")
+        raw.close()
+        upgrade_to_head(temporary)
+        # Fold the WAL back so the rename moves one complete file.
+        raw = sqlite3.connect(temporary, isolation_level=None)
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.close()
+        os.replace(temporary, path)
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def migrate_with_backup(path: Path, current_revision: str) -> Path:
+    """Back the file up (verified), then upgrade it to HEAD. Returns the backup's path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(
+        f"{path.stem}.before-{HEAD}-from-{current_revision}-{stamp}{path.suffix}"
+    )
+    backup_database(path, backup)
+    upgrade_to_head(path)
+    return backup
