@@ -59,3 +59,7 @@ class ImportRejected(WorkbenchError):
 
 class ExportFailed(WorkbenchError):
     pass
+
+
+class Cancelled(WorkbenchError):
+    """The user stopped a long operation; nothing was written."""
