@@ -1,0 +1,189 @@
+"""The command line: the scripting face of the app (see DESIGN.md's command-line contract).
+
+User errors print one line on stderr and exit 1; usage errors exit 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__, config
+from app.errors import WorkbenchError
+
+EXIT_OK, EXIT_USER_ERROR = 0, 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the database file (default: {config.default_db_path()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description=f"{APP_NAME}: sourcing from 1688.com, offline.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", parents=[common], help="open the main window (the default)")
+    commands.add_parser(
+        "demo", parents=[common], help="fill a new database with realistic demo data"
+    )
+    export = commands.add_parser("export", parents=[common], help="export a view to .xlsx or .pdf")
+    export.add_argument("kind", choices=["suppliers"], help="what to export")
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf"
+    )
+    importing = commands.add_parser(
+        "import", parents=[common], help="import suppliers from .xlsx or .csv"
+    )
+    importing.add_argument("kind", choices=["suppliers"], help="what to import")
+    importing.add_argument("file", type=Path, help="the .xlsx or .csv file")
+    backup = commands.add_parser(
+        "backup", parents=[common], help="a consistent copy, safe while the app is open"
+    )
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    commands.add_parser("check", parents=[common], help="check the database's integrity")
+    shot = commands.add_parser(
+        "screenshot", parents=[common], help="render the window to a PNG, offscreen"
+    )
+    shot.add_argument("--tab", default="suppliers", help="which tab to show (default: suppliers)")
+    shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path: Path = getattr(args, "db", None) or config.default_db_path()
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args, db_path.expanduser())
+    except WorkbenchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: one line for the user, the details in a log file
+        log = _write_crash_log()
+        print(
+            f"error: unexpected problem ({type(error).__name__}: {error}); details in {log}",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+
+
+def _write_crash_log() -> Path:
+    log = config.data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as handle:
+            traceback.print_exc(file=handle)
+    except OSError:
+        return Path("(could not write the log)")
+    return log
+
+
+def _services(db_path: Path, *, create: bool):
+    from app.services.workbench import Workbench
+    from app.store.opening import open_database_file
+
+    open_database_file(db_path, create=create)
+    return Workbench(db_path)
+
+
+def run_gui(args: argparse.Namespace, db_path: Path) -> int:
+    from app.ui.app import run_gui as start
+
+    return start(db_path)
+
+
+def run_demo(args: argparse.Namespace, db_path: Path) -> int:
+    from app.services.demo import fill_demo
+
+    workbench = _services(db_path, create=True)
+    try:
+        change = fill_demo(workbench.suppliers)
+    finally:
+        workbench.close()
+    print(f"Demo database ready: {db_path} ({len(change.created)} suppliers)")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace, db_path: Path) -> int:
+    from app.services.exporting import check_target, export_suppliers
+
+    check_target(args.out)
+    workbench = _services(db_path, create=False)
+    try:
+        out = export_suppliers(workbench.suppliers, args.out)
+    finally:
+        workbench.close()
+    print(f"Exported {args.kind} to {out}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, db_path: Path) -> int:
+    from app.services.import_suppliers import import_suppliers
+
+    if not args.file.is_file():
+        raise WorkbenchError(f"{args.file} does not exist.")
+    workbench = _services(db_path, create=True)
+    try:
+        change = import_suppliers(workbench.suppliers, args.file)
+    finally:
+        workbench.close()
+    print(f"Imported {len(change.created)} suppliers from {args.file} into {db_path}")
+    return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from app.store.backup import backup_database
+
+    out = backup_database(db_path, args.out)
+    print(f"Backed up {db_path} to {out}")
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace, db_path: Path) -> int:
+    from app.store.check import check_database
+
+    problems = check_database(db_path)
+    if problems:
+        for problem in problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        print(f"error: {db_path} has {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"ok: {db_path}")
+    return EXIT_OK
+
+
+def run_screenshot(args: argparse.Namespace, db_path: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.store.opening import open_database_file
+    from app.ui.app import render_screenshot
+
+    open_database_file(db_path, create=False)
+    out = render_screenshot(db_path, args.tab, args.out)
+    print(f"Saved {out}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "gui": run_gui,
+    "demo": run_demo,
+    "export": run_export,
+    "import": run_import,
+    "backup": run_backup,
+    "check": run_check,
+    "screenshot": run_screenshot,
+}

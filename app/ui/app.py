@@ -1,0 +1,94 @@
+"""Start the window: one QApplication, the database opened safely, errors shown as dialogs."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app import APP_NAME
+from app.errors import WorkbenchError
+from app.ui.main_window import DB_FILTER, MainWindow
+from app.ui.session import Session, open_session
+from app.ui.settings import Settings
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("SourcingWorkbench")
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def open_with_dialogs(path: Path, *, create: bool) -> Session | None:
+    """Open `path`; on a problem explain it and let the user pick another file or quit."""
+    while True:
+        try:
+            return open_session(path, create=create)
+        except WorkbenchError as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(error))
+            other = box.addButton("Open another database…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            name, _ = QFileDialog.getOpenFileName(
+                None, "Open database", str(path.parent), DB_FILTER
+            )
+            if not name:
+                return None
+            path, create = Path(name), False
+
+
+def run_gui(path: Path, *, create: bool = True) -> int:
+    app = application()
+    session = open_with_dialogs(path, create=create)
+    if session is None:
+        return 1
+    window = MainWindow(session, Settings())
+    window.show()
+    window.start()
+    return app.exec()
+
+
+def render_screenshot(path: Path, tab: str, out: Path, size: tuple[int, int] = (1360, 820)) -> Path:
+    """Render the main window with `tab` open to a PNG, offscreen (no display needed)."""
+    app = application()
+    session = open_session(path, create=False)
+    with tempfile.TemporaryDirectory() as scratch:  # default layout; the user's is left alone
+        window = MainWindow(session, Settings(Path(scratch) / "settings.ini"))
+        _grab(app, window, tab, out, size)
+    return out
+
+
+def _grab(
+    app: QApplication, window: MainWindow, tab: str, out: Path, size: tuple[int, int]
+) -> None:
+    try:
+        titles = [window.tabs.tabText(i).lower() for i in range(window.tabs.count())]
+        wanted = tab.lower().replace("-", " ").replace("_", " ")
+        matches = [
+            i for i, title in enumerate(titles) if title.startswith(wanted) or wanted in title
+        ]
+        if not matches:
+            raise WorkbenchError(f"No tab called '{tab}'. Tabs: {', '.join(titles)}.")
+        window.resize(*size)
+        window.tabs.setCurrentIndex(matches[0])
+        window.start()
+        window.suppliers_tab.wait_until_loaded()
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        if matches[0] == 0 and window.suppliers_tab.model.rowCount():
+            window.suppliers_tab.table.selectRow(0)
+            app.processEvents()
+        if not window.grab().save(str(out)):
+            raise WorkbenchError(f"Cannot write the screenshot to {out}.")
+    finally:
+        window.close()

@@ -1,0 +1,227 @@
+"""The main window: a thin frame that assembles the tabs, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from app import APP_NAME, __version__
+from app.errors import Cancelled, WorkbenchError
+from app.services.exporting import export_suppliers
+from app.store.backup import backup_database
+from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
+from app.ui.session import Session, open_session
+from app.ui.settings import Settings
+from app.ui.suppliers.tab import SuppliersTab
+from app.ui.widgets.background import run_with_progress
+
+DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
+TAB_KEY = "window/tab"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.suppliers_tab = self._build_tabs()
+        self._build_menus()
+        self.resize(1360, 820)
+        geometry = settings.bytes_value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.tabs.setCurrentIndex(settings.int_value(TAB_KEY, 0))
+        self._show_title()
+        settings.remember_database(session.workbench.path)
+
+    # --- assembly -------------------------------------------------------------------------
+    def _build_tabs(self) -> SuppliersTab:
+        suppliers_tab = SuppliersTab(self.session.workbench, self.settings)
+        suppliers_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(suppliers_tab, "Suppliers")
+        for title, explanation in COMING_TABS:
+            self.tabs.addTab(PlaceholderTab(title, explanation), title)
+        return suppliers_tab
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._add(file_menu, "&New database…", self.new_database, QKeySequence("Ctrl+Shift+N"))
+        self._add(file_menu, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Back up database…", self.backup, QKeySequence("Ctrl+B"))
+        export_menu = file_menu.addMenu("&Export")
+        self._add(
+            export_menu,
+            "Suppliers to &Excel (.xlsx)…",
+            lambda: self.export(".xlsx"),
+            QKeySequence("Ctrl+E"),
+        )
+        self._add(
+            export_menu,
+            "Suppliers to &PDF…",
+            lambda: self.export(".pdf"),
+            QKeySequence("Ctrl+Shift+E"),
+        )
+        file_menu.addSeparator()
+        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        tab = self.suppliers_tab
+        for action in (tab.new_action, tab.duplicate_action, tab.delete_action, tab.undo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(tab.find_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add(help_menu, f"&About {APP_NAME}", self.about)
+
+    def _add(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _show_title(self) -> None:
+        path = self.session.workbench.path
+        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        self.statusBar().showMessage(f"Database: {path}", 5000)
+
+    def start(self) -> None:
+        """Fill the first screen, then load the rest and warm up the services after paint."""
+        self.suppliers_tab.load_first_screen()
+        QTimer.singleShot(50, self.session.workbench.warm_up)
+
+    # --- databases ------------------------------------------------------------------------
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New database", str(self._folder()), DB_FILTER)
+        if name:
+            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".sqlite3")
+            if path.exists():
+                self._error(
+                    f"{path} already exists. Choose a new name; existing files are never replaced."
+                )
+                return
+            self.switch_database(path, create=True)
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._folder()), DB_FILTER)
+        if name:
+            self.switch_database(Path(name), create=False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.session.workbench.path
+        for path in self.settings.recent_databases():
+            action = self.recent_menu.addAction(str(path))
+            action.setEnabled(path != current)
+            action.triggered.connect(lambda _=False, p=path: self.switch_database(p, create=False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def switch_database(self, path: Path, *, create: bool) -> bool:
+        """Open another database in this window; the current one stays open if that fails."""
+        if not self.suppliers_tab.confirm_leave_editor():
+            return False
+        if Path(path).resolve() == self.session.workbench.path:
+            return True
+        try:
+            session = open_session(path, create=create)
+        except WorkbenchError as error:
+            self._error(str(error))
+            if not Path(path).exists():
+                self.settings.forget_database(path)
+            return False
+        self.suppliers_tab.save_layout()
+        self.suppliers_tab.wait_until_loaded()
+        old_session, self.session = self.session, session
+        index = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.suppliers_tab.deleteLater()
+        self.menuBar().clear()
+        self.suppliers_tab = self._build_tabs()
+        self._build_menus()
+        self.tabs.setCurrentIndex(index)
+        old_session.close()
+        self.settings.remember_database(session.workbench.path)
+        self._show_title()
+        self.start()
+        return True
+
+    def backup(self) -> None:
+        path = self.session.workbench.path
+        suggested = path.with_name(f"{path.stem}-backup{path.suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested), DB_FILTER)
+        if not name:
+            return
+        try:
+            run_with_progress(
+                self, "Backing up…", lambda _report: backup_database(path, Path(name))
+            )
+        except WorkbenchError as error:
+            self._error(str(error))
+            return
+        self.statusBar().showMessage(f"Backed up to {name}", 8000)
+
+    # --- exports --------------------------------------------------------------------------
+    def export(self, suffix: str) -> None:
+        ids = self.suppliers_tab.shown_ids()
+        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
+        suggested = self._folder() / f"suppliers{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self, "Export suppliers", str(suggested), kind)
+        if not name:
+            return
+        out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
+        service = self.session.workbench.suppliers
+        try:
+            run_with_progress(
+                self,
+                f"Exporting {len(ids):,} suppliers…",
+                lambda report: export_suppliers(service, out, ids=ids, on_progress=report),
+            )
+        except Cancelled:
+            self.statusBar().showMessage("Export cancelled; no file written", 8000)
+            return
+        except WorkbenchError as error:
+            self._error(str(error))
+            return
+        self.statusBar().showMessage(f"Exported {len(ids):,} suppliers to {out}", 10000)
+
+    # --- the rest ------------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>An offline workbench for sourcing from 1688.com factories: suppliers, "
+            "capacity and credit, samples, negotiation and consolidation.</p>"
+            f"<p>Database: {self.session.workbench.path}</p>",
+        )
+
+    def _folder(self) -> Path:
+        return self.session.workbench.path.parent
+
+    def _error(self, text: str) -> None:
+        QMessageBox.warning(self, APP_NAME, text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.suppliers_tab.confirm_leave_editor():
+            event.ignore()
+            return
+        self.suppliers_tab.save_layout()
+        self.suppliers_tab.wait_until_loaded()
+        self.settings.set_bytes(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.set_int(TAB_KEY, self.tabs.currentIndex())
+        self.settings.sync()
+        self.session.close()
+        event.accept()

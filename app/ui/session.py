@@ -1,0 +1,36 @@
+"""Opening a database for the window: one instance per file, validated, migrated if due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.services.workbench import Workbench
+from app.store.opening import OpenedFile, open_database_file
+from app.ui.instance_lock import InstanceLock
+
+
+@dataclass
+class Session:
+    workbench: Workbench
+    lock: InstanceLock
+    opened: OpenedFile
+
+    def close(self) -> None:
+        self.workbench.close()
+        self.lock.release()
+
+
+def open_session(path: Path, *, create: bool) -> Session:
+    """Lock, then validate (or create) the file. Raises a WorkbenchError saying what is wrong."""
+    path = Path(path).expanduser().resolve()
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(path)
+    lock.acquire()
+    try:
+        opened = open_database_file(path, create=create)
+    except BaseException:
+        lock.release()
+        raise
+    return Session(Workbench(path), lock, opened)

@@ -1,0 +1,1 @@
+"""The Suppliers tab."""

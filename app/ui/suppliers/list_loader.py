@@ -1,0 +1,27 @@
+"""Loads the supplier list on a worker thread so a big database never freezes the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from app.errors import WorkbenchError
+from app.services.supplier_list import load_supplier_list
+
+
+class SupplierListLoader(QThread):
+    """Reads every supplier row with its own sqlite3 connection, then emits `loaded(list)`."""
+
+    loaded = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, path: Path, parent: object = None) -> None:
+        super().__init__(parent)
+        self._path = path
+
+    def run(self) -> None:
+        try:
+            self.loaded.emit(load_supplier_list(self._path))
+        except WorkbenchError as error:
+            self.failed.emit(str(error))

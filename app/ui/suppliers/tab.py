@@ -1,0 +1,313 @@
+"""The Suppliers tab's behaviour: loading, filtering, selecting, saving, deleting and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from app.domain.supplier import Supplier
+from app.errors import ValidationError, WorkbenchError
+from app.services.changes import Change
+from app.services.supplier_list import SupplierFilter, load_supplier_list
+from app.services.workbench import Workbench
+from app.ui.settings import Settings
+from app.ui.suppliers.list_loader import SupplierListLoader
+from app.ui.suppliers.tab_view import SuppliersTabView
+from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel
+
+FIRST_SCREEN_ROWS = 200  # shown at once; the rest arrives from a worker thread
+HEADER_KEY = "suppliers/header"
+SPLITTER_KEY = "suppliers/splitter"
+
+
+class SuppliersTab(SuppliersTabView):
+    """Emits `message` for the status bar and `changed` with each Change it makes."""
+
+    message = Signal(str)
+    changed = Signal(object)
+
+    def __init__(
+        self, workbench: Workbench, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workbench.today, parent)
+        self.workbench = workbench
+        self.settings = settings
+        self.model = SupplierTableModel(workbench.today, self)
+        self.table.setModel(self.model)
+        self._current_id: int | None = None
+        self._undo_records: tuple[Supplier, ...] = ()
+        self._loader: SupplierListLoader | None = None
+        self._restore_layout()
+        self._connect()
+        self._update_actions()
+
+    # --- start-up ------------------------------------------------------------------------
+    def load_first_screen(self) -> None:
+        """Show the first rows at once (sqlite3 only), then load the rest off the GUI thread."""
+        self.model.set_items(load_supplier_list(self.workbench.path, limit=FIRST_SCREEN_ROWS))
+        self._after_rows_changed()
+        if self.model.total >= FIRST_SCREEN_ROWS:
+            self.message.emit("Loading suppliers…")
+            self._loader = SupplierListLoader(self.workbench.path, self)
+            self._loader.loaded.connect(self._on_all_loaded)
+            self._loader.failed.connect(self._show_error)
+            self._loader.start()
+
+    def wait_until_loaded(self) -> None:
+        if self._loader is not None:
+            self._loader.wait()
+
+    def _on_all_loaded(self, items: list) -> None:
+        self.model.set_items(items)
+        self._after_rows_changed()
+        self.message.emit(f"{self.model.total:,} suppliers loaded")
+
+    def _connect(self) -> None:
+        self.filter_bar.changed.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.editor.saveRequested.connect(self.save)
+        self.editor.revertRequested.connect(self._revert)
+        self.editor.dirtyChanged.connect(self._update_actions)
+        self.new_action.triggered.connect(self.new_supplier)
+        self.duplicate_action.triggered.connect(self.duplicate_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.find_action.triggered.connect(self.filter_bar.focus_text)
+
+    # --- filtering and selection --------------------------------------------------------
+    def _apply_filter(self, wanted: SupplierFilter) -> None:
+        self.model.set_filter(wanted)
+        self._after_rows_changed()
+
+    def _after_rows_changed(self) -> None:
+        """Keep the count right and the edited supplier selected after the rows were reset."""
+        self.filter_bar.show_count(self.model.rowCount(), self.model.total)
+        if self._current_id is not None:
+            self._select_id(self._current_id)
+        self._update_actions()
+
+    def _select_id(self, supplier_id: int) -> None:
+        row = self.model.row_of(supplier_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.scrollTo(index)
+        self.table.viewport().update()
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        supplier_id = self.model.supplier_id(current.row())
+        if supplier_id == self._current_id:
+            return
+        if not self.confirm_leave_editor():
+            QTimer.singleShot(
+                0, lambda: self._select_id(self._current_id) if self._current_id else None
+            )
+            return
+        self.show_supplier(supplier_id)
+
+    def show_supplier(self, supplier_id: int) -> None:
+        try:
+            record = self.workbench.suppliers.get(supplier_id)
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        self._current_id = supplier_id
+        self.editor.set_supplier(record)
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.supplier_id(row) for row in rows]
+
+    def shown_ids(self) -> list[int]:
+        """The suppliers the table shows, in its order (what 'export' writes)."""
+        return self.model.visible_ids()
+
+    # --- editing --------------------------------------------------------------------------
+    def confirm_leave_editor(self) -> bool:
+        """Ask before unsaved edits are lost: Save, Discard or Cancel. True = go on."""
+        if not self.editor.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This supplier has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_supplier(self) -> None:
+        if not self.confirm_leave_editor():
+            return
+        self._current_id = None
+        self.table.clearSelection()
+        self.editor.set_supplier(Supplier())
+        self.editor.setFocus()
+        self.message.emit("New supplier: fill in a name and press Save (Ctrl+S)")
+        self._update_actions()
+
+    def save(self) -> bool:
+        """Validate and store the editor's record. True when it was saved."""
+        try:
+            record = self.editor.supplier()
+        except ValidationError as error:
+            self.editor.show_errors(error.field_errors)
+            self.message.emit("Not saved: fix the fields marked in red")
+            return False
+        if record.id is None and not self._accept_look_alikes(record):
+            return False
+        try:
+            change = self.workbench.suppliers.save(record)
+        except ValidationError as error:
+            self.editor.show_errors(error.field_errors)
+            return False
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return False
+        self._current_id = change.touched[0]
+        self._apply_change(change)
+        self.show_supplier(self._current_id)
+        self.message.emit(f"Saved {record.display_name}")
+        return True
+
+    def _accept_look_alikes(self, record: Supplier) -> bool:
+        look_alikes = self.workbench.suppliers.look_alikes(record)
+        if not look_alikes:
+            return True
+        lines = "\n".join(f"• {other.name} ({other.reason})" for other in look_alikes[:5])
+        answer = QMessageBox.warning(
+            self,
+            "Possible duplicate",
+            f"This supplier looks like one you already have:\n\n{lines}\n\nSave it anyway?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    def _revert(self) -> None:
+        if self._current_id is None:
+            self.editor.set_supplier(None)
+        else:
+            self.show_supplier(self._current_id)
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1 or not self.confirm_leave_editor():
+            return
+        try:
+            change = self.workbench.suppliers.duplicate(ids[0])
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        self._current_id = change.created[0]
+        self._apply_change(change)
+        self.show_supplier(self._current_id)
+        self.message.emit("Duplicated: edit the copy and save")
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        names = [self.model.data(self.model.index(self.model.row_of(i) or 0, 0)) for i in ids[:5]]
+        more = f"\n… and {len(ids) - 5} more" if len(ids) > 5 else ""
+        answer = QMessageBox.question(
+            self,
+            "Delete suppliers",
+            f"Delete {len(ids)} supplier(s) with their contacts, certifications and red flags?\n\n"
+            + "\n".join(f"• {name}" for name in names)
+            + more
+            + "\n\nYou can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            change = self.workbench.suppliers.delete(ids)
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        self._undo_records = change.removed
+        if self._current_id in change.deleted:
+            self._current_id = None
+            self.editor.set_supplier(None)
+        self._apply_change(change)
+        self.message.emit(f"Deleted {len(change.deleted)} supplier(s). Undo with Ctrl+Z")
+
+    def undo_delete(self) -> None:
+        if not self._undo_records:
+            return
+        try:
+            change = self.workbench.suppliers.restore(self._undo_records)
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        self._undo_records = ()
+        self._apply_change(change)
+        self.message.emit(f"Restored {len(change.created)} supplier(s)")
+
+    def _apply_change(self, change: Change) -> None:
+        """Refresh only the rows the change touched, then tell the window."""
+        if change.deleted:
+            self.model.remove(list(change.deleted))
+        if change.touched:
+            self.model.upsert(load_supplier_list(self.workbench.path, ids=change.touched))
+        self._after_rows_changed()
+        self.changed.emit(change)
+
+    def _update_actions(self) -> None:
+        selected = (
+            len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
+        )
+        self.duplicate_action.setEnabled(selected == 1)
+        self.delete_action.setEnabled(selected > 0)
+        self.undo_action.setEnabled(bool(self._undo_records))
+
+    # --- layout memory --------------------------------------------------------------------
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(COLUMNS):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.setEnabled(section != 0)  # the name column always stays
+            action.toggled.connect(lambda shown, s=section: header.setSectionHidden(s, not shown))
+        menu.addSeparator()
+        menu.addAction("Reset columns", self.apply_default_widths)
+        menu.exec(header.mapToGlobal(position))
+
+    def _restore_layout(self) -> None:
+        self.apply_default_widths()
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        state = self.settings.bytes_value(HEADER_KEY)
+        if state is None or not header.restoreState(state):
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        splitter = self.settings.bytes_value(SPLITTER_KEY)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
+        self.settings.set_bytes(SPLITTER_KEY, self.splitter.saveState())
+
+    def _show_error(self, text: str) -> None:
+        QMessageBox.warning(self, "Sourcing Workbench", text)

@@ -1,0 +1,106 @@
+"""The Suppliers tab's widgets and layout only; behaviour lives in app.ui.suppliers.tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.suppliers.detail_editor import SupplierEditor
+from app.ui.suppliers.filter_bar import FilterBar
+from app.ui.suppliers.table_model import COLUMNS
+
+DEFAULT_WIDTHS = {"name_zh": 230, "name_en": 200, "tags": 160, "membership": 150, "city": 80}
+
+
+class SuppliersTabView(QWidget):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_bar = FilterBar()
+        self.table = QTableView()
+        self.table.setObjectName("supplierTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setStretchLastSection(False)
+        self.editor = SupplierEditor(today)
+
+        self.new_action = self._action(
+            "&New supplier", QKeySequence.StandardKey.New, "document-new"
+        )
+        self.duplicate_action = self._action(
+            "D&uplicate supplier", QKeySequence("Ctrl+D"), "edit-copy"
+        )
+        self.delete_action = self._action(
+            "&Delete supplier…", QKeySequence.StandardKey.Delete, "edit-delete"
+        )
+        self.undo_action = self._action("&Undo delete", QKeySequence.StandardKey.Undo, "edit-undo")
+        self.find_action = self._action(
+            "&Find supplier", QKeySequence.StandardKey.Find, "edit-find"
+        )
+        self.undo_action.setEnabled(False)
+        # The Delete key belongs to the table only; in the editor it deletes text.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, icon: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(
+            f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString()})"
+        )
+        return action
+
+    def apply_default_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        for section, column in enumerate(COLUMNS):
+            header.resizeSection(section, DEFAULT_WIDTHS.get(column.field, 95))
+            header.setSectionHidden(section, not column.shown_by_default)
