@@ -1,0 +1,65 @@
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.services.supplier_list import SupplierFilter, load_supplier_list
+from app.services.suppliers import SupplierService
+from app.ui.suppliers.table_model import COLUMN_FIELDS, ID_ROLE, SupplierTableModel
+from tests.factories import hengda, minimal
+
+TODAY = date(2026, 11, 29)
+
+
+def _model(supplier_service: SupplierService, db_path: Path) -> SupplierTableModel:
+    supplier_service.insert_many(
+        [hengda(), minimal("深圳市华强通讯配件有限公司", "Huaqiang"), minimal(name_en="Ningbo Homeware")]
+    )
+    model = SupplierTableModel(lambda: TODAY)
+    model.set_items(load_supplier_list(db_path))
+    return model
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, supplier_service, db_path) -> None:
+    model = _model(supplier_service, db_path)
+    qtmodeltester.check(model)
+    model.set_filter(SupplierFilter(text="hua"))
+    qtmodeltester.check(model)
+
+
+def test_cells_show_labels_and_raw_values(supplier_service, db_path) -> None:
+    model = _model(supplier_service, db_path)
+    row = model.row_of(model.visible_ids()[-1])  # 义乌 sorts last (yi…)
+    cell = lambda field, role=Qt.ItemDataRole.DisplayRole: model.data(  # noqa: E731
+        model.index(row, COLUMN_FIELDS.index(field)), role
+    )
+    assert cell("name_zh") == "义乌市恒达工艺品厂"
+    assert cell("membership") == "Strong merchant 实力商家"
+    assert cell("province") == "浙江 Zhejiang"
+    assert cell("reorder_rate") == "45.5 %"
+    assert cell("reorder_rate", Qt.ItemDataRole.UserRole) == "45.5"
+    assert cell("deposit_minor") == "3,000.00 CNY"
+    assert cell("tags") == "工艺品; home decor"
+    assert cell("contact") == "王丽"
+    assert cell("red_flags") == "⚑ 1"
+    assert model.data(model.index(row, 0), ID_ROLE) == model.visible_ids()[-1]
+
+
+def test_expiring_certification_gets_a_tooltip(supplier_service, db_path) -> None:
+    model = _model(supplier_service, db_path)
+    # hengda's CE certificate expires 2027-01-10: 42 days after TODAY, inside the 60-day warning.
+    row = model.row_of(model.visible_ids()[-1])
+    tooltip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "2027-01-10" in tooltip
+    other = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert other is None
+
+
+def test_header_click_sorts_through_the_model(supplier_service, db_path) -> None:
+    model = _model(supplier_service, db_path)
+    column = COLUMN_FIELDS.index("name_en")
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    names = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    assert names == ["Huaqiang", "Ningbo Homeware", "Yiwu Hengda Crafts Factory"]
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, column)) for r in range(model.rowCount())] == names[::-1]
