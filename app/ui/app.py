@@ -6,9 +6,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app import APP_NAME
+from app import APP_NAME, config
 from app.errors import WorkbenchError
 from app.ui.main_window import DB_FILTER, MainWindow
 from app.ui.session import Session, open_session
@@ -23,7 +24,15 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("SourcingWorkbench")
     app.setApplicationDisplayName(APP_NAME)
+    _ensure_chinese_font()
     return app
+
+
+def _ensure_chinese_font() -> None:
+    """Chinese names must never show as boxes: use the bundled font if the system has none."""
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return
+    QFontDatabase.addApplicationFont(str(config.resources_dir() / "fonts" / "wqy-microhei.ttc"))
 
 
 def open_with_dialogs(path: Path, *, create: bool) -> Session | None:
