@@ -37,6 +37,7 @@ class SuppliersTab(SuppliersTabView):
         self._current_id: int | None = None
         self._undo_records: tuple[Supplier, ...] = ()
         self._loader: SupplierListLoader | None = None
+        self._changes_while_loading: list[Change] = []
         self._restore_layout()
         self._connect()
         self._update_actions()
@@ -59,6 +60,10 @@ class SuppliersTab(SuppliersTabView):
 
     def _on_all_loaded(self, items: list) -> None:
         self.model.set_items(items)
+        # The worker read the file before any edit made meanwhile: apply those edits again.
+        pending, self._changes_while_loading = self._changes_while_loading, []
+        for change in pending:
+            self._refresh_rows(change)
         self._after_rows_changed()
         self.message.emit(f"{self.model.total:,} suppliers loaded")
 
@@ -265,12 +270,17 @@ class SuppliersTab(SuppliersTabView):
 
     def _apply_change(self, change: Change) -> None:
         """Refresh only the rows the change touched, then tell the window."""
+        if self._loader is not None and self._loader.isRunning():
+            self._changes_while_loading.append(change)
+        self._refresh_rows(change)
+        self._after_rows_changed()
+        self.changed.emit(change)
+
+    def _refresh_rows(self, change: Change) -> None:
         if change.deleted:
             self.model.remove(list(change.deleted))
         if change.touched:
             self.model.upsert(load_supplier_list(self.workbench.path, ids=change.touched))
-        self._after_rows_changed()
-        self.changed.emit(change)
 
     def _update_actions(self) -> None:
         selected = (
