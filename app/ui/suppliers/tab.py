@@ -37,6 +37,7 @@ class SuppliersTab(SuppliersTabView):
         self._current_id: int | None = None
         self._undo_records: tuple[Supplier, ...] = ()
         self._loader: SupplierListLoader | None = None
+        self._loading = False
         self._changes_while_loading: list[Change] = []
         self._restore_layout()
         self._connect()
@@ -52,6 +53,7 @@ class SuppliersTab(SuppliersTabView):
             self._loader = SupplierListLoader(self.workbench.path, self)
             self._loader.loaded.connect(self._on_all_loaded)
             self._loader.failed.connect(self._show_error)
+            self._loading = True
             self._loader.start()
 
     def wait_until_loaded(self) -> None:
@@ -59,6 +61,7 @@ class SuppliersTab(SuppliersTabView):
             self._loader.wait()
 
     def _on_all_loaded(self, items: list) -> None:
+        self._loading = False
         self.model.set_items(items)
         # The worker read the file before any edit made meanwhile: apply those edits again.
         pending, self._changes_while_loading = self._changes_while_loading, []
@@ -270,7 +273,7 @@ class SuppliersTab(SuppliersTabView):
 
     def _apply_change(self, change: Change) -> None:
         """Refresh only the rows the change touched, then tell the window."""
-        if self._loader is not None and self._loader.isRunning():
+        if self._loading:
             self._changes_while_loading.append(change)
         self._refresh_rows(change)
         self._after_rows_changed()
