@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.domain.supplier import Supplier
@@ -57,8 +65,10 @@ class SuppliersTab(SuppliersTabView):
             self._loader.start()
 
     def wait_until_loaded(self) -> None:
+        """Block until the full list is in the model (for closing, switching files, scripts)."""
         if self._loader is not None:
             self._loader.wait()
+            QCoreApplication.sendPostedEvents(self)  # deliver the queued `loaded` signal
 
     def _on_all_loaded(self, items: list) -> None:
         self._loading = False
