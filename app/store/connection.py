@@ -115,16 +115,28 @@ def inspect_file(
         raise translate(error, path) from None
 
 
+def damage_lines(rows: list[tuple[str]]) -> list[str]:
+    """What quick_check/integrity_check found, one finding a line ([] when the file is ok).
+
+    SQLite packs several findings into one row, separated by newlines, under a
+    "*** in database main ***" heading.
+    """
+    lines = [line.strip() for (text,) in rows for line in str(text).splitlines()]
+    return [line for line in lines if line and line != "ok" and not line.startswith("***")]
+
+
 def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
     (application_id,) = connection.execute("PRAGMA application_id").fetchone()
     if application_id != APPLICATION_ID:
         raise NotAWorkbenchDatabase(
             f"{path} is an SQLite file but not a Sourcing Workbench database."
         )
-    (quick,) = connection.execute("PRAGMA quick_check").fetchone()
-    if quick != "ok":
+    findings = damage_lines(connection.execute("PRAGMA quick_check").fetchall())
+    if findings:
+        more = f"; and {len(findings) - 1} more" if len(findings) > 1 else ""
         raise DatabaseCorrupt(
-            f"{path} is damaged ({quick}). Restore it from a backup; the file was not changed."
+            f"{path} is damaged ({findings[0]}{more}). "
+            "Restore it from a backup; the file was not changed."
         )
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
