@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import URL, Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,7 +19,8 @@ class Database:
 
     def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
-        self.engine = create_engine(f"sqlite:///{self.path}")
+        # URL.create, not f"sqlite:///{path}": a '?' or '%' in a folder name would pick another file.
+        self.engine = create_engine(URL.create("sqlite", database=str(self.path)))
         timeout = int(busy_timeout_ms)
 
         @event.listens_for(self.engine, "connect")

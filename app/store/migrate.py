@@ -10,7 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import URL, Connection, create_engine, event
 
 from app.errors import DatabaseError
 from app.store.backup import backup_database
@@ -30,7 +30,8 @@ def _alembic_config(connection: Connection):
 
 
 def _migration_engine(path: Path):
-    engine = create_engine(f"sqlite:///{path}", poolclass=None)
+    # URL.create, not f"sqlite:///{path}": a '?' or '%' in a folder name would pick another file.
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=None)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
