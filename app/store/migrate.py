@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, create_engine, event
 
-from app.errors import DatabaseError
+from app.errors import DatabaseError, DatabaseReadOnly
 from app.store.backup import backup_database
 from app.store.connection import BUSY_TIMEOUT_MS, translate
 from app.store.schema_version import APPLICATION_ID, HEAD
@@ -79,9 +80,14 @@ def create_database(path: Path) -> None:
     path = Path(path)
     if path.exists():
         raise DatabaseError(f"{path} already exists; choose a new file name.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseReadOnly(
+                f"{path} cannot be created: its folder {path.parent} is read-only. "
+                "Choose a folder you can write to."
+            )
         raw = sqlite3.connect(temporary, isolation_level=None)
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         raw.execute("PRAGMA journal_mode = WAL")
@@ -94,9 +100,13 @@ def create_database(path: Path) -> None:
         os.replace(temporary, path)
     except sqlite3.Error as error:
         raise translate(error, path) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseError(f"{path} cannot be created in {path.parent}: {reason}.") from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError):  # cleaning up must not hide the real error
+                leftover.unlink(missing_ok=True)
 
 
 def migrate_with_backup(path: Path, current_revision: str) -> Path:
