@@ -20,7 +20,13 @@ class DecimalText(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | None, dialect: Any) -> str | None:
         if value is None:
             return None
-        return str(Decimal(value))
+        if isinstance(value, float):
+            # Decimal(0.1) is 0.1000000000000000055511151231257827...: refuse, never guess.
+            raise TypeError(f"{value!r} is a float; pass a Decimal or an int")
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError(f"{value!r} is not a finite number")
+        return str(number)
 
     def process_result_value(self, value: str | None, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value)
