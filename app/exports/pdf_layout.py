@@ -1,0 +1,458 @@
+"""Shared PDF pieces: safe paragraphs, CJK styles, long tables, and a paged, numbered document."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from app.errors import Cancelled, ExportFailed
+from app.exports.atomic import atomic_output
+from app.exports.pdf_fonts import font_name
+
+# DESIGN.md pitfalls: ASCII85 encoding makes image-heavy PDFs about 15x slower to write.
+rl_config.useA85 = 0
+
+Progress = Callable[[int, int], bool]
+Row = TypeVar("Row")
+
+CELL_TEXT_LIMIT = 400  # characters per cell: a table row must never outgrow a page
+MARGIN_SIDE = 10 * mm
+MARGIN_TOP = 14 * mm
+MARGIN_BOTTOM = 14 * mm
+HEADER_BACKGROUND = colors.HexColor("#2f4b6e")
+ZEBRA = colors.HexColor("#eef2f7")
+GRID = colors.HexColor("#b8c2cf")
+GREY = "#5a6270"
+RED = "#b3261e"
+AMBER = "#9a5b00"
+FIRST_BATCH_ROWS = 48  # more than a landscape page holds; doubled while a page takes more
+MIN_BATCH_ROWS = 8
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of user text with optional looks; the text is always escaped when rendered."""
+
+    text: str
+    colour: str | None = None
+    smaller: bool = False
+
+
+def escape_text(value: object, limit: int = CELL_TEXT_LIMIT) -> str:
+    """User text as safe Paragraph markup: escaped, shortened to `limit`, newlines kept."""
+    text = "" if value is None else str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def span_markup(span: Span | str, style: ParagraphStyle) -> str:
+    """Markup for one span: escaped text, wrapped in our own font tag when it has looks."""
+    if isinstance(span, str):
+        return escape_text(span)
+    attributes = []
+    if span.colour:
+        attributes.append(f'color="{span.colour}"')
+    if span.smaller:
+        attributes.append(f'size="{style.fontSize - 1:g}"')
+    text = escape_text(span.text)
+    return f"<font {' '.join(attributes)}>{text}</font>" if attributes else text
+
+
+def paragraph(text: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text: markup in it prints literally (`<img>` is text, not an image)."""
+    return Paragraph(escape_text(text), style)
+
+
+def lines(parts: Sequence[Span | str], style: ParagraphStyle) -> Paragraph:
+    """Several user-text lines in one cell, each escaped; empty lines are left out."""
+    shown = [span_markup(p, style) for p in parts if (p if isinstance(p, str) else p.text)]
+    return Paragraph("<br/>".join(shown), style)
+
+
+def stacked(primary: str, secondary: str, style: ParagraphStyle) -> Paragraph:
+    """One value over another, the second smaller and grey (Chinese name over English)."""
+    return lines([primary, Span(secondary, GREY, smaller=True)], style)
+
+
+# --- styles ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """The paragraph styles of every export, all in the CJK font."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    header_cell: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=4)
+def _styles_for(font: str, size: float) -> Styles:
+    cell = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.25)
+    return Styles(
+        title=ParagraphStyle("title", fontName=font, fontSize=16, leading=20, spaceAfter=2),
+        subtitle=ParagraphStyle(
+            "subtitle", fontName=font, fontSize=9, leading=12, textColor=GREY, spaceAfter=6
+        ),
+        body=ParagraphStyle("body", fontName=font, fontSize=9, leading=12),
+        cell=cell,
+        header_cell=ParagraphStyle("header_cell", parent=cell, textColor=colors.white),
+    )
+
+
+def styles(size: float = 7.5) -> Styles:
+    """Styles in the CJK font; `size` is the table text size in points."""
+    return _styles_for(font_name(), size)
+
+
+# --- long tables -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its heading, its share of the width, and how to align its cells."""
+
+    heading: str
+    weight: float
+    align: str = "left"  # "left", "right" or "centre"
+
+
+class _TableSource(Generic[Row]):
+    """What every page of one LongTable shares: columns, records, built rows, the header."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        records: Sequence[Row],
+        make_row: Callable[[Row], Sequence[Flowable | str]],
+        table_styles: Styles,
+    ) -> None:
+        self.columns = list(columns)
+        self.records = records
+        self.make_row = make_row
+        self.table_styles = table_styles
+        self.header = [
+            Paragraph(escape_text(c.heading), aligned(table_styles.header_cell, c.align))
+            for c in self.columns
+        ]
+        self._built: dict[int, list[Flowable | str]] = {}
+
+    def row(self, index: int) -> list[Flowable | str]:
+        """The cells of record `index`, built once and kept until its page is done."""
+        cells = self._built.get(index)
+        if cells is None:
+            cells = list(self.make_row(self.records[index]))
+            self._built[index] = cells
+        return cells
+
+    def forget(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            self._built.pop(index, None)
+
+    def table(self, width: float, start: int, end: int) -> Table:
+        """Header plus records start..end as one reportlab Table, `width` points wide."""
+        body = [self.row(index) for index in range(start, end)]
+        total_weight = sum(c.weight for c in self.columns)
+        widths = [width * c.weight / total_weight for c in self.columns]
+        table = Table([self.header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(self._style(start, len(body)))
+        return table
+
+    def _style(self, start: int, body_rows: int) -> TableStyle:
+        cell = self.table_styles.cell
+        stripes = [colors.white, ZEBRA] if start % 2 == 0 else [ZEBRA, colors.white]
+        commands: list[tuple[Any, ...]] = [
+            # Plain-string cells (and the Table's own font) use the CJK font, never Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), cell.leading),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+            ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+        ]
+        for number, column in enumerate(self.columns):
+            if column.align != "left":
+                alignment = "CENTER" if column.align == "centre" else "RIGHT"
+                commands.append(("ALIGN", (number, 1), (number, -1), alignment))
+        if body_rows:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes))
+        return TableStyle(commands)
+
+
+class LongTable(Flowable):
+    """A table of any length, laid out one page at a time, with the header row on every page.
+
+    `make_row(record)` returns one cell per column: a Paragraph (see `paragraph`, `lines`) for
+    text that may wrap, or a plain str for a short one-line value such as a number (drawn as
+    is, never read as markup, and cheaper). Cells are built only for the rows being laid out,
+    so time and memory grow linearly with the number of rows (one big reportlab Table lays out
+    in quadratic time). Put it directly in a document's story, not inside another table.
+    `progress_done` tells the document how many records the pages drawn so far hold.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        records: Sequence[Row],
+        make_row: Callable[[Row], Sequence[Flowable | str]],
+        *,
+        table_styles: Styles | None = None,
+    ) -> None:
+        self._init(_TableSource(columns, records, make_row, table_styles or styles()), 0)
+
+    def _init(self, source: _TableSource[Any], first: int, batch: int = FIRST_BATCH_ROWS) -> None:
+        super().__init__()
+        self._source = source
+        self._first = first
+        self._batch = batch
+        self._whole: Table | None = None
+        self.progress_done = first
+
+    @property
+    def _end(self) -> int:
+        return len(self._source.records)
+
+    # Flowable protocol ----------------------------------------------------------------
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._end - self._first > self._batch:
+            self._whole = None
+            return availWidth, availHeight + 1  # too tall: the frame will call split()
+        self._whole = self._source.table(availWidth, self._first, self._end)
+        self.progress_done = self._end
+        return self._whole.wrap(availWidth, availHeight)
+
+    def draw(self) -> None:
+        if self._whole is not None:
+            self._whole.drawOn(self.canv, 0, 0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not self._first_row_fits(availWidth, availHeight):
+            return []  # the foot of a page: try again on the next one
+        while True:
+            end = min(self._end, self._first + self._batch)
+            table = self._source.table(availWidth, self._first, end)
+            parts = table.split(availWidth, availHeight)
+            if not parts:
+                return []
+            if len(parts) == 2:
+                return self._page_and_rest(parts[0])
+            if end == self._end:
+                table.progress_done = end  # type: ignore[attr-defined]
+                return [table]
+            self._batch *= 2  # the whole batch fitted: small rows, take more
+
+    # internals ------------------------------------------------------------------------
+    def _first_row_fits(self, availWidth: float, availHeight: float) -> bool:
+        """Whether the header and one row fit; far cheaper than laying out a whole batch."""
+        probe = self._source.table(availWidth, self._first, min(self._end, self._first + 1))
+        return probe.wrap(availWidth, availHeight)[1] <= availHeight
+
+    def _page_and_rest(self, page: Table) -> list[Flowable]:
+        done = self._first + len(page._cellvalues) - 1  # minus the header row
+        page.progress_done = done  # type: ignore[attr-defined]
+        self._source.forget(self._first, done)
+        rest = LongTable.__new__(LongTable)
+        # Next, lay out about as many rows as this page took, plus room: extra rows cost time.
+        rest._init(self._source, done, max(MIN_BATCH_ROWS, (done - self._first) * 3 // 2 + 2))
+        return [page, rest]
+
+
+@functools.lru_cache(maxsize=64)
+def aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    """`style` aligned "left", "right" or "centre" (the same style object for "left")."""
+    alignment = {"right": TA_RIGHT, "centre": TA_CENTER}.get(align)
+    if alignment is None:
+        return style
+    return ParagraphStyle(f"{style.name}_{align}", parent=style, alignment=alignment)
+
+
+def cell_style(column: Column, table_styles: Styles) -> ParagraphStyle:
+    """The paragraph style that aligns a cell as its column asks."""
+    return aligned(table_styles.cell, column.align)
+
+
+# --- the document ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpec:
+    """What frames the content: title, subtitle, page orientation, running header and footer."""
+
+    title: str
+    subtitle: str = ""
+    landscape: bool = False
+    running_header: str = ""
+    footer: str = ""  # printed left of "Page x of y"
+    author: str = "Sourcing Workbench"
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return landscape(A4) if self.landscape else A4
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages until the end so each can say "Page x of y" (one layout pass only)."""
+
+    def __init__(self, *args: Any, spec: DocumentSpec, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._spec = spec
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            _draw_page_furniture(self, self._spec, number, total)
+            super().showPage()
+        super().save()
+
+
+def _draw_page_furniture(canvas: Canvas, spec: DocumentSpec, number: int, total: int) -> None:
+    width, height = spec.page_size
+    font = font_name()
+    canvas.saveState()
+    canvas.setFont(font, 7.5)
+    canvas.setFillColor(colors.HexColor(GREY))
+    baseline = MARGIN_BOTTOM - 8 * mm
+    page_text = f"Page {number} of {total}"
+    canvas.drawRightString(width - MARGIN_SIDE, baseline, page_text)
+    room = width - 2 * MARGIN_SIDE - stringWidth(page_text, font, 7.5) - 10 * mm
+    if spec.footer:
+        canvas.drawString(MARGIN_SIDE, baseline, _fit(spec.footer, font, 7.5, room))
+    if spec.running_header and number > 1:  # page 1 shows the title instead
+        top = height - MARGIN_TOP + 5 * mm
+        canvas.drawString(MARGIN_SIDE, top, _fit(spec.running_header, font, 7.5, room))
+    canvas.restoreState()
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """`text` on one line, shortened with an ellipsis to fit `room` points."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
+class _Document(BaseDocTemplate):
+    """A one-frame document that reports progress as table pages are laid out."""
+
+    def __init__(self, filename: str, spec: DocumentSpec, progress: _ProgressReport) -> None:
+        width, height = spec.page_size
+        super().__init__(
+            filename,
+            pagesize=spec.page_size,
+            leftMargin=MARGIN_SIDE,
+            rightMargin=MARGIN_SIDE,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=spec.title,
+            author=spec.author,
+            creator="Sourcing Workbench",
+            subject=spec.subtitle,
+            invariant=1,
+            initialFontName=font_name(),  # no Helvetica resource: every font is embedded
+        )
+        frame = Frame(
+            MARGIN_SIDE,
+            MARGIN_BOTTOM,
+            width - 2 * MARGIN_SIDE,
+            height - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate("page", frames=[frame])])
+        self._progress = progress
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        done = getattr(flowable, "progress_done", None)
+        if done is not None:
+            self._progress.report(done)
+
+
+@dataclass(slots=True)
+class _ProgressReport:
+    total: int
+    callback: Progress | None
+
+    def report(self, done: int) -> None:
+        if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
+            raise Cancelled("The export was cancelled; no file was written.")
+
+
+def build_pdf(
+    out: Path,
+    spec: DocumentSpec,
+    story: Sequence[Flowable],
+    *,
+    total: int = 0,
+    on_progress: Progress | None = None,
+) -> Path:
+    """Write title, subtitle and `story` to `out` atomically, with "Page x of y" on each page.
+
+    `total` is the number of records the story's long tables hold; `on_progress(done, total)`
+    is called as their pages are laid out, and returning False cancels (no file is left).
+    """
+    out = Path(out)
+    progress = _ProgressReport(total, on_progress)
+    progress.report(0)
+    text_styles = styles()
+    head: list[Flowable] = [paragraph(spec.title, text_styles.title)]
+    if spec.subtitle:
+        head.append(paragraph(spec.subtitle, text_styles.subtitle))
+    else:
+        head.append(Spacer(1, 4))
+    canvasmaker = functools.partial(_NumberedCanvas, spec=spec)
+    try:
+        with atomic_output(out) as temporary:
+            _Document(str(temporary), spec, progress).build(
+                [*head, *story], canvasmaker=canvasmaker
+            )
+            progress.report(total)
+    except LayoutError as error:
+        raise ExportFailed(f"The PDF {out.name} could not be laid out: {error}") from None
+    except OSError as error:
+        raise ExportFailed(f"Cannot write {out}: {error.strerror or error}.") from None
+    return out

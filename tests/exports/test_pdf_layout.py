@@ -1,0 +1,309 @@
+"""Shared PDF pieces: escaping, page furniture, long tables, progress, cancel, atomic writes.
+
+The poppler helpers at the top (pdf_text, pdf_fonts, pdf_info) are also used by the other
+PDF test modules.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from app.errors import Cancelled, ExportFailed
+from app.exports import pdf_fonts as fonts
+from app.exports.pdf_layout import (
+    CELL_TEXT_LIMIT,
+    Column,
+    DocumentSpec,
+    LongTable,
+    Span,
+    build_pdf,
+    escape_text,
+    lines,
+    paragraph,
+    stacked,
+    styles,
+)
+
+# --- poppler helpers -----------------------------------------------------------------------
+
+
+def _poppler(tool: str, *args: str) -> str:
+    if shutil.which(tool) is None:
+        pytest.fail(f"{tool} is missing: install poppler-utils (see README) to run the PDF tests")
+    result = subprocess.run([tool, *args], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text pdftotext reads from the file, or from one page of it."""
+    pages = ["-f", str(page), "-l", str(page)] if page is not None else []
+    return _poppler("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    rows = (line.split(":", 1) for line in _poppler("pdfinfo", str(path)).splitlines())
+    return {key.strip(): value.strip() for key, value in (r for r in rows if len(r) == 2)}
+
+
+def pdf_fonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts rows as {name, type, emb, sub, uni}."""
+    rows = _poppler("pdffonts", str(path)).splitlines()[2:]
+    fonts = []
+    for row in rows:
+        parts = row.split()
+        # name type [type words...] encoding emb sub uni object-id generation
+        fonts.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
+    return fonts
+
+
+def page_count(path: Path) -> int:
+    return int(pdf_info(path)["Pages"])
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files an export left behind."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def fresh_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test finds the font as a fresh process would (no WORKBENCH_PDF_FONT set)."""
+    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
+    fonts.forget_font()
+    yield
+    fonts.forget_font()
+
+
+COLUMNS = (Column("No.", 1, "right"), Column("Name", 4), Column("Remark", 6))
+
+
+def numbered_table(count: int, remark: str = "short") -> LongTable:
+    s = styles()
+    return LongTable(
+        COLUMNS,
+        list(range(1, count + 1)),
+        lambda n: [f"{n}", paragraph(f"row-{n:05d}", s.cell), paragraph(remark, s.cell)],
+    )
+
+
+# --- escaping ------------------------------------------------------------------------------
+
+
+def test_escape_text_makes_markup_literal() -> None:
+    assert escape_text('<img src="/etc/passwd"/>') == '&lt;img src="/etc/passwd"/&gt;'
+    assert escape_text("<b>x & y") == "&lt;b&gt;x &amp; y"
+    assert escape_text("one\ntwo\r\nthree") == "one<br/>two<br/>three"
+    assert escape_text(None) == ""
+    assert escape_text(42) == "42"
+
+
+def test_escape_text_shortens_very_long_text() -> None:
+    shortened = escape_text("x" * 5000)
+    assert len(shortened) == CELL_TEXT_LIMIT
+    assert shortened.endswith("…")
+    assert escape_text("abcdef", limit=4) == "abc…"
+
+
+def test_lines_escape_every_part_and_skip_empty_ones() -> None:
+    s = styles()
+    cell = lines(["<b>bold?</b>", "", Span("<i>", "#ff0000", smaller=True)], s.cell)
+    assert cell.text.count("<br/>") == 1
+    assert "&lt;b&gt;bold?&lt;/b&gt;" in cell.text
+    assert '<font color="#ff0000" size="6.5">&lt;i&gt;</font>' in cell.text
+    assert "&lt;" in stacked("<a>", "<b>", s.cell).text
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+def test_markup_in_user_text_prints_literally_and_embeds_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "escaped.pdf"
+    body = styles().body
+    hostile = ['<img src="/etc/passwd"/>', "<b>x", "a & b </para>", '<a href="file:///etc">y</a>']
+    build_pdf(out, DocumentSpec("<b>Title"), [paragraph(text, body) for text in hostile])
+    text = pdf_text(out)
+    for line in [*hostile, "<b>Title"]:
+        assert line in text
+    assert b"/Subtype /Image" not in out.read_bytes()
+    assert b"/URI" not in out.read_bytes()
+
+
+def test_title_subtitle_page_numbers_on_every_page(tmp_path: Path) -> None:
+    out = tmp_path / "numbered.pdf"
+    spec = DocumentSpec("供应商名单 Title", "exported 2026-11-29, 300 rows", footer="My footer")
+    build_pdf(out, spec, [numbered_table(300)], total=300)
+    pages = page_count(out)
+    assert pages >= 3
+    first = pdf_text(out, 1)
+    assert "供应商名单 Title" in first
+    assert "exported 2026-11-29, 300 rows" in first
+    for page in range(1, pages + 1):
+        text = pdf_text(out, page)
+        assert f"Page {page} of {pages}" in text
+        assert "My footer" in text
+
+
+def test_running_header_on_pages_after_the_first(tmp_path: Path) -> None:
+    out = tmp_path / "header.pdf"
+    build_pdf(out, DocumentSpec("T", running_header="Running 页眉"), [numbered_table(200)])
+    assert "Running 页眉" not in pdf_text(out, 1)
+    assert "Running 页眉" in pdf_text(out, 2)
+
+
+@pytest.mark.parametrize(
+    ("landscape", "size"), [(False, "595.276 x 841.89"), (True, "841.89 x 595.276")]
+)
+def test_page_orientation(tmp_path: Path, landscape: bool, size: str) -> None:
+    out = tmp_path / "page.pdf"
+    build_pdf(out, DocumentSpec("T", landscape=landscape), [paragraph("x", styles().body)])
+    assert pdf_info(out)["Page size"] == f"{size} pts (A4)"
+
+
+def test_every_font_is_embedded(tmp_path: Path) -> None:
+    out = tmp_path / "fonts.pdf"
+    build_pdf(out, DocumentSpec("中文 English"), [numbered_table(20)])
+    fonts = pdf_fonts(out)
+    assert fonts, "no fonts listed"
+    assert all(font["emb"] == "yes" for font in fonts), fonts
+    assert not any("Helvetica" in font["name"] for font in fonts)
+
+
+# --- long tables ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("count", "remark"),
+    [
+        (0, "x"),
+        (1, "x"),
+        (500, "tiny"),  # many rows per page: the laid-out batch has to grow
+        (120, "tall " * 60),  # few rows per page
+    ],
+)
+def test_long_table_prints_every_row_once_in_order(tmp_path: Path, count: int, remark: str) -> None:
+    out = tmp_path / "rows.pdf"
+    build_pdf(out, DocumentSpec("Rows", landscape=True), [numbered_table(count, remark)])
+    text = pdf_text(out)
+    found = [int(word[4:]) for word in text.split() if word.startswith("row-")]
+    assert found == list(range(1, count + 1))
+
+
+def test_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
+    out = tmp_path / "header-rows.pdf"
+    build_pdf(out, DocumentSpec("Rows"), [numbered_table(400)])
+    pages = page_count(out)
+    assert pages >= 5
+    for page in range(1, pages + 1):
+        text = pdf_text(out, page)
+        assert "Remark" in text.split("row-")[0], f"no header above the rows on page {page}"
+
+
+def test_a_cell_longer_than_a_page_is_shortened_not_fatal(tmp_path: Path) -> None:
+    out = tmp_path / "long-cell.pdf"
+    build_pdf(out, DocumentSpec("Rows"), [numbered_table(3, "很长的备注 long remark " * 2000)])
+    assert "row-00003" in pdf_text(out)
+
+
+def test_plain_string_cells_are_not_markup(tmp_path: Path) -> None:
+    out = tmp_path / "plain.pdf"
+    table = LongTable(COLUMNS, ["<b>x</b>"], lambda v: [v, v, Paragraph("ok", styles().cell)])
+    build_pdf(out, DocumentSpec("Plain"), [table])
+    assert "<b>x</b>" in pdf_text(out)
+
+
+# --- progress, cancel, failures ------------------------------------------------------------
+
+
+def test_progress_rises_to_the_total(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    build_pdf(
+        tmp_path / "progress.pdf",
+        DocumentSpec("Rows"),
+        [numbered_table(300)],
+        total=300,
+        on_progress=lambda done, total: calls.append((done, total)) is None,
+    )
+    done = [d for d, _ in calls]
+    assert calls[0] == (0, 300)
+    assert calls[-1] == (300, 300)
+    assert done == sorted(done)
+    assert len(set(done)) > 3, "progress should move page by page"
+    assert {t for _, t in calls} == {300}
+
+
+@pytest.mark.parametrize("stop_after", [1, 3])
+def test_cancel_leaves_no_file(tmp_path: Path, stop_after: int) -> None:
+    out = tmp_path / "cancelled.pdf"
+    calls = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append(done)
+        return len(calls) < stop_after
+
+    with pytest.raises(Cancelled):
+        build_pdf(out, DocumentSpec("Rows"), [numbered_table(300)], total=300, on_progress=progress)
+    assert not out.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_cancel_keeps_the_previous_file(tmp_path: Path) -> None:
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"%PDF- the old good file")
+    with pytest.raises(Cancelled):
+        build_pdf(
+            out, DocumentSpec("T"), [numbered_table(50)], total=50, on_progress=lambda d, t: d == 0
+        )
+    assert out.read_bytes() == b"%PDF- the old good file"
+    assert leftovers(tmp_path) == []
+
+
+def test_missing_folder_raises_export_failed(tmp_path: Path) -> None:
+    with pytest.raises(ExportFailed, match="does not exist"):
+        build_pdf(tmp_path / "nowhere" / "x.pdf", DocumentSpec("T"), [])
+
+
+def test_target_that_is_a_folder_raises_export_failed(tmp_path: Path) -> None:
+    target = tmp_path / "taken.pdf"
+    target.mkdir()
+    with pytest.raises(ExportFailed, match=r"taken\.pdf"):
+        build_pdf(target, DocumentSpec("T"), [numbered_table(5)])
+    assert target.is_dir()
+    assert leftovers(tmp_path) == []
+
+
+def test_locked_target_raises_export_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file another program holds open."""
+
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("app.exports.atomic.os.replace", refuse)
+    with pytest.raises(ExportFailed, match="open elsewhere"):
+        build_pdf(tmp_path / "locked.pdf", DocumentSpec("T"), [numbered_table(5)])
+    assert not (tmp_path / "locked.pdf").exists()
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(getattr(os, "geteuid", lambda: 1)() == 0, reason="root writes anywhere")
+def test_read_only_folder_raises_export_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ExportFailed, match="read-only"):
+            build_pdf(folder / "x.pdf", DocumentSpec("T"), [])
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
