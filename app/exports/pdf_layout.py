@@ -39,7 +39,9 @@ rl_config.useA85 = 0
 Progress = Callable[[int, int], bool]
 Row = TypeVar("Row")
 
-CELL_TEXT_LIMIT = 400  # characters per cell: a table row must never outgrow a page
+TEXT_LIMIT = 2000  # characters per piece of user text: beyond this, "…" (keeps layout fast)
+MAX_CELL_HEIGHT = 330  # points; taller cell content is cut off with a mark, so a row always
+# fits on a page (landscape A4 frame 516 pt, minus the title and a header row)
 MARGIN_SIDE = 10 * mm
 MARGIN_TOP = 14 * mm
 MARGIN_BOTTOM = 14 * mm
@@ -49,6 +51,7 @@ GRID = colors.HexColor("#b8c2cf")
 GREY = "#5a6270"
 RED = "#b3261e"
 AMBER = "#9a5b00"
+CUT_MARK = "[…]"
 FIRST_BATCH_ROWS = 48  # more than a landscape page holds; doubled while a page takes more
 MIN_BATCH_ROWS = 8
 
@@ -65,7 +68,7 @@ class Span:
     smaller: bool = False
 
 
-def escape_text(value: object, limit: int = CELL_TEXT_LIMIT) -> str:
+def escape_text(value: object, limit: int = TEXT_LIMIT) -> str:
     """User text as safe Paragraph markup: escaped, shortened to `limit`, newlines kept."""
     text = "" if value is None else str(value)
     if len(text) > limit:
@@ -147,6 +150,46 @@ class Column:
     align: str = "left"  # "left", "right" or "centre"
 
 
+class ClippedCell(Flowable):
+    """A table cell that is never taller than `max_height`: the rest is cut off and marked."""
+
+    def __init__(self, content: Flowable, max_height: float = MAX_CELL_HEIGHT) -> None:
+        super().__init__()
+        self.content = content
+        self.max_height = max_height
+        self._content_height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, self._content_height = self.content.wrap(availWidth, availHeight)
+        self.width = width
+        return width, min(self._content_height, self.max_height)
+
+    def draw(self) -> None:
+        if self._content_height <= self.max_height:
+            self.content.drawOn(self.canv, 0, 0)
+            return
+        canvas = self.canv
+        shown = self._shown_height()
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(0, self.max_height - shown, self.width, shown)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        self.content.drawOn(canvas, 0, self.max_height - self._content_height)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(font_name(), 7)
+        canvas.setFillColor(colors.HexColor(RED))
+        canvas.drawRightString(self.width, 1, CUT_MARK)
+        canvas.restoreState()
+
+    def _shown_height(self) -> float:
+        """Whole lines of a paragraph, leaving the last line for the cut mark."""
+        leading = getattr(getattr(self.content, "style", None), "leading", 0) or 0
+        if leading <= 0:
+            return self.max_height
+        return leading * (int(self.max_height // leading) - 1)
+
+
 class _TableSource(Generic[Row]):
     """What every page of one LongTable shares: columns, records, built rows, the header."""
 
@@ -171,7 +214,10 @@ class _TableSource(Generic[Row]):
         """The cells of record `index`, built once and kept until its page is done."""
         cells = self._built.get(index)
         if cells is None:
-            cells = list(self.make_row(self.records[index]))
+            cells = [
+                cell if isinstance(cell, str) else ClippedCell(cell)
+                for cell in self.make_row(self.records[index])
+            ]
             self._built[index] = cells
         return cells
 

@@ -18,7 +18,8 @@ from reportlab.platypus import Paragraph
 from app.errors import Cancelled, ExportFailed
 from app.exports import pdf_fonts as fonts
 from app.exports.pdf_layout import (
-    CELL_TEXT_LIMIT,
+    CUT_MARK,
+    TEXT_LIMIT,
     Column,
     DocumentSpec,
     LongTable,
@@ -41,10 +42,16 @@ def _poppler(tool: str, *args: str) -> str:
     return result.stdout
 
 
-def pdf_text(path: Path, page: int | None = None) -> str:
-    """The text pdftotext reads from the file, or from one page of it."""
+def pdf_text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
+    """The text pdftotext reads from the file or one page (`layout`: as placed on the page)."""
     pages = ["-f", str(page), "-l", str(page)] if page is not None else []
-    return _poppler("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
+    mode = ["-layout"] if layout else []
+    return _poppler("pdftotext", "-enc", "UTF-8", *mode, *pages, str(path), "-")
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace (a wrapped line in a cell) as one space."""
+    return " ".join(text.split())
 
 
 def pdf_info(path: Path) -> dict[str, str]:
@@ -108,8 +115,9 @@ def test_escape_text_makes_markup_literal() -> None:
 
 
 def test_escape_text_shortens_very_long_text() -> None:
+    """Beyond TEXT_LIMIT characters, text is cut: wrapping it would only slow the export."""
     shortened = escape_text("x" * 5000)
-    assert len(shortened) == CELL_TEXT_LIMIT
+    assert len(shortened) == TEXT_LIMIT
     assert shortened.endswith("…")
     assert escape_text("abcdef", limit=4) == "abc…"
 
@@ -208,10 +216,14 @@ def test_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
         assert "Remark" in text.split("row-")[0], f"no header above the rows on page {page}"
 
 
-def test_a_cell_longer_than_a_page_is_shortened_not_fatal(tmp_path: Path) -> None:
+def test_a_cell_taller_than_a_page_is_cut_and_marked(tmp_path: Path) -> None:
     out = tmp_path / "long-cell.pdf"
-    build_pdf(out, DocumentSpec("Rows"), [numbered_table(3, "很长的备注 long remark " * 2000)])
-    assert "row-00003" in pdf_text(out)
+    remark = "".join(f"第{line}行 line {line}\n" for line in range(1, 201))
+    build_pdf(out, DocumentSpec("Rows"), [numbered_table(3, remark)])
+    assert page_count(out) == 2  # each row cut to MAX_CELL_HEIGHT: two fit on a page
+    text = pdf_text(out)
+    assert "row-00003" in text
+    assert text.count(CUT_MARK) == 3
 
 
 def test_plain_string_cells_are_not_markup(tmp_path: Path) -> None:
