@@ -267,8 +267,9 @@ class LongTable(Flowable):
     text that may wrap, or a plain str for a short one-line value such as a number (drawn as
     is, never read as markup, and cheaper). Cells are built only for the rows being laid out,
     so time and memory grow linearly with the number of rows (one big reportlab Table lays out
-    in quadratic time). Put it directly in a document's story, not inside another table.
-    `progress_done` tells the document how many records the pages drawn so far hold.
+    in quadratic time). Put it directly in a document's story, not inside another table,
+    and use it in one document only. Each piece drawn tells the document how many records it
+    holds (`progress_rows`), which build_pdf adds up for its progress callback.
     """
 
     def __init__(
@@ -287,7 +288,7 @@ class LongTable(Flowable):
         self._first = first
         self._batch = batch
         self._whole: Table | None = None
-        self.progress_done = first
+        self.progress_rows = 0
 
     @property
     def _end(self) -> int:
@@ -299,7 +300,7 @@ class LongTable(Flowable):
             self._whole = None
             return availWidth, availHeight + 1  # too tall: the frame will call split()
         self._whole = self._source.table(availWidth, self._first, self._end)
-        self.progress_done = self._end
+        self.progress_rows = self._end - self._first
         return self._whole.wrap(availWidth, availHeight)
 
     def draw(self) -> None:
@@ -318,7 +319,7 @@ class LongTable(Flowable):
             if len(parts) == 2:
                 return self._page_and_rest(parts[0])
             if end == self._end:
-                table.progress_done = end  # type: ignore[attr-defined]
+                table.progress_rows = end - self._first  # type: ignore[attr-defined]
                 return [table]
             self._batch *= 2  # the whole batch fitted: small rows, take more
 
@@ -330,7 +331,7 @@ class LongTable(Flowable):
 
     def _page_and_rest(self, page: Table) -> list[Flowable]:
         done = self._first + len(page._cellvalues) - 1  # minus the header row
-        page.progress_done = done  # type: ignore[attr-defined]
+        page.progress_rows = done - self._first  # type: ignore[attr-defined]
         self._source.forget(self._first, done)
         rest = LongTable.__new__(LongTable)
         # Next, lay out about as many rows as this page took, plus room: extra rows cost time.
@@ -453,18 +454,25 @@ class _Document(BaseDocTemplate):
         self._progress = progress
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        done = getattr(flowable, "progress_done", None)
-        if done is not None:
-            self._progress.report(done)
+        rows = getattr(flowable, "progress_rows", 0)
+        if rows:
+            self._progress.advance(rows)
 
 
 @dataclass(slots=True)
 class _ProgressReport:
+    """Adds up the records drawn and asks the callback whether to go on."""
+
     total: int
     callback: Progress | None
+    done: int = 0
 
-    def report(self, done: int) -> None:
-        if self.callback is not None and self.callback(min(done, self.total), self.total) is False:
+    def advance(self, rows: int) -> None:
+        self.done = min(self.total, self.done + rows)
+        self.report()
+
+    def report(self) -> None:
+        if self.callback is not None and self.callback(self.done, self.total) is False:
             raise Cancelled("The export was cancelled; no file was written.")
 
 
@@ -478,12 +486,14 @@ def build_pdf(
 ) -> Path:
     """Write title, subtitle and `story` to `out` atomically, with "Page x of y" on each page.
 
-    `total` is the number of records the story's long tables hold; `on_progress(done, total)`
-    is called as their pages are laid out, and returning False cancels (no file is left).
+    `total` is the number of records the story's long tables hold (any flowable may also
+    count for some with a `progress_rows` attribute); `on_progress(done, total)` is called as
+    their pages are laid out, and returning False cancels (no file is left). The story's
+    flowables are used up: build a new story for each document.
     """
     out = Path(out)
     progress = _ProgressReport(total, on_progress)
-    progress.report(0)
+    progress.report()
     text_styles = styles()
     head: list[Flowable] = [paragraph(spec.title, text_styles.title)]
     if spec.subtitle:
@@ -496,9 +506,12 @@ def build_pdf(
             _Document(str(temporary), spec, progress).build(
                 [*head, *story], canvasmaker=canvasmaker
             )
-            progress.report(total)
-    except LayoutError as error:
-        raise ExportFailed(f"The PDF {out.name} could not be laid out: {error}") from None
+            progress.done = total
+            progress.report()
+    except LayoutError:
+        raise ExportFailed(
+            f"The PDF {out.name} could not be laid out: an item in it is larger than a page."
+        ) from None
     except OSError as error:
         raise ExportFailed(f"Cannot write {out}: {error.strerror or error}.") from None
     return out

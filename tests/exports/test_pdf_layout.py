@@ -253,6 +253,26 @@ def test_progress_rises_to_the_total(tmp_path: Path) -> None:
     assert {t for _, t in calls} == {300}
 
 
+def test_progress_adds_up_over_several_tables(tmp_path: Path) -> None:
+    """Later tabs put several tables in one document (an audit checklist's sections)."""
+    out = tmp_path / "two-tables.pdf"
+    calls: list[int] = []
+    story = [numbered_table(120), paragraph("Section two", styles().body), numbered_table(80)]
+    build_pdf(
+        out,
+        DocumentSpec("Two"),
+        story,
+        total=200,
+        on_progress=lambda done, total: calls.append(done) is None,
+    )
+    assert calls[-1] == 200
+    assert calls == sorted(calls)
+    assert 120 in calls, "the first table finished at 120"
+    text = pdf_text(out, layout=True)
+    second = text.index("Section two")
+    assert "Remark" in text[second:].split("row-00001")[0], "the second table has its header"
+
+
 @pytest.mark.parametrize("stop_after", [1, 3])
 def test_cancel_leaves_no_file(tmp_path: Path, stop_after: int) -> None:
     out = tmp_path / "cancelled.pdf"
