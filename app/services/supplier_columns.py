@@ -28,6 +28,7 @@ TAG_SEPARATOR = "; "
 MAX_DEPOSIT = Decimal(10) ** 12  # far above any 1688 deposit; keeps minor units in 64 bits
 _TAG_SPLIT = re.compile(r"[;；]")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+_DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d{1,2}\s*[%％]?\s*$")  # 45,5 (not 3,000)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _CURRENCY_WORDS = {"¥": "CNY", "￥": "CNY", "RMB": "CNY", "元": "CNY", "人民币": "CNY"}
 _CURRENCY_WORDS |= {"$": "USD", "US$": "USD", "美元": "USD"}
@@ -114,7 +115,10 @@ def parse_decimal_cell(value: object) -> Decimal:
         return parse_decimal(format(value, ".15g"))
     if isinstance(value, Decimal):
         return value
-    return parse_decimal(str(value))
+    text = str(value)
+    if _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    return parse_decimal(text)
 
 
 def parse_int(value: object) -> int:

@@ -125,6 +125,8 @@ def test_certification_and_red_flag_columns_read_the_pair() -> None:
         (45, Decimal(45)),
         ("45.5%", Decimal("45.5")),
         ("3,000", Decimal(3000)),
+        ("45,5", Decimal("45.5")),
+        ("1,50 %", Decimal("1.50")),
     ],
 )
 def test_numbers_parse_exactly(cell, expected) -> None:
