@@ -1,0 +1,264 @@
+"""The supplier editor's widgets and layout only; behaviour lives in detail_editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.choices import BusinessType, Membership, Status
+from app.ui.suppliers.editor_widgets import (
+    ChoiceCombo,
+    ErrorLabel,
+    ListEditor,
+    ProvinceCombo,
+)
+from app.ui.suppliers.list_models import (
+    CertificationListModel,
+    ContactListModel,
+    RedFlagListModel,
+)
+
+CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
+EMPTY_HINT = "Select a supplier or press Ctrl+N"
+_NUMBER_WIDTH = 90
+MIN_WIDTH, MIN_HEIGHT = 120, 240
+
+
+class SupplierEditorView(QWidget):
+    """Every field of a supplier in group boxes inside a scroll area, with Save and Revert."""
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supplierEditor")
+        # field key (as validate_supplier names it) -> the label under that field, in form order
+        self.error_labels: dict[str, ErrorLabel] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+        self._labels: list[QLabel] = []
+
+        self.hint = QLabel(EMPTY_HINT)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #5f6368; padding: 8px;")
+
+        self.form = QWidget()
+        form_layout = QVBoxLayout(self.form)
+        form_layout.setContentsMargins(4, 4, 4, 4)
+        form_layout.addWidget(self._identity())
+        form_layout.addWidget(self._location())
+        form_layout.addWidget(self._shop())
+        form_layout.addWidget(self._performance())
+        form_layout.addWidget(self._tags())
+        self.contacts = ListEditor(ContactListModel(self), "contact", visible_rows=2)
+        form_layout.addWidget(self._list_group("Contacts", self.contacts))
+        self.certifications = ListEditor(CertificationListModel(today, self), "certification")
+        form_layout.addWidget(self._list_group("Certi&fications", self.certifications))
+        self.red_flags = ListEditor(RedFlagListModel(today, self), "red flag", visible_rows=2)
+        form_layout.addWidget(self._list_group("Red fla&gs", self.red_flags))
+        form_layout.addWidget(self._notes())
+        form_layout.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
+
+        self.general_errors = ErrorLabel()
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save this supplier (Ctrl+S)")
+        self.save_button.setDefault(False)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setToolTip("Undo the changes not saved yet (Esc)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.general_errors)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+        self.setFocusProxy(self.name_zh)
+        # One label column across all group boxes, so the fields line up.
+        label_width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(label_width)
+        # A fixed minimum: showing an error or the hint must not resize the window around it.
+        # Narrower than the form, the scroll area scrolls sideways too.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+
+    # --- group boxes ----------------------------------------------------------------------
+    def _identity(self) -> QGroupBox:
+        box, form = self._group("Identity")
+        self.name_zh = self._line("e.g. 义乌市恒达工艺品厂")
+        self.name_en = self._line("e.g. Yiwu Hengda Crafts Factory")
+        self.business_type = ChoiceCombo(BusinessType, optional=True)
+        self.status = ChoiceCombo(Status, optional=False)
+        self._row(form, "&Chinese name", "name_zh", self.name_zh)
+        self._row(form, "&English name", "name_en", self.name_en)
+        self._row(form, "Business t&ype", "business_type", self.business_type)
+        self._row(form, "Stat&us", "status", self.status)
+        return box
+
+    def _location(self) -> QGroupBox:
+        box, form = self._group("Location")
+        self.province = ProvinceCombo()
+        self.city = self._line("e.g. 义乌")
+        self.address = self._line("Street, district")
+        self._row(form, "&Province", "province", self.province)
+        self._row(form, "Ci&ty", "city", self.city)
+        self._row(form, "&Address", "address", self.address)
+        return box
+
+    def _shop(self) -> QGroupBox:
+        box, form = self._group("1688 shop")
+        self.shop_url = self._line("https://….1688.com")
+        self.membership = ChoiceCombo(Membership, optional=True)
+        self.member_since = self._line("e.g. 2019", _NUMBER_WIDTH)
+        self.buyer_protection = QCheckBox("&Buyer protection (买家保障)")
+        self.buyer_protection.setToolTip("The supplier keeps a deposit with 1688 for buyers")
+        self.deposit_amount = self._line("amount", 120)
+        self.deposit_currency = QComboBox()
+        self.deposit_currency.addItems(CURRENCIES)
+        self.deposit_currency.setAccessibleName("Deposit currency")
+        self._row(form, "Shop UR&L", "shop_url", self.shop_url)
+        self._row(form, "&Membership", "membership", self.membership)
+        self._row(form, "Member s&ince", "member_since", self.member_since, "year")
+        form.addRow("", self.buyer_protection)
+        self._row(form, "&Deposit", "deposit", self.deposit_amount, self.deposit_currency)
+        return box
+
+    def _performance(self) -> QGroupBox:
+        box, form = self._group("Performance on 1688")
+        box.setToolTip("The figures on the supplier's 1688 page; leave empty when unknown")
+        self.reorder_rate = self._line("unknown", _NUMBER_WIDTH)
+        self.on_time_rate = self._line("unknown", _NUMBER_WIDTH)
+        self.response_rate = self._line("unknown", _NUMBER_WIDTH)
+        self.quality_score = self._line("unknown", _NUMBER_WIDTH)
+        self.service_score = self._line("unknown", _NUMBER_WIDTH)
+        self._row(form, "&Reorder 回头率", "reorder_rate", self.reorder_rate, "%")
+        self._row(form, "&On time 按时发货率", "on_time_rate", self.on_time_rate, "%")
+        self._row(form, "Respo&nse 响应率", "response_rate", self.response_rate, "%")
+        self._row(form, "&Quality 质量", "quality_score", self.quality_score, "of 5")
+        self._row(form, "Ser&vice 服务", "service_score", self.service_score, "of 5")
+        return box
+
+    def _tags(self) -> QGroupBox:
+        box, form = self._group("Product categories")
+        self.tags = self._line("e.g. 工艺品; home decor")
+        self.tags.setToolTip("Separate tags with ;")
+        self._row(form, "Tag&s", "tags", self.tags)
+        return box
+
+    def _notes(self) -> QGroupBox:
+        box = QGroupBox("Notes")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("Anything worth remembering about this supplier")
+        self.notes.setMinimumHeight(80)
+        self.notes.setMaximumHeight(140)
+        error = ErrorLabel(self.notes)
+        self.error_labels["notes"] = error
+        self.field_widgets["notes"] = self.notes
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.notes)
+        layout.addWidget(error)
+        return box
+
+    def _list_group(self, title: str, editor: ListEditor) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(editor)
+        return box
+
+    # --- building blocks ------------------------------------------------------------------
+    @staticmethod
+    def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return box, form
+
+    @staticmethod
+    def _line(placeholder: str, width: int | None = None) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        if width is not None:
+            edit.setFixedWidth(width)
+        return edit
+
+    def _row(
+        self, form: QFormLayout, text: str, key: str, field: QWidget, extra: QWidget | str = ""
+    ) -> None:
+        """A labelled field (with an optional unit or second widget) and its error underneath."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        self._labels.append(label)
+        field.setAccessibleName(text.replace("&", ""))
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(field, 0 if field.maximumWidth() < 1000 else 1)
+        if isinstance(extra, QWidget):
+            line.addWidget(extra)
+        elif extra:
+            line.addWidget(QLabel(extra))
+        if field.maximumWidth() < 1000 or isinstance(extra, QWidget):
+            line.addStretch(1)
+        error = ErrorLabel(field)
+        cell = QVBoxLayout()
+        cell.setContentsMargins(0, 0, 0, 0)
+        cell.setSpacing(2)
+        cell.addLayout(line)
+        cell.addWidget(error)
+        form.addRow(label, cell)
+        self.error_labels[key] = error
+        self.field_widgets[key] = field
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.name_zh,
+            self.name_en,
+            self.business_type,
+            self.status,
+            self.province,
+            self.city,
+            self.address,
+            self.shop_url,
+            self.membership,
+            self.member_since,
+            self.buyer_protection,
+            self.deposit_amount,
+            self.deposit_currency,
+            self.reorder_rate,
+            self.on_time_rate,
+            self.response_rate,
+            self.quality_score,
+            self.service_score,
+            self.tags,
+        ]
+        for editor in (self.contacts, self.certifications, self.red_flags):
+            chain += [editor.table, editor.add_button, editor.remove_button]
+        chain += [self.notes, self.revert_button, self.save_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
