@@ -257,7 +257,7 @@ _TEXT, _CHOICE, _DECIMAL = Kind.TEXT, Kind.CHOICE, Kind.DECIMAL
 # fmt: off
 SUPPLIER_COLUMNS: tuple[Column[Supplier], ...] = (
     Column("ref", "Ref", ("编号", "id"), Kind.REF, 8, attrgetter("id"), parse_ref),
-    Column("name_zh", "Chinese name", ("供应商名称", "中文名称", "公司名称", "中文名", "供应商", "supplier name"), _TEXT, 30, _text("name_zh"), parse_text),
+    Column("name_zh", "Chinese name", ("供应商名称", "中文名称", "公司名称", "中文名", "供应商"), _TEXT, 30, _text("name_zh"), parse_text),
     Column("name_en", "English name", ("英文名称", "英文名"), _TEXT, 30, _text("name_en"), parse_text),
     Column("business_type", "Business type", ("经营模式", "企业类型", "类型"), _CHOICE, 16, _label("business_type"), choice_parser(BusinessType)),
     Column("province", "Province", ("省份", "省"), _TEXT, 10, _text("province"), parse_province),
