@@ -18,8 +18,8 @@ class InstanceLock:
     def acquire(self) -> None:
         if self._lock.tryLock(100):
             return
-        ok, pid, host, _app = self._lock.getLockInfo()
-        holder = f" (process {pid} on {host})" if ok else ""
+        info = self._lock.getLockInfo()  # (pid, host, app name), or empty when unreadable
+        holder = f" (process {info[0]} on {info[1]})" if info and len(info) >= 2 else ""
         raise DatabaseLocked(
             f"{self._path} is already open in another Sourcing Workbench window{holder}. "
             "Switch to that window, or close it first."

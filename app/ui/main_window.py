@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         suppliers_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(suppliers_tab, "Suppliers")
         for title, explanation in COMING_TABS:
-            self.tabs.addTab(PlaceholderTab(title, explanation), title)
+            self.tabs.addTab(PlaceholderTab(title, explanation), title.replace("&", "&&"))
         return suppliers_tab
 
     def _build_menus(self) -> None:

@@ -45,7 +45,7 @@ def test_export_both_formats(demo_db: Path, tmp_path: Path) -> None:
     xlsx, pdf = tmp_path / "s.xlsx", tmp_path / "s.pdf"
     assert main(["export", "suppliers", "--db", str(demo_db), "--out", str(xlsx)]) == 0
     assert main(["export", "suppliers", "--db", str(demo_db), "--out", str(pdf)]) == 0
-    sheet = load_workbook(xlsx, read_only=True)["Suppliers"]
+    sheet = load_workbook(xlsx)["Suppliers"]
     assert sheet.max_row == _suppliers_in(demo_db) + 1
     assert pdf.read_bytes().startswith(b"%PDF")
 

@@ -393,3 +393,18 @@ def test_quitting_while_a_field_is_typed_in_prints_no_traceback() -> None:
     )
     assert result.stdout.strip() == "typed"
     assert "Traceback" not in result.stderr and result.returncode == 0
+
+
+def test_ctrl_s_reaches_the_editor_from_any_field(qtbot, editor: SupplierEditor) -> None:
+    editor.set_supplier(hengda())
+    editor.city.setText("义乌市")
+    editor.status.setFocus()  # a combo box eats the key press: the shortcut serves it
+    with qtbot.waitSignal(editor.saveRequested):
+        qtbot.keyClick(editor.status, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    editor.clearFocus()
+    editor.save_button.setFocus()
+    editor.save_button.clearFocus()  # the focus is outside the fields the key is sent to
+    with qtbot.waitSignal(editor.saveRequested):
+        qtbot.keyClick(editor.name_en, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(editor.revertRequested):
+        qtbot.keyClick(editor.notes, Qt.Key.Key_Escape)

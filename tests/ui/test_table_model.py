@@ -13,7 +13,11 @@ TODAY = date(2026, 11, 29)
 
 def _model(supplier_service: SupplierService, db_path: Path) -> SupplierTableModel:
     supplier_service.insert_many(
-        [hengda(), minimal("深圳市华强通讯配件有限公司", "Huaqiang"), minimal(name_en="Ningbo Homeware")]
+        [
+            hengda(),
+            minimal("深圳市华强通讯配件有限公司", "Huaqiang"),
+            minimal(name_en="Ningbo Homeware"),
+        ]
     )
     model = SupplierTableModel(lambda: TODAY)
     model.set_items(load_supplier_list(db_path))

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -190,6 +190,7 @@ class SupplierEditor(SupplierEditorView):
             )
         self.save_button.clicked.connect(self._request_save)
         self.revert_button.clicked.connect(self._request_revert)
+        # Shortcuts serve focus anywhere in the editor (a combo box would eat the key press).
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self._request_save),
             (QKeySequence.StandardKey.Cancel, self._request_revert),
@@ -197,6 +198,18 @@ class SupplierEditor(SupplierEditorView):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+S and Esc sent to a field while the focus is elsewhere (the shortcuts need it
+        inside the editor) still save and revert: the field passes the key press up to here."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self._request_save()
+        elif event.matches(QKeySequence.StandardKey.Cancel):
+            self._request_revert()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def _mark_dirty(self, *_args: object) -> None:
         if not self._filling and self._record is not None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
 EMPTY_HINT = "Select a supplier or press Ctrl+N"
 _NUMBER_WIDTH = 90
 MIN_WIDTH, MIN_HEIGHT = 120, 240
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 460, 700
 
 
 class SupplierEditorView(QWidget):
@@ -105,6 +106,12 @@ class SupplierEditorView(QWidget):
         # A fixed minimum: showing an error or the hint must not resize the window around it.
         # Narrower than the form, the scroll area scrolls sideways too.
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the whole form, so a splitter starts with no sideways scrolling."""
+        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        width = max(self.form.sizeHint().width() + scroll_bar + 8, PREFERRED_WIDTH)
+        return QSize(width, PREFERRED_HEIGHT)
 
     # --- group boxes ----------------------------------------------------------------------
     def _identity(self) -> QGroupBox:

@@ -22,7 +22,7 @@ class FilterBar(QWidget):
             placeholderText="Filter: name, pinyin (yiwu), city, tag, contact…  Ctrl+F"
         )
         self.text_box.setClearButtonEnabled(True)
-        self.text_box.setMinimumWidth(260)
+        self.text_box.setMinimumWidth(220)
         self.status_box = self._choice_box(Status)
         self.province_box = QComboBox()
         self.province_box.addItem(f"Province: {ANY}", None)
@@ -33,7 +33,7 @@ class FilterBar(QWidget):
         self.count_label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text_box, 3)
+        layout.addWidget(self.text_box, 1)
         for label, box in (
             ("Status", self.status_box),
             (None, self.province_box),
@@ -42,7 +42,8 @@ class FilterBar(QWidget):
         ):
             if label:
                 box.setToolTip(f"Show only suppliers with this {label.lower()}")
-            layout.addWidget(box, 1)
+            _compact(box)
+            layout.addWidget(box)
         layout.addWidget(self.count_label)
         self.text_box.textChanged.connect(self._emit)
         for box in (self.status_box, self.province_box, self.membership_box, self.type_box):
@@ -79,3 +80,10 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self.changed.emit(self.current())
+
+
+def _compact(box: QComboBox) -> None:
+    """Narrow when closed (the window fits small screens), full width when open."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(11)
+    box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
