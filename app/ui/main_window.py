@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, config
 from app.errors import Cancelled, WorkbenchError
 from app.services.exporting import export_suppliers
 from app.store.backup import backup_database
@@ -199,13 +200,22 @@ class MainWindow(QMainWindow):
 
     # --- the rest ------------------------------------------------------------------------
     def about(self) -> None:
+        from app.exports.pdf_fonts import pdf_font
+
+        try:
+            font = pdf_font().describe()
+        except WorkbenchError as error:
+            font = str(error)
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>An offline workbench for sourcing from 1688.com factories: suppliers, "
             "capacity and credit, samples, negotiation and consolidation.</p>"
-            f"<p>Database: {self.session.workbench.path}</p>",
+            f"<p><b>Database:</b> {html.escape(str(self.session.workbench.path))}<br>"
+            f"<b>Settings:</b> {html.escape(str(config.settings_path()))}<br>"
+            f"<b>PDF font:</b> {html.escape(font)}<br>"
+            "(set WORKBENCH_PDF_FONT to a .ttf/.ttc file to use another)</p>",
         )
 
     def _folder(self) -> Path:
