@@ -67,3 +67,10 @@ def test_header_click_sorts_through_the_model(supplier_service, db_path) -> None
     assert names == ["Huaqiang", "Ningbo Homeware", "Yiwu Hengda Crafts Factory"]
     model.sort(column, Qt.SortOrder.DescendingOrder)
     assert [model.data(model.index(r, column)) for r in range(model.rowCount())] == names[::-1]
+
+
+def test_expiry_column_marks_the_warning_with_text(supplier_service, db_path) -> None:
+    model = _model(supplier_service, db_path)
+    column = COLUMN_FIELDS.index("next_expiry")
+    texts = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    assert texts == ["", "", "⚠ 2027-01-10"]

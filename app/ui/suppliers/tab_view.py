@@ -21,7 +21,15 @@ from app.ui.suppliers.detail_editor import SupplierEditor
 from app.ui.suppliers.filter_bar import FilterBar
 from app.ui.suppliers.table_model import COLUMNS
 
-DEFAULT_WIDTHS = {"name_zh": 230, "name_en": 200, "tags": 160, "membership": 150, "city": 80}
+DEFAULT_WIDTHS = {
+    "name_zh": 230,
+    "name_en": 200,
+    "province": 115,
+    "tags": 160,
+    "membership": 150,
+    "city": 70,
+    "next_expiry": 120,
+}
 
 
 class SuppliersTabView(QWidget):

@@ -111,6 +111,8 @@ class SupplierTableModel(QAbstractTableModel):
         item = self._table.item_at(index.row())
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.field == "next_expiry" and item.expiry_alert(self._today()):
+                return f"⚠ {item.next_expiry}"  # not colour alone: the mark says it too
             return column.text(item)
         if role == Qt.ItemDataRole.UserRole:
             return getattr(item, column.field)
