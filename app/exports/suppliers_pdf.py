@@ -16,18 +16,16 @@ from app.exports.pdf_layout import (
     AMBER,
     GREY,
     RED,
-    Column,
     DocumentSpec,
-    LongTable,
     Span,
     Styles,
     build_pdf,
-    cell_style,
     lines,
     paragraph,
     stacked,
     styles,
 )
+from app.exports.pdf_table import Column, LongTable, cell_style
 
 _PROVINCE_EN = dict(PROVINCES)
 _WARNING_STATUSES = (Status.REJECTED, Status.BLACKLISTED)

@@ -18,11 +18,8 @@ from reportlab.platypus import Paragraph
 from app.errors import Cancelled, ExportFailed
 from app.exports import pdf_fonts as fonts
 from app.exports.pdf_layout import (
-    CUT_MARK,
     TEXT_LIMIT,
-    Column,
     DocumentSpec,
-    LongTable,
     Span,
     build_pdf,
     escape_text,
@@ -31,6 +28,7 @@ from app.exports.pdf_layout import (
     stacked,
     styles,
 )
+from app.exports.pdf_table import CUT_MARK, Column, LongTable
 
 # --- poppler helpers -----------------------------------------------------------------------
 
