@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
 from app.domain.money import Money
@@ -58,6 +58,11 @@ class SupplierService:
             if row is None:
                 raise NotFound(f"Supplier {supplier_id} no longer exists.")
             return to_supplier(row)
+
+    def count(self) -> int:
+        """How many suppliers the database holds."""
+        with self.database.transaction() as session:
+            return session.scalar(select(func.count()).select_from(SupplierRow)) or 0
 
     def find_id(self, name_or_id: str) -> int:
         """Resolve what a user typed on the command line: an id, or an exact name."""

@@ -120,3 +120,11 @@ def test_all_records_in_pinyin_order_and_subset(supplier_service: SupplierServic
     names = [record.display_name for record in supplier_service.all_records()]
     assert names == ["安徽乙", "北京丙", "义乌甲", "Zeta Trading"]
     assert [r.id for r in supplier_service.all_records([ids[0]])] == [ids[0]]
+
+
+def test_count_follows_inserts_and_deletes(supplier_service: SupplierService) -> None:
+    assert supplier_service.count() == 0
+    ids = supplier_service.insert_many([minimal("义乌甲"), minimal("安徽乙")]).created
+    assert supplier_service.count() == 2
+    supplier_service.delete([ids[0]])
+    assert supplier_service.count() == 1
