@@ -12,7 +12,7 @@ import reportlab
 from app.errors import ExportFailed
 from app.exports import pdf_fonts as fonts
 from app.exports.pdf_layout import DocumentSpec, build_pdf, paragraph, styles
-from tests.exports.test_pdf_layout import pdf_fonts, pdf_text
+from tests.exports.pdf_tools import pdf_fonts, pdf_text
 
 LATIN_ONLY = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # ships with reportlab
 ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")  # Debian fonts-wqy-zenhei

@@ -19,7 +19,7 @@ from app.exports.suppliers_pdf import certification_notes, export_suppliers_pdf,
 from app.services.exporting import export_suppliers
 from app.services.suppliers import SupplierService
 from tests.conftest import TODAY
-from tests.exports.test_pdf_layout import (
+from tests.exports.pdf_tools import (
     flat,
     leftovers,
     page_count,
