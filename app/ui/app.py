@@ -80,7 +80,9 @@ def _grab(
     app: QApplication, window: MainWindow, tab: str, out: Path, size: tuple[int, int]
 ) -> None:
     try:
-        titles = [window.tabs.tabText(i).replace("&&", "&").lower() for i in range(window.tabs.count())]
+        titles = [
+            window.tabs.tabText(i).replace("&&", "&").lower() for i in range(window.tabs.count())
+        ]
         wanted = tab.lower().replace("-", " ").replace("_", " ")
         matches = [
             i for i, title in enumerate(titles) if title.startswith(wanted) or wanted in title
