@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import WorkbenchError
-from app.services.suppliers import SupplierService
+
+if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
+    from app.services.suppliers import SupplierService
 
 Progress = Callable[[int, int], bool]
 FORMATS = (".xlsx", ".pdf")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.errors import DatabaseError
+from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
     from app.services.suppliers import SupplierService
@@ -16,9 +20,37 @@ if TYPE_CHECKING:
 class Workbench:
     """What the window works on: the file, and its services on first use."""
 
-    def __init__(self, path: Path, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, path: Path, today: Callable[[], date] = date.today, *, verified: bool = True
+    ) -> None:
+        """`verified=False`: the file's page check is still due (see verify())."""
         self.path = Path(path)
         self.today = today
+        self._checked = threading.Event()
+        self._damage: DatabaseError | None = None
+        if verified:
+            self._checked.set()
+
+    @property
+    def check_pending(self) -> bool:
+        return not self._checked.is_set()
+
+    def verify(self) -> None:
+        """Run the integrity check (any thread); raises and remembers the damage if found."""
+        try:
+            verify_intact(self.path)
+        except DatabaseError as error:
+            self._damage = error
+            raise
+        finally:
+            self._checked.set()
+
+    def require_intact(self) -> None:
+        """Before a write: wait for the check and refuse to write into a damaged file."""
+        if not self._checked.wait(timeout=120):
+            raise DatabaseError("The database is still being checked; try again in a moment.")
+        if self._damage is not None:
+            raise self._damage
 
     @cached_property
     def database(self) -> Database:

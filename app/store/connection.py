@@ -96,9 +96,17 @@ def check_header(path: Path) -> None:
 
 
 def inspect_file(
-    path: Path, *, writable: bool = True, timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    writable: bool = True,
+    timeout_ms: int = BUSY_TIMEOUT_MS,
+    quick_check: bool = True,
 ) -> FileState:
-    """Validate an existing file without changing it; raise a DatabaseError saying what is wrong."""
+    """Validate an existing file without changing it; raise a DatabaseError saying what is wrong.
+
+    `quick_check=False` skips the page scan (0.17 s per 130 MB): the window runs it with
+    verify_intact() on a worker thread instead, so a big file still opens fast.
+    """
     path = Path(path)
     if not path.exists():
         raise DatabaseError(f"{path} does not exist.")
@@ -108,7 +116,7 @@ def inspect_file(
     try:
         connection = connect(path, read_only=not writable, timeout_ms=timeout_ms)
         try:
-            return _inspect(connection, path)
+            return _inspect(connection, path, quick_check=quick_check)
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -125,12 +133,19 @@ def damage_lines(rows: list[tuple[str]]) -> list[str]:
     return [line for line in lines if line and line != "ok" and not line.startswith("***")]
 
 
-def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
-    (application_id,) = connection.execute("PRAGMA application_id").fetchone()
-    if application_id != APPLICATION_ID:
-        raise NotAWorkbenchDatabase(
-            f"{path} is an SQLite file but not a Sourcing Workbench database."
-        )
+def verify_intact(path: Path, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Run SQLite's quick_check read-only; raise DatabaseCorrupt naming the first damage."""
+    try:
+        connection = connect(path, read_only=True, timeout_ms=timeout_ms)
+        try:
+            _check_intact(connection, path)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+
+
+def _check_intact(connection: sqlite3.Connection, path: Path) -> None:
     findings = damage_lines(connection.execute("PRAGMA quick_check").fetchall())
     if findings:
         more = f"; and {len(findings) - 1} more" if len(findings) > 1 else ""
@@ -138,6 +153,16 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
             f"{path} is damaged ({findings[0]}{more}). "
             "Restore it from a backup; the file was not changed."
         )
+
+
+def _inspect(connection: sqlite3.Connection, path: Path, *, quick_check: bool) -> FileState:
+    (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+    if application_id != APPLICATION_ID:
+        raise NotAWorkbenchDatabase(
+            f"{path} is an SQLite file but not a Sourcing Workbench database."
+        )
+    if quick_check:
+        _check_intact(connection, path)
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError:

@@ -20,8 +20,11 @@ class OpenedFile:
     backup: Path | None = None
 
 
-def open_database_file(path: Path, *, create: bool = True) -> OpenedFile:
-    """Make sure `path` is a current workbench database we may write, creating it if asked."""
+def open_database_file(path: Path, *, create: bool = True, quick_check: bool = True) -> OpenedFile:
+    """Make sure `path` is a current workbench database we may write, creating it if asked.
+
+    With `quick_check=False` the caller must run connection.verify_intact() itself.
+    """
     path = Path(path).expanduser()
     if not path.exists():
         if not create:
@@ -30,8 +33,13 @@ def open_database_file(path: Path, *, create: bool = True) -> OpenedFile:
 
         create_database(path)
         return OpenedFile(path=path, created=True)
-    state: FileState = inspect_file(path)
+    # A migration always gets the full check first: never upgrade a damaged file.
+    state: FileState = inspect_file(path, quick_check=quick_check)
     if state.needs_migration:
+        if not quick_check:
+            from app.store.connection import verify_intact
+
+            verify_intact(path)
         from app.store.migrate import migrate_with_backup
 
         backup = migrate_with_backup(path, state.revision)

@@ -39,7 +39,7 @@ def open_with_dialogs(path: Path, *, create: bool) -> Session | None:
     """Open `path`; on a problem explain it and let the user pick another file or quit."""
     while True:
         try:
-            return open_session(path, create=create)
+            return open_session(path, create=create, quick_check=False)
         except WorkbenchError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(error))
             other = box.addButton("Open another database…", QMessageBox.ButtonRole.AcceptRole)

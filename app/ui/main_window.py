@@ -13,6 +13,7 @@ from app import APP_NAME, __version__, config
 from app.errors import Cancelled, WorkbenchError
 from app.services.exporting import export_suppliers
 from app.store.backup import backup_database
+from app.ui.integrity_watch import IntegrityWatch
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
@@ -99,9 +100,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Database: {path}", 5000)
 
     def start(self) -> None:
-        """Fill the first screen, then load the rest and warm up the services after paint."""
+        """Fill the first screen; after paint check the file, load the rest, warm up."""
         self.suppliers_tab.load_first_screen()
-        QTimer.singleShot(50, self.session.workbench.warm_up)
+        workbench = self.session.workbench
+        if workbench.check_pending:
+            self._integrity_watch = IntegrityWatch(workbench, self)
+            self._integrity_watch.damaged.connect(self._on_damaged)
+            self._integrity_watch.start()
+        QTimer.singleShot(50, workbench.warm_up)
+
+    def _on_damaged(self, message: str) -> None:
+        QMessageBox.critical(
+            self,
+            APP_NAME,
+            f"{message}\n\nNothing will be written to this file. Open a backup with "
+            "File ▸ Open, or run 'python -m app check' for details.",
+        )
 
     # --- databases ------------------------------------------------------------------------
     def new_database(self) -> None:
@@ -137,7 +151,7 @@ class MainWindow(QMainWindow):
         if Path(path).resolve() == self.session.workbench.path:
             return True
         try:
-            session = open_session(path, create=create)
+            session = open_session(path, create=create, quick_check=False)
         except WorkbenchError as error:
             self._error(str(error))
             if not Path(path).exists():
@@ -145,6 +159,7 @@ class MainWindow(QMainWindow):
             return False
         self.suppliers_tab.save_layout()
         self.suppliers_tab.wait_until_loaded()
+        self._wait_for_integrity_watch()
         old_session, self.session = self.session, session
         index = self.tabs.currentIndex()
         self.tabs.clear()
@@ -233,5 +248,11 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes(GEOMETRY_KEY, self.saveGeometry())
         self.settings.set_int(TAB_KEY, self.tabs.currentIndex())
         self.settings.sync()
+        self._wait_for_integrity_watch()
         self.session.close()
         event.accept()
+
+    def _wait_for_integrity_watch(self) -> None:
+        watch = getattr(self, "_integrity_watch", None)
+        if watch is not None:
+            watch.wait()

@@ -21,16 +21,21 @@ class Session:
         self.lock.release()
 
 
-def open_session(path: Path, *, create: bool) -> Session:
-    """Lock, then validate (or create) the file. Raises a WorkbenchError saying what is wrong."""
+def open_session(path: Path, *, create: bool, quick_check: bool = True) -> Session:
+    """Lock, then validate (or create) the file. Raises a WorkbenchError saying what is wrong.
+
+    `quick_check=False` leaves the page scan to Workbench.verify() (the window runs it on a
+    worker thread after the first paint; writes wait for it).
+    """
     path = Path(path).expanduser().resolve()
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(path)
     lock.acquire()
     try:
-        opened = open_database_file(path, create=create)
+        opened = open_database_file(path, create=create, quick_check=quick_check)
     except BaseException:
         lock.release()
         raise
-    return Session(Workbench(path), lock, opened)
+    verified = quick_check or opened.created or opened.migrated_from is not None
+    return Session(Workbench(path, verified=verified), lock, opened)

@@ -132,7 +132,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--db", type=Path, help="an existing database to use instead of building one")
+    parser.add_argument(
+        "--db", type=Path, help="an existing database to use instead of building one"
+    )
     args = parser.parse_args()
     db = args.db or large_database(args.count)
     bench_startup(db, args.runs)

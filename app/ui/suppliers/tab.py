@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
@@ -14,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.domain.supplier import Supplier
-from app.errors import ValidationError, WorkbenchError
+from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
 from app.services.changes import Change
 from app.services.supplier_list import SupplierFilter, load_supplier_list
 from app.services.workbench import Workbench
@@ -54,7 +56,15 @@ class SuppliersTab(SuppliersTabView):
     # --- start-up ------------------------------------------------------------------------
     def load_first_screen(self) -> None:
         """Show the first rows at once (sqlite3 only), then load the rest off the GUI thread."""
-        self.model.set_items(load_supplier_list(self.workbench.path, limit=FIRST_SCREEN_ROWS))
+        try:
+            first_rows = load_supplier_list(self.workbench.path, limit=FIRST_SCREEN_ROWS)
+        except DatabaseCorrupt as error:  # the window's integrity check explains it in full
+            self.message.emit(str(error))
+            return
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        self.model.set_items(first_rows)
         self._after_rows_changed()
         if self.model.total >= FIRST_SCREEN_ROWS:
             self.message.emit("Loading suppliers…")
@@ -189,9 +199,10 @@ class SuppliersTab(SuppliersTabView):
             self.editor.show_errors(error.field_errors)
             self.message.emit("Not saved: fix the fields marked in red")
             return False
-        if record.id is None and not self._accept_look_alikes(record):
-            return False
         try:
+            self.workbench.require_intact()
+            if record.id is None and not self._accept_look_alikes(record):
+                return False
             change = self.workbench.suppliers.save(record)
         except ValidationError as error:
             self.editor.show_errors(error.field_errors)
@@ -229,10 +240,8 @@ class SuppliersTab(SuppliersTabView):
         ids = self.selected_ids()
         if len(ids) != 1 or not self.confirm_leave_editor():
             return
-        try:
-            change = self.workbench.suppliers.duplicate(ids[0])
-        except WorkbenchError as error:
-            self._show_error(str(error))
+        change = self._write(lambda: self.workbench.suppliers.duplicate(ids[0]))
+        if change is None:
             return
         self._current_id = change.created[0]
         self._apply_change(change)
@@ -257,10 +266,8 @@ class SuppliersTab(SuppliersTabView):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            change = self.workbench.suppliers.delete(ids)
-        except WorkbenchError as error:
-            self._show_error(str(error))
+        change = self._write(lambda: self.workbench.suppliers.delete(ids))
+        if change is None:
             return
         self._undo_records = change.removed
         if self._current_id in change.deleted:
@@ -272,14 +279,21 @@ class SuppliersTab(SuppliersTabView):
     def undo_delete(self) -> None:
         if not self._undo_records:
             return
-        try:
-            change = self.workbench.suppliers.restore(self._undo_records)
-        except WorkbenchError as error:
-            self._show_error(str(error))
+        change = self._write(lambda: self.workbench.suppliers.restore(self._undo_records))
+        if change is None:
             return
         self._undo_records = ()
         self._apply_change(change)
         self.message.emit(f"Restored {len(change.created)} supplier(s)")
+
+    def _write(self, operation: Callable[[], Change]) -> Change | None:
+        """Run one write: never into a damaged file; a problem is shown, not raised."""
+        try:
+            self.workbench.require_intact()
+            return operation()
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return None
 
     def _apply_change(self, change: Change) -> None:
         """Refresh only the rows the change touched, then tell the window."""
