@@ -55,15 +55,21 @@ def open_with_dialogs(path: Path, *, create: bool) -> Session | None:
             path, create = Path(name), False
 
 
-def run_gui(path: Path, *, create: bool = True) -> int:
-    app = application()
+def show_main_window(path: Path, settings: Settings, *, create: bool = True) -> MainWindow | None:
+    """Open the file (explaining any problem) and show its window with the first rows."""
     session = open_with_dialogs(path, create=create)
     if session is None:
-        return 1
-    window = MainWindow(session, Settings())
+        return None
+    window = MainWindow(session, settings)
     window.show()
     window.start()
-    return app.exec()
+    return window
+
+
+def run_gui(path: Path, *, create: bool = True) -> int:
+    app = application()
+    window = show_main_window(path, Settings(), create=create)
+    return 1 if window is None else app.exec()
 
 
 def render_screenshot(path: Path, tab: str, out: Path, size: tuple[int, int] = (1360, 820)) -> Path:
