@@ -75,7 +75,7 @@ def run_gui(path: Path, *, create: bool = True) -> int:
 def render_screenshot(path: Path, tab: str, out: Path, size: tuple[int, int] = (1360, 820)) -> Path:
     """Render the main window with `tab` open to a PNG, offscreen (no display needed)."""
     app = application()
-    session = open_session(path, create=False)
+    session = open_session(path, create=False, exclusive=False)  # only looks, never writes
     with tempfile.TemporaryDirectory() as scratch:  # default layout; the user's is left alone
         window = MainWindow(session, Settings(Path(scratch) / "settings.ini"))
         _grab(app, window, tab, out, size)

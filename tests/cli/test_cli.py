@@ -130,3 +130,17 @@ def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None
         f"error: {empty} is not a Sourcing Workbench database."
     ]
     assert empty.stat().st_size == 0
+
+
+def test_screenshot_works_while_the_app_has_the_database_open(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    from app.ui.session import open_session
+
+    session = open_session(demo_db, create=False)  # as an open window holds it
+    try:
+        out = tmp_path / "while-open.png"
+        assert main(["screenshot", "--db", str(demo_db), "--out", str(out)]) == 0
+        assert out.stat().st_size > 10_000
+    finally:
+        session.close()
