@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from app import APP_NAME, __version__, config
-from app.errors import Cancelled, WorkbenchError
+from app.errors import Cancelled, ImportRejected, WorkbenchError
 from app.services.exporting import export_suppliers
 from app.store.backup import backup_database
 from app.ui.integrity_watch import IntegrityWatch
@@ -21,6 +21,7 @@ from app.ui.suppliers.tab import SuppliersTab
 from app.ui.widgets.background import run_with_progress
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
+IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 TAB_KEY = "window/tab"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        self._add(file_menu, "&Import suppliers…", self.import_suppliers, QKeySequence("Ctrl+I"))
         self._add(file_menu, "&Back up database…", self.backup, QKeySequence("Ctrl+B"))
         export_menu = file_menu.addMenu("&Export")
         self._add(
@@ -188,6 +190,38 @@ class MainWindow(QMainWindow):
             self._error(str(error))
             return
         self.statusBar().showMessage(f"Backed up to {name}", 8000)
+
+    def import_suppliers(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import suppliers", str(self._folder()), IMPORT_FILTER
+        )
+        if not name:
+            return
+        from app.services.import_suppliers import import_suppliers  # openpyxl: not at start-up
+
+        workbench = self.session.workbench
+        try:
+            workbench.require_intact()
+            change = run_with_progress(
+                self,
+                f"Importing {Path(name).name}…",
+                lambda _report: import_suppliers(workbench.suppliers, Path(name)),
+            )
+        except ImportRejected as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, APP_NAME, str(error).split("\n")[0], parent=self
+            )
+            box.setInformativeText(f"{len(error.problems)} problem(s); see Details.")
+            box.setDetailedText("\n".join(error.problems))
+            box.exec()
+            return
+        except WorkbenchError as error:
+            self._error(str(error))
+            return
+        self.suppliers_tab.apply_change(change)
+        self.statusBar().showMessage(
+            f"Imported {len(change.created):,} suppliers from {name}", 10000
+        )
 
     # --- exports --------------------------------------------------------------------------
     def export(self, suffix: str) -> None:

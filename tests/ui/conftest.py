@@ -59,8 +59,13 @@ class DialogAnswers:
         self.asked: list[str] = []
         # By default: keep nothing unsaved, confirm nothing destructive, never block.
         self.answer = QMessageBox.StandardButton.Discard
-        for name in ("question", "warning"):
+        for name in ("question", "warning", "critical"):
             monkeypatch.setattr(QMessageBox, name, self._reply)
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _exec(self, box: QMessageBox) -> int:
+        self.asked.append(f"{box.text()}\n{box.informativeText()}\n{box.detailedText()}")
+        return int(QMessageBox.StandardButton.Close)
 
     def _reply(self, _parent, title, text, *args, **kwargs):
         self.asked.append(f"{title}: {text}")

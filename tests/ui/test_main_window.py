@@ -26,6 +26,7 @@ def test_menus_hold_the_file_and_edit_actions(window: MainWindow) -> None:
         "New database…",
         "Open database…",
         "Open recent",
+        "Import suppliers…",
         "Back up database…",
         "Export",
         "Quit",

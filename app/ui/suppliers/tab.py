@@ -26,6 +26,7 @@ from app.ui.suppliers.tab_view import SuppliersTabView
 from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel
 
 FIRST_SCREEN_ROWS = 200  # shown at once; the rest arrives from a worker thread
+MAX_ROWS_BY_ID = 500  # more changed rows than this are re-read all at once
 HEADER_KEY = "suppliers/header"
 SPLITTER_KEY = "suppliers/splitter"
 
@@ -303,10 +304,16 @@ class SuppliersTab(SuppliersTabView):
         self._after_rows_changed()
         self.changed.emit(change)
 
+    def apply_change(self, change: Change) -> None:
+        """A change made elsewhere (an import from the File menu): show its rows."""
+        self._apply_change(change)
+
     def _refresh_rows(self, change: Change) -> None:
         if change.deleted:
             self.model.remove(list(change.deleted))
-        if change.touched:
+        if len(change.touched) > MAX_ROWS_BY_ID:  # a big import: one read of everything
+            self.model.set_items(load_supplier_list(self.workbench.path))
+        elif change.touched:
             self.model.upsert(load_supplier_list(self.workbench.path, ids=change.touched))
 
     def _update_actions(self) -> None:

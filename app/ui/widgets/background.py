@@ -60,6 +60,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     worker.start()
     loop.exec()
     worker.join()
+    dialog.canceled.disconnect(cancelled.set)  # closing the dialog emits `canceled` too
     dialog.close()
     dialog.deleteLater()
     if "error" in outcome:

@@ -1,0 +1,76 @@
+"""File ▸ Import and File ▸ Export in the window: the same services as the command line."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFileDialog
+
+from app.ui.main_window import MainWindow
+from tests.ui.conftest import DialogAnswers
+
+
+def answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *a, **k: (str(path), ""))
+
+
+def test_import_adds_rows_to_the_table(
+    window: MainWindow, tmp_path: Path, monkeypatch, filled_db: Path, dialogs: DialogAnswers
+) -> None:
+    source = tmp_path / "new.csv"
+    source.write_text(
+        "供应商名称,城市,回头率\n晋江市鸿星鞋业有限公司,晋江,41\n", encoding="gb18030"
+    )
+    answer_file_dialog(monkeypatch, source)
+    window.import_suppliers()
+    assert dialogs.asked == []
+    tab = window.suppliers_tab
+    assert tab.filter_bar.count_label.text() == "4 suppliers"
+    with sqlite3.connect(filled_db) as connection:
+        assert connection.execute(
+            "SELECT city, reorder_rate FROM suppliers WHERE name_zh LIKE '晋江%'"
+        ).fetchall() == [("晋江", "41")]
+
+
+def test_a_bad_import_lists_the_rows_and_changes_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch, filled_db: Path, dialogs: DialogAnswers
+) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("name_zh,reorder_rate\n甲工厂,50\n乙工厂,abc\n", encoding="utf-8")
+    answer_file_dialog(monkeypatch, source)
+    window.import_suppliers()
+    assert "Nothing was imported" in dialogs.asked[-1] and "row 3" in dialogs.asked[-1]
+    with sqlite3.connect(filled_db) as connection:
+        assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (3,)
+
+
+def test_export_writes_what_the_table_shows(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window.suppliers_tab.filter_bar.text_box.setText("shenzhen")
+    out = tmp_path / "shown.xlsx"
+    answer_file_dialog(monkeypatch, out)
+    window.export(".xlsx")
+    sheet = load_workbook(out)["Suppliers"]
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ["深圳市华强通讯配件有限公司"]
+
+
+def test_the_window_starts_without_loading_heavy_libraries() -> None:
+    """SQLAlchemy, openpyxl, reportlab and Alembic load after the first paint, not before."""
+    code = (
+        "import sys, app.ui.app;"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'openpyxl', 'reportlab', 'alembic', 'pypinyin'});"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == ""
