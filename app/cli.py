@@ -9,11 +9,16 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__, config
 from app.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from app.services.workbench import Workbench
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
 
@@ -93,12 +98,18 @@ def _write_crash_log() -> Path:
     return log
 
 
-def _services(db_path: Path, *, create: bool):
+@contextmanager
+def _workbench(db_path: Path, *, create: bool) -> Iterator[Workbench]:
+    """The validated (created, migrated) database and its services, closed afterwards."""
     from app.services.workbench import Workbench
     from app.store.opening import open_database_file
 
     open_database_file(db_path, create=create)
-    return Workbench(db_path)
+    workbench = Workbench(db_path)
+    try:
+        yield workbench
+    finally:
+        workbench.close()
 
 
 def run_gui(args: argparse.Namespace, db_path: Path) -> int:
@@ -110,11 +121,8 @@ def run_gui(args: argparse.Namespace, db_path: Path) -> int:
 def run_demo(args: argparse.Namespace, db_path: Path) -> int:
     from app.services.demo import fill_demo
 
-    workbench = _services(db_path, create=True)
-    try:
+    with _workbench(db_path, create=True) as workbench:
         change = fill_demo(workbench.suppliers)
-    finally:
-        workbench.close()
     print(f"Demo database ready: {db_path} ({len(change.created)} suppliers)")
     return EXIT_OK
 
@@ -123,11 +131,8 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     from app.services.exporting import check_target, export_suppliers
 
     check_target(args.out)
-    workbench = _services(db_path, create=False)
-    try:
+    with _workbench(db_path, create=False) as workbench:
         out = export_suppliers(workbench.suppliers, args.out)
-    finally:
-        workbench.close()
     print(f"Exported {args.kind} to {out}")
     return EXIT_OK
 
@@ -137,11 +142,8 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
 
     if not args.file.is_file():
         raise WorkbenchError(f"{args.file} does not exist.")
-    workbench = _services(db_path, create=True)
-    try:
+    with _workbench(db_path, create=True) as workbench:
         change = import_suppliers(workbench.suppliers, args.file)
-    finally:
-        workbench.close()
     print(f"Imported {len(change.created)} suppliers from {args.file} into {db_path}")
     return EXIT_OK
 

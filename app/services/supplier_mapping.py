@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from app.domain.choices import PROVINCES
 from app.domain.money import Money
 from app.domain.search_text import search_text, sort_key
@@ -89,23 +92,32 @@ def _contact_values(contact: Contact) -> dict[str, str]:
 
 
 def to_supplier(row: SupplierRow) -> Supplier:
-    supplier = Supplier(
+    """An ORM row with its loaded lists as a record."""
+    return assemble_supplier(row, row.contacts, row.certifications, row.red_flags, row.tags)
+
+
+def assemble_supplier(
+    row: Any,
+    contacts: Iterable[Any],
+    certifications: Iterable[Any],
+    red_flags: Iterable[Any],
+    tags: Iterable[Any],
+) -> Supplier:
+    """A record from a suppliers row and its child rows (ORM objects or Core rows alike)."""
+    return Supplier(
         **{name: getattr(row, name) for name in SCALAR_FIELDS},
         deposit=(
             Money.from_minor(row.deposit_minor, row.deposit_currency)
             if row.deposit_minor is not None
             else None
         ),
+        tags=[t.tag for t in tags],
+        contacts=[Contact(c.person, c.phone, c.wechat, c.wangwang, c.email) for c in contacts],
+        certifications=[
+            Certification(c.kind, c.number, c.issuer, c.expires_on) for c in certifications
+        ],
+        red_flags=[RedFlag(f.kind, f.noted_on, f.remark) for f in red_flags],
         id=row.id,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
-    supplier.tags = [t.tag for t in row.tags]
-    supplier.contacts = [
-        Contact(c.person, c.phone, c.wechat, c.wangwang, c.email) for c in row.contacts
-    ]
-    supplier.certifications = [
-        Certification(c.kind, c.number, c.issuer, c.expires_on) for c in row.certifications
-    ]
-    supplier.red_flags = [RedFlag(f.kind, f.noted_on, f.remark) for f in row.red_flags]
-    return supplier

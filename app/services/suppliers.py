@@ -7,17 +7,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
-from app.domain.money import Money
 from app.domain.similarity import names_look_alike, normalise_shop_url
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.supplier import Supplier
 from app.domain.validation import validate_supplier
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
-from app.services.supplier_mapping import SCALAR_FIELDS, fill_row, scalar_columns, to_supplier
+from app.services.supplier_mapping import assemble_supplier, fill_row, scalar_columns, to_supplier
 from app.store.db import Database
 from app.store.models import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
 from app.store.types import utc_now
@@ -257,29 +257,14 @@ def _insert_children(connection, owned: Iterable[tuple[int, Supplier]]) -> None:
             connection.execute(insert(table), values)
 
 
-def _record_from_core(row, children: dict[str, dict[int, list]]) -> Supplier:
-    supplier = Supplier(
-        **{name: getattr(row, name) for name in SCALAR_FIELDS},
-        deposit=(
-            Money.from_minor(row.deposit_minor, row.deposit_currency)
-            if row.deposit_minor is not None
-            else None
-        ),
-        id=row.id,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+def _record_from_core(row: Any, children: dict[str, dict[int, list]]) -> Supplier:
+    def owned(table: str) -> list:
+        return children[table].get(row.id, [])
+
+    return assemble_supplier(
+        row,
+        owned("supplier_contacts"),
+        owned("supplier_certifications"),
+        owned("supplier_red_flags"),
+        owned("supplier_tags"),
     )
-    supplier.contacts = [
-        Contact(c.person, c.phone, c.wechat, c.wangwang, c.email)
-        for c in children["supplier_contacts"].get(row.id, ())
-    ]
-    supplier.certifications = [
-        Certification(c.kind, c.number, c.issuer, c.expires_on)
-        for c in children["supplier_certifications"].get(row.id, ())
-    ]
-    supplier.red_flags = [
-        RedFlag(f.kind, f.noted_on, f.remark)
-        for f in children["supplier_red_flags"].get(row.id, ())
-    ]
-    supplier.tags = [t.tag for t in children["supplier_tags"].get(row.id, ())]
-    return supplier

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,6 @@ from tests.exports.pdf_tools import pdf_fonts, pdf_text
 LATIN_ONLY = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # ships with reportlab
 ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")  # Debian fonts-wqy-zenhei
 NOWHERE = Path("/nonexistent/font.ttf")
-
-
-@pytest.fixture(autouse=True)
-def fresh_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
-    fonts.forget_font()
-    yield
-    fonts.forget_font()
 
 
 def cff_font(folder: Path, collection: bool = False) -> Path:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from reportlab.platypus import Paragraph
 
 from app.errors import Cancelled, ExportFailed
-from app.exports import pdf_fonts as fonts
 from app.exports.pdf_layout import (
     TEXT_LIMIT,
     DocumentSpec,
@@ -26,15 +24,6 @@ from app.exports.pdf_table import CUT_MARK, Column, LongTable
 from tests.exports.pdf_tools import leftovers, page_count, pdf_fonts, pdf_info, pdf_text
 
 # --- fixtures ------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def fresh_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test finds the font as a fresh process would (no WORKBENCH_PDF_FONT set)."""
-    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
-    fonts.forget_font()
-    yield
-    fonts.forget_font()
 
 
 COLUMNS = (Column("No.", 1, "right"), Column("Name", 4), Column("Remark", 6))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +13,6 @@ import pytest
 from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
 from app.domain.supplier import Certification, Contact, RedFlag, Supplier
 from app.errors import Cancelled, ExportFailed
-from app.exports import pdf_fonts as fonts
 from app.exports.suppliers_pdf import certification_notes, export_suppliers_pdf, format_rate
 from app.services.exporting import export_suppliers
 from app.services.suppliers import SupplierService
@@ -37,14 +35,6 @@ NAMES = (
     ("广州美妆包装厂", ""),
     ("", "Ningbo Garden Tools"),
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(fonts.FONT_ENV, raising=False)
-    fonts.forget_font()
-    yield
-    fonts.forget_font()
 
 
 def variety(count: int) -> list[Supplier]:
