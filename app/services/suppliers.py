@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +32,19 @@ _CHILD_TABLES = (
     TagRow.__table__,
 )
 BULK_CHUNK = 500
+
+
+@contextmanager
+def paused_garbage_collector() -> Iterator[None]:
+    """Building 100,000 records makes millions of objects and no cycles: skip the GC passes
+    that would scan them all again and again (about 2.6 s of a 9 s read)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _chunks(items: Sequence[Supplier], size: int) -> Iterable[Sequence[Supplier]]:
@@ -82,7 +97,7 @@ class SupplierService:
     def all_records(self, ids: Iterable[int] | None = None) -> list[Supplier]:
         """Whole records in pinyin name order, read with Core (fast for exports of 100,000)."""
         wanted = None if ids is None else set(ids)
-        with self.database.transaction() as session:
+        with paused_garbage_collector(), self.database.transaction() as session:
             connection = session.connection()
             children: dict[str, dict[int, list]] = {}
             for table in _CHILD_TABLES:

@@ -41,12 +41,17 @@ class ChoiceCode(TypeDecorator[StrEnum]):
     def __init__(self, enum_type: type[StrEnum]) -> None:
         super().__init__()
         self.enum_type = enum_type
+        # A dict lookup, not enum_type(code): reading 100,000 suppliers calls this 600,000 times.
+        self._members = {member.value: member for member in enum_type}
 
     def process_bind_param(self, value: StrEnum | str | None, dialect: Any) -> str | None:
         return None if value is None else self.enum_type(value).value
 
     def process_result_value(self, value: str | None, dialect: Any) -> StrEnum | None:
-        return None if value is None else self.enum_type(value)
+        if value is None:
+            return None
+        member = self._members.get(value)
+        return member if member is not None else self.enum_type(value)  # unknown: ValueError
 
 
 class UTCDateTime(TypeDecorator[datetime]):
