@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import sqlite3
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ from app.domain.money import Money
 from app.domain.supplier import Contact, Supplier
 from app.exports.suppliers_xlsx import export_suppliers_xlsx, sheet_plan
 from app.services.workbench import Workbench
-from app.store.opening import open_database_file
+from tests.benchmarks.large_db import cached_database
 from tests.factories import hengda
 
 CACHE = Path("/tmp/workbench-bench")
@@ -62,21 +61,8 @@ def generated_suppliers(count: int) -> Iterator[Supplier]:
 
 
 def bench_database(count: int) -> Path:
-    """A database of `count` generated suppliers, built once and reused from CACHE."""
-    path = CACHE / f"export-{count}.sqlite3"
-    if path.exists():
-        with sqlite3.connect(path) as connection:
-            if connection.execute("SELECT count(*) FROM suppliers").fetchone()[0] == count:
-                return path
-        path.unlink()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    open_database_file(path)
-    workbench = Workbench(path, today=lambda: TODAY)
-    workbench.suppliers.insert_many(list(generated_suppliers(count)))
-    workbench.close()
-    print(f"built {path} with {count:,} suppliers in {time.perf_counter() - started:.1f} s")
-    return path
+    """A database of `count` fully filled suppliers, built once and reused from the cache."""
+    return cached_database("export", count, generated_suppliers, today=lambda: TODAY)
 
 
 def timed(action: Callable[[], object]) -> float:

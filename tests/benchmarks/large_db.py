@@ -1,20 +1,28 @@
-"""A cached database of N synthetic suppliers for benchmarks (built once, reused by path)."""
+"""Cached benchmark databases: built once per (name, size) under /tmp, reused by later runs."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
-from app.services.demo import synthetic_suppliers
+from app.domain.supplier import Supplier
 from app.services.workbench import Workbench
 from app.store.opening import open_database_file
 
 CACHE = Path("/tmp/workbench-bench")
 
 
-def large_database(count: int) -> Path:
-    path = CACHE / f"suppliers-{count}.sqlite3"
+def cached_database(
+    name: str,
+    count: int,
+    make_suppliers: Callable[[int], Iterable[Supplier]],
+    today: Callable[[], date] = date.today,
+) -> Path:
+    """A database of `count` suppliers from `make_suppliers`, rebuilt only when missing."""
+    path = CACHE / f"{name}-{count}.sqlite3"
     if path.exists():
         with sqlite3.connect(path) as connection:
             if connection.execute("SELECT count(*) FROM suppliers").fetchone()[0] == count:
@@ -23,8 +31,15 @@ def large_database(count: int) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     open_database_file(path)
-    workbench = Workbench(path)
-    workbench.suppliers.insert_many(synthetic_suppliers(count))
+    workbench = Workbench(path, today=today)
+    workbench.suppliers.insert_many(list(make_suppliers(count)))
     workbench.close()
     print(f"built {path} with {count:,} suppliers in {time.perf_counter() - started:.1f} s")
     return path
+
+
+def large_database(count: int) -> Path:
+    """Varied synthetic suppliers (the demo generator): realistic names for filtering."""
+    from app.services.demo import synthetic_suppliers
+
+    return cached_database("suppliers", count, synthetic_suppliers)
