@@ -30,7 +30,6 @@ from app.services.workbench import Workbench
 from tests.benchmarks.large_db import cached_database
 from tests.factories import hengda
 
-CACHE = Path("/tmp/workbench-bench")
 TODAY = date(2026, 11, 29)
 TARGET_RATIO = 1.5
 
