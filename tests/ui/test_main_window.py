@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from app.errors import DatabaseLocked
 from app.ui.main_window import MainWindow
@@ -77,3 +77,32 @@ def test_many_clicks_do_not_crash_pyside(qtbot) -> None:
     for _ in range(3000):
         button.click()
     assert len(clicks) == 3000
+
+
+def test_new_and_open_database_switch_the_window(
+    window: MainWindow, filled_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = tmp_path / "second"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    window.new_database()
+    assert window.session.workbench.path == fresh.with_suffix(".sqlite3").resolve()
+    assert window.suppliers_tab.model.total == 0
+    assert window.windowTitle().startswith("second.sqlite3")
+    open_session(filled_db, create=False).close()  # the first file's lock was released
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(filled_db), ""))
+    window.open_database()
+    assert window.session.workbench.path == filled_db.resolve()
+    assert window.suppliers_tab.model.total == 3
+
+
+def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
+    window: MainWindow, filled_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs
+) -> None:
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notes), ""))
+    window.open_database()
+    assert "not a Sourcing Workbench database" in dialogs.asked[-1]
+    assert window.session.workbench.path == filled_db.resolve()
+    assert notes.read_text(encoding="utf-8") == "not a database"
