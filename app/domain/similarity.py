@@ -47,17 +47,41 @@ def normalise_shop_url(url: str) -> str:
     return host + path
 
 
+_COMMON = re.compile("|".join(re.escape(word) for word in _COMMON_WORDS))
+# A Chinese legal name starts with its place (义乌市, 广东省深圳市): shared by neighbours, not a
+# sign of the same company, so it is left out of the comparison.
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[省市县区])+")
+_NOT_WORD = re.compile(r"[\s\W_]+")
+
+
 def core_name(name: str) -> str:
-    text = name.strip().lower()
-    for word in _COMMON_WORDS:
-        text = text.replace(word, "")
-    return re.sub(r"[\s\W_]+", "", text)
+    """The distinctive part of a company name: no legal form, place prefix, spaces or marks."""
+    text = _PLACE_PREFIX.sub("", name.strip().lower())
+    return _NOT_WORD.sub("", _COMMON.sub("", text))
+
+
+class NameMatcher:
+    """Compares one name against many quickly (the new supplier against the whole list)."""
+
+    def __init__(self, name: str) -> None:
+        self.core = core_name(name)
+        self._matcher = SequenceMatcher(None, "", self.core)  # seq2 is analysed once
+
+    def matches(self, other: str) -> bool:
+        other_core = core_name(other)
+        if not self.core or not other_core:
+            return False
+        if other_core == self.core:
+            return True
+        matcher = self._matcher
+        matcher.set_seq1(other_core)
+        # Cheap upper bounds first: most names are nowhere near.
+        return (
+            matcher.real_quick_ratio() >= SIMILAR_NAME_RATIO
+            and matcher.quick_ratio() >= SIMILAR_NAME_RATIO
+            and matcher.ratio() >= SIMILAR_NAME_RATIO
+        )
 
 
 def names_look_alike(first: str, second: str) -> bool:
-    a, b = core_name(first), core_name(second)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= SIMILAR_NAME_RATIO
+    return NameMatcher(first).matches(second)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
-from app.domain.similarity import names_look_alike, normalise_shop_url
+from app.domain.similarity import NameMatcher, normalise_shop_url
 from app.domain.supplier import Supplier
 from app.domain.validation import validate_supplier
 from app.errors import NotFound, ValidationError
@@ -120,6 +120,8 @@ class SupplierService:
     def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
         """Existing suppliers with the same shop URL or a very similar name (not itself)."""
         shop_key = normalise_shop_url(supplier.shop_url)
+        zh = NameMatcher(supplier.name_zh) if supplier.name_zh.strip() else None
+        en = NameMatcher(supplier.name_en) if supplier.name_en.strip() else None
         found: list[LookAlike] = []
         with self.database.transaction() as session:
             candidates = session.execute(
@@ -133,9 +135,7 @@ class SupplierService:
                 name = name_zh or name_en
                 if shop_key and other_shop == shop_key:
                     found.append(LookAlike(other_id, name, "same 1688 shop"))
-                elif (supplier.name_zh and names_look_alike(supplier.name_zh, name_zh)) or (
-                    supplier.name_en and names_look_alike(supplier.name_en, name_en)
-                ):
+                elif (zh and zh.matches(name_zh)) or (en and en.matches(name_en)):
                     found.append(LookAlike(other_id, name, "very similar name"))
         return found
 

@@ -32,3 +32,9 @@ def test_different_1688_shops_differ() -> None:
 )
 def test_names_look_alike(first: str, second: str, alike: bool) -> None:
     assert names_look_alike(first, second) is alike
+
+
+def test_the_place_prefix_does_not_make_neighbours_alike() -> None:
+    # Same city and legal form, different company: only 恒达 vs 晨光 should be compared.
+    assert not names_look_alike("义乌市恒达工艺品有限公司", "义乌市晨光工艺品有限公司")
+    assert names_look_alike("义乌市恒达工艺品有限公司", "浙江省义乌市恒达工艺品厂")
