@@ -180,3 +180,24 @@ def _fmt(value: Number) -> str:
             return f"{int(value):,}"
         return f"{value:,f}"
     return f"{value:,}"
+
+
+class FactSource(StrEnum):
+    """Where a capacity fact came from (issue 3: supplier's word, 1688 page, audit, report)."""
+
+    SUPPLIER_WORD = "supplier_word"
+    LISTING_1688 = "listing_1688"
+    AUDIT = "audit"
+    THIRD_PARTY = "third_party"
+
+    @property
+    def label(self) -> str:
+        return _SOURCE_TEXT[self]
+
+
+_SOURCE_TEXT: dict[FactSource, str] = {
+    FactSource.SUPPLIER_WORD: "Supplier's word",
+    FactSource.LISTING_1688: "1688 page",
+    FactSource.AUDIT: "Seen at audit",
+    FactSource.THIRD_PARTY: "Third-party report",
+}

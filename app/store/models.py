@@ -133,3 +133,8 @@ class TagRow(_SupplierChild, Base):
     )
     tag: Mapped[str] = mapped_column(String(60))
     supplier: Mapped[SupplierRow] = relationship(back_populates="tags")
+
+
+# The Capacity & Credit tables live in their own module; importing it here puts them in
+# Base.metadata for everyone who imports Base (Alembic, tests, the app).
+from app.store import matrix_models as _matrix_models  # noqa: E402, F401

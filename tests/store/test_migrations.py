@@ -477,3 +477,35 @@ def test_every_past_schema_version_opens_and_reaches_the_models_schema(
         assert opened.migrated_from == started_at and opened.backup is not None
         assert _revision(opened.backup) == started_at
     assert _schema_differences(path, Base.metadata) == []
+
+
+MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs", "app_settings")
+
+
+def test_a_filled_0001_database_migrates_to_0002_keeping_every_row(tmp_path: Path) -> None:
+    """0002 only adds the Capacity & Credit tables: every supplier and child row stays."""
+    path = tmp_path / "at-0001.sqlite3"
+    _database_at(path, "0001_initial")
+    database = Database(path)
+    service = SupplierService(database)
+    for number in range(10):
+        service.save(hengda(name_zh=f"恒达{number}厂", shop_url=f"https://hd{number}.1688.com"))
+    database.close()
+    before = _counts(path)
+    assert all(before[table] >= 10 for table in CHILD_TABLES)
+    assert not set(MATRIX_TABLES) & _tables(path)
+
+    opened = open_database_file(path)
+
+    assert opened.migrated_from == "0001_initial"
+    assert _revision(path) == "0002_capacity_credit"
+    assert _counts(path) == before
+    assert _query(path, "PRAGMA foreign_key_check") == []
+    for table in MATRIX_TABLES:
+        assert _query(path, f"SELECT count(*) FROM {table}") == [(0,)]
+    for table in ("capacity_facts", "evaluations", "credit_inputs"):
+        links = _query(path, f"PRAGMA foreign_key_list({table})")
+        assert [(link[2], link[3], link[4], link[6]) for link in links] == [
+            ("suppliers", "supplier_id", "id", "CASCADE")
+        ]
+    assert _schema_differences(path, Base.metadata) == []

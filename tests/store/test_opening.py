@@ -198,9 +198,12 @@ def test_a_corrupt_database_is_refused_and_left_alone(
 ) -> None:
     size = filled_db.stat().st_size
     assert size > 16 * 4096  # big enough that the middle holds table and index pages
+    page_size = int.from_bytes(filled_db.read_bytes()[16:18], "big")  # SQLite header
+    # A whole page, header included: garbage in a page's free middle is not corruption.
+    page_start = int(size * offset_fraction) // page_size * page_size
     with open(filled_db, "r+b") as handle:
-        handle.seek(int(size * offset_fraction))
-        handle.write(b"\xde\xad\xbe\xef" * 512)
+        handle.seek(page_start)
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
     before = _digest(filled_db)
     with pytest.raises((DatabaseCorrupt, NotAWorkbenchDatabase)) as caught:
         open_database_file(filled_db)

@@ -25,9 +25,12 @@ def damaged_db(db_path: Path, supplier_service: SupplierService) -> Path:
         )
     supplier_service.database.close()
     size = db_path.stat().st_size
-    with open(db_path, "r+b") as handle:  # scribble over pages in the middle of the file
-        handle.seek(int(size * 0.6))
-        handle.write(b"\xde\xad\xbe\xef" * 512)
+    page_size = int.from_bytes(db_path.read_bytes()[16:18], "big")  # SQLite header
+    # Scribble over a whole page in the middle of the file, its header included: garbage in
+    # a page's unused middle is not damage that quick_check can see.
+    with open(db_path, "r+b") as handle:
+        handle.seek(int(size * 0.6) // page_size * page_size)
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
     return db_path
 
 
