@@ -1,0 +1,560 @@
+"""Capacity & Credit use cases (issue 3): capacity facts with history, evaluations per period,
+credit inputs with a manual override, and the user's weights and level thresholds.
+
+Every write validates first (ValidationError with field keys, nothing written), runs in one
+transaction and returns a Change whose ids are the SUPPLIER ids whose matrix row changed.
+Numbers are Decimal (or int) end to end and stored as text: a float is refused, never guessed.
+
+Rules decided here:
+- A dimension's current capacity is its latest fact by observed_on, then by id (the later
+  entry wins on the same day); a fact without a date counts as older than any dated fact.
+- Evaluation periods are written "2026", "2026-H1", "2026-Q3" or "2026-07" and sort by their
+  text; saving a period a supplier already has replaces its scores (an upsert).
+- Settings missing or unreadable (hand-edited file) read as the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, delete, func, select
+
+from app.domain.capacity import Dimension, FactSource
+from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.scoring import (
+    DEFAULT_THRESHOLDS,
+    DEFAULT_WEIGHTS,
+    Criterion,
+    LevelThresholds,
+    Scores,
+    Weights,
+)
+from app.domain.supplier import Supplier
+from app.errors import NotFound, ValidationError
+from app.services.changes import Change
+from app.store.db import Database
+from app.store.matrix_models import CapacityFactRow, CreditInputRow, EvaluationRow, SettingRow
+from app.store.models import SupplierRow
+from app.store.types import utc_now
+
+WEIGHTS_KEY = "matrix.weights"
+THRESHOLDS_KEY = "matrix.level_thresholds"
+PERIOD_PATTERN = re.compile(r"\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?")
+STORED_DIGITS = 40  # DecimalText is String(40)
+_WHOLE_DIMENSIONS = (Dimension.PRODUCTION_LINES, Dimension.EMPLOYEES)
+_ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+_FACTS = CapacityFactRow.__table__
+_EVALUATIONS = EvaluationRow.__table__
+_CREDIT = CreditInputRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityFact:
+    id: int
+    supplier_id: int
+    dimension: Dimension
+    value: Decimal
+    source: FactSource
+    observed_on: date | None
+    note: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    id: int
+    supplier_id: int
+    period: str
+    starts_on: date | None
+    ends_on: date | None
+    scores: Scores
+    note: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRecord:
+    """The buyer's stored credit inputs (trend, reviews, disputes, repeat rate) and override.
+
+    `inputs` holds only those four; membership, its years, buyer protection and red flags come
+    from the supplier record: see `with_supplier_facts`.
+    """
+
+    supplier_id: int
+    inputs: CreditInputs
+    override: CreditOverride | None
+    updated_at: datetime
+
+
+class MatrixService:
+    def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
+        self.database = database
+        self.today = today
+
+    # --- capacity facts --------------------------------------------------------------------
+    def record_capacity_fact(
+        self,
+        supplier_id: int,
+        dimension: Dimension | str,
+        value: Decimal | int,
+        source: FactSource | str,
+        observed_on: date | None = None,
+        note: str = "",
+    ) -> Change:
+        """Add one observed value to a dimension's history (earlier facts are kept)."""
+        errors: dict[str, str] = {}
+        dimension = _choice(Dimension, dimension, "dimension", errors)
+        source = _choice(FactSource, source, "source", errors)
+        label = dimension.label if isinstance(dimension, Dimension) else "The value"
+        problem = _number_problem(value, label, minimum=Decimal(0))
+        if problem:
+            errors["value"] = problem
+        elif dimension in _WHOLE_DIMENSIONS and value != int(value):
+            errors["value"] = f"{label} must be a whole number, not {value}."
+        self._check_date(observed_on, "observed_on", errors, not_after_today=True)
+        if not isinstance(note, str):
+            errors["note"] = "The note must be text."
+        if errors:
+            raise ValidationError(errors)
+        with self.database.transaction() as session:
+            _require_supplier(session, supplier_id)
+            session.add(
+                CapacityFactRow(
+                    supplier_id=supplier_id,
+                    dimension=dimension,
+                    value=Decimal(value),
+                    source=source,
+                    observed_on=observed_on,
+                    note=note.strip(),
+                    created_at=utc_now(),
+                )
+            )
+        return Change(updated=(supplier_id,))
+
+    def delete_capacity_fact(self, fact_id: int) -> Change:
+        """Remove one fact entered by mistake; the dimension falls back to the previous one."""
+        with self.database.transaction() as session:
+            row = session.get(CapacityFactRow, fact_id)
+            if row is None:
+                raise NotFound(f"Capacity fact {fact_id} no longer exists.")
+            supplier_id = row.supplier_id
+            session.delete(row)
+        return Change(updated=(supplier_id,))
+
+    def capacity_history(self, supplier_id: int) -> list[CapacityFact]:
+        """Every fact of a supplier, by dimension, newest first (the first is the current)."""
+        with self.database.transaction() as session:
+            rows = session.execute(
+                select(_FACTS)
+                .where(_FACTS.c.supplier_id == supplier_id)
+                .order_by(*_newest_first_within(_FACTS.c.dimension))
+            ).all()
+        order = list(Dimension)
+        facts = [_fact(row) for row in rows]
+        facts.sort(key=lambda fact: order.index(fact.dimension))  # stable: keeps newest first
+        return facts
+
+    def current_capacity(
+        self, supplier_ids: Iterable[int] | None = None
+    ) -> dict[int, dict[Dimension, CapacityFact]]:
+        """The current fact of every dimension per supplier (one window query per id chunk)."""
+        result: dict[int, dict[Dimension, CapacityFact]] = {}
+        ranked = select(
+            _FACTS,
+            func.row_number()
+            .over(
+                partition_by=(_FACTS.c.supplier_id, _FACTS.c.dimension),
+                order_by=_newest_first_within(),
+            )
+            .label("newness"),
+        )
+        with self.database.transaction() as session:
+            connection = session.connection()
+            for chosen in _filtered(ranked, _FACTS.c.supplier_id, supplier_ids):
+                latest = chosen.subquery()
+                query = select(*(latest.c[c.name] for c in _FACTS.c)).where(latest.c.newness == 1)
+                for row in connection.execute(query):
+                    fact = _fact(row)
+                    result.setdefault(fact.supplier_id, {})[fact.dimension] = fact
+        return result
+
+    # --- evaluations -------------------------------------------------------------------------
+    def save_evaluation(
+        self,
+        supplier_id: int,
+        period: str,
+        scores: Scores,
+        starts_on: date | None = None,
+        ends_on: date | None = None,
+        note: str = "",
+    ) -> Change:
+        """Store a period's Q/D/S/C scores; an existing evaluation of that period is replaced."""
+        errors: dict[str, str] = {}
+        period = period.strip() if isinstance(period, str) else period
+        if not isinstance(period, str) or not PERIOD_PATTERN.fullmatch(period):
+            errors["period"] = (
+                f"Write the period as 2026, 2026-H1, 2026-Q3 or 2026-07, not {period!r}."
+            )
+        if not isinstance(scores, Scores):
+            errors["scores"] = "Give the scores as Scores (quality, delivery, service, cost)."
+        else:
+            for criterion in Criterion:
+                score = getattr(scores, criterion.value)
+                problem = score is not None and _number_problem(
+                    score, f"The {criterion.label} score", Decimal(0), Decimal(100)
+                )
+                if problem:
+                    errors[criterion.value] = problem
+        self._check_date(starts_on, "starts_on", errors)
+        self._check_date(ends_on, "ends_on", errors)
+        if (
+            "starts_on" not in errors
+            and "ends_on" not in errors
+            and starts_on is not None
+            and ends_on is not None
+            and ends_on < starts_on
+        ):
+            errors["ends_on"] = f"The period cannot end ({ends_on}) before it starts ({starts_on})."
+        if not isinstance(note, str):
+            errors["note"] = "The note must be text."
+        if errors:
+            raise ValidationError(errors)
+        now = utc_now()
+        with self.database.transaction() as session:
+            _require_supplier(session, supplier_id)
+            row = session.scalar(
+                select(EvaluationRow).where(
+                    EvaluationRow.supplier_id == supplier_id, EvaluationRow.period == period
+                )
+            )
+            if row is None:
+                row = EvaluationRow(supplier_id=supplier_id, period=period, created_at=now)
+                session.add(row)
+            row.starts_on, row.ends_on, row.note, row.updated_at = (
+                starts_on,
+                ends_on,
+                note.strip(),
+                now,
+            )
+            for criterion in Criterion:
+                score = getattr(scores, criterion.value)
+                setattr(row, criterion.value, None if score is None else Decimal(score))
+        return Change(updated=(supplier_id,))
+
+    def delete_evaluation(self, supplier_id: int, period: str) -> Change:
+        with self.database.transaction() as session:
+            gone = session.execute(
+                delete(EvaluationRow).where(
+                    EvaluationRow.supplier_id == supplier_id, EvaluationRow.period == period
+                )
+            ).rowcount
+        if not gone:
+            raise NotFound(f"Supplier {supplier_id} has no evaluation for {period}.")
+        return Change(updated=(supplier_id,))
+
+    def evaluations(self, supplier_id: int) -> list[Evaluation]:
+        """A supplier's evaluations, oldest period first (for a score-over-periods chart)."""
+        with self.database.transaction() as session:
+            rows = session.execute(
+                select(_EVALUATIONS)
+                .where(_EVALUATIONS.c.supplier_id == supplier_id)
+                .order_by(_EVALUATIONS.c.period, _EVALUATIONS.c.id)
+            ).all()
+        return [_evaluation(row) for row in rows]
+
+    def latest_scores(self, supplier_ids: Iterable[int] | None = None) -> dict[int, Scores]:
+        """Each supplier's scores of its latest period; suppliers never evaluated are absent."""
+        e = _EVALUATIONS.c
+        ranked = select(
+            e.supplier_id,
+            e.quality,
+            e.delivery,
+            e.service,
+            e.cost,
+            func.row_number()
+            .over(partition_by=e.supplier_id, order_by=(e.period.desc(), e.id.desc()))
+            .label("newness"),
+        )
+        result: dict[int, Scores] = {}
+        with self.database.transaction() as session:
+            connection = session.connection()
+            for chosen in _filtered(ranked, e.supplier_id, supplier_ids):
+                latest = chosen.subquery()
+                query = select(
+                    latest.c.supplier_id,
+                    latest.c.quality,
+                    latest.c.delivery,
+                    latest.c.service,
+                    latest.c.cost,
+                ).where(latest.c.newness == 1)
+                for supplier_id, q, d, s, c in connection.execute(query):
+                    result[supplier_id] = Scores(q, d, s, c)
+        return result
+
+    # --- credit -------------------------------------------------------------------------------
+    def save_credit_inputs(
+        self, supplier_id: int, inputs: CreditInputs, override: CreditOverride | None = None
+    ) -> Change:
+        """Store the buyer's four credit inputs and the manual rating (None clears it).
+
+        Only volume_trend, review_score, disputes_last_12_months and repeat_purchase_rate are
+        stored: the other CreditInputs fields are the supplier record's and are not kept here.
+        """
+        errors: dict[str, str] = {}
+        if not isinstance(inputs, CreditInputs):
+            raise ValidationError({"inputs": "Give the credit inputs as CreditInputs."})
+        if inputs.volume_trend is not None and not isinstance(inputs.volume_trend, Trend):
+            errors["volume_trend"] = "The trend must be rising, stable or falling."
+        for name, label, top in (
+            ("review_score", "The review score", Decimal(5)),
+            ("repeat_purchase_rate", "The repeat-purchase rate", Decimal(100)),
+        ):
+            value = getattr(inputs, name)
+            problem = value is not None and _number_problem(value, label, Decimal(0), top)
+            if problem:
+                errors[name] = problem
+        disputes = inputs.disputes_last_12_months
+        if disputes is not None and (
+            not isinstance(disputes, int) or isinstance(disputes, bool) or disputes < 0
+        ):
+            errors["disputes_last_12_months"] = "Disputes must be a whole number, zero or more."
+        if override is not None and (
+            not isinstance(override, CreditOverride)
+            or not isinstance(override.rating, CreditRating)
+            or not isinstance(override.reason, str)
+        ):
+            errors["override"] = "Give the manual rating as CreditOverride(rating, reason)."
+        if errors:
+            raise ValidationError(errors)
+        with self.database.transaction() as session:
+            _require_supplier(session, supplier_id)
+            row = session.get(CreditInputRow, supplier_id)
+            if row is None:
+                row = CreditInputRow(supplier_id=supplier_id)
+                session.add(row)
+            row.trend = None if inputs.volume_trend is None else inputs.volume_trend.value
+            row.review_score = _decimal_or_none(inputs.review_score)
+            row.disputes_12m = disputes
+            row.repeat_rate = _decimal_or_none(inputs.repeat_purchase_rate)
+            row.manual_rating = None if override is None else override.rating.value
+            row.manual_reason = "" if override is None else override.reason.strip()
+            row.updated_at = utc_now()
+        return Change(updated=(supplier_id,))
+
+    def credit_inputs(self, supplier_ids: Iterable[int] | None = None) -> dict[int, CreditRecord]:
+        """The stored credit inputs per supplier; suppliers without any are absent."""
+        result: dict[int, CreditRecord] = {}
+        with self.database.transaction() as session:
+            connection = session.connection()
+            for query in _filtered(select(_CREDIT), _CREDIT.c.supplier_id, supplier_ids):
+                for row in connection.execute(query):
+                    result[row.supplier_id] = _credit_record(row)
+        return result
+
+    # --- the user's weights and level thresholds ------------------------------------------------
+    def weights(self) -> Weights:
+        stored = self._setting(WEIGHTS_KEY)
+        try:
+            return Weights(*(Decimal(stored[c.value]) for c in Criterion))
+        except (TypeError, KeyError, ValueError, ArithmeticError):
+            return DEFAULT_WEIGHTS
+
+    def save_weights(self, weights: Weights) -> None:
+        if not isinstance(weights, Weights):
+            raise ValidationError({"weights": "Give the weights as Weights."})
+        errors = {
+            c.value: problem
+            for c in Criterion
+            if (problem := _number_problem(getattr(weights, c.value), f"The {c.label} weight"))
+        }
+        if errors:
+            raise ValidationError(errors)
+        self._save_setting(
+            WEIGHTS_KEY, {c.value: str(getattr(weights, c.value)) for c in Criterion}
+        )
+
+    def restore_default_weights(self) -> Weights:
+        self._delete_setting(WEIGHTS_KEY)
+        return DEFAULT_WEIGHTS
+
+    def thresholds(self) -> LevelThresholds:
+        stored = self._setting(THRESHOLDS_KEY)
+        try:
+            return LevelThresholds(*(Decimal(stored[name]) for name in ("a", "b", "c")))
+        except (TypeError, KeyError, ValueError, ArithmeticError):
+            return DEFAULT_THRESHOLDS
+
+    def save_thresholds(self, thresholds: LevelThresholds) -> None:
+        if not isinstance(thresholds, LevelThresholds):
+            raise ValidationError({"thresholds": "Give the thresholds as LevelThresholds."})
+        errors = {
+            name: problem
+            for name in ("a", "b", "c")
+            if (
+                problem := _number_problem(
+                    getattr(thresholds, name), f"The level {name.upper()} minimum"
+                )
+            )
+        }
+        if errors:
+            raise ValidationError(errors)
+        self._save_setting(
+            THRESHOLDS_KEY, {name: str(getattr(thresholds, name)) for name in ("a", "b", "c")}
+        )
+
+    def restore_default_thresholds(self) -> LevelThresholds:
+        self._delete_setting(THRESHOLDS_KEY)
+        return DEFAULT_THRESHOLDS
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _check_date(
+        self, value: object, field: str, errors: dict[str, str], *, not_after_today: bool = False
+    ) -> None:
+        if value is None:
+            return
+        if isinstance(value, datetime) or not isinstance(value, date):
+            errors[field] = "Give a date (year, month, day) or leave it empty."
+        elif not_after_today and value > self.today():
+            errors[field] = f"{value} is in the future."
+
+    def _setting(self, key: str) -> Any:
+        with self.database.transaction() as session:
+            text = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
+        if text is None:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            return None
+
+    def _save_setting(self, key: str, value: dict[str, str]) -> None:
+        text = json.dumps(value, sort_keys=True)
+        with self.database.transaction() as session:
+            row = session.get(SettingRow, key)
+            if row is None:
+                session.add(SettingRow(key=key, value=text))
+            else:
+                row.value = text
+
+    def _delete_setting(self, key: str) -> None:
+        with self.database.transaction() as session:
+            session.execute(delete(SettingRow).where(SettingRow.key == key))
+
+
+def with_supplier_facts(stored: CreditInputs, supplier: Supplier, today: date) -> CreditInputs:
+    """The stored buyer inputs plus what the supplier record knows: membership and its years,
+    buyer protection and the number of recorded red flags (the whole input of decide_rating)."""
+    return CreditInputs(
+        volume_trend=stored.volume_trend,
+        review_score=stored.review_score,
+        disputes_last_12_months=stored.disputes_last_12_months,
+        repeat_purchase_rate=stored.repeat_purchase_rate,
+        membership_years=supplier.membership_years(today),
+        buyer_protection=supplier.buyer_protection,
+        membership=supplier.membership,
+        red_flags=len(supplier.red_flags),
+    )
+
+
+def _require_supplier(session: Any, supplier_id: int) -> None:
+    if session.get(SupplierRow, supplier_id) is None:
+        raise NotFound(f"Supplier {supplier_id} no longer exists.")
+
+
+def _choice(enum_type: Any, value: object, field: str, errors: dict[str, str]) -> Any:
+    try:
+        return enum_type(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum_type)
+        errors[field] = f"{value!r} is not one of: {choices}."
+        return None
+
+
+def _number_problem(
+    value: object, label: str, minimum: Decimal | None = None, maximum: Decimal | None = None
+) -> str | None:
+    """Why a value cannot be stored exactly, or None when it is a usable Decimal or int."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        kind = "a float (inexact)" if isinstance(value, float) else repr(value)
+        return f"{label} must be an exact number, not {kind}."
+    number = Decimal(value)
+    if not number.is_finite():
+        return f"{label} must be a finite number, not {value}."
+    if len(str(number)) > STORED_DIGITS:
+        return f"{label} has too many digits."
+    if minimum is not None and number < minimum:
+        return f"{label} must be {minimum} or more, not {value}."
+    if maximum is not None and number > maximum:
+        return f"{label} must be {maximum} or less, not {value}."
+    return None
+
+
+def _decimal_or_none(value: Decimal | int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _newest_first_within(*leading: Any) -> tuple[Any, ...]:
+    """ORDER BY terms putting the current fact first: a NULL date sorts last under DESC."""
+    return (*leading, _FACTS.c.observed_on.desc(), _FACTS.c.id.desc())
+
+
+def _filtered(query: Select, column: Any, ids: Iterable[int] | None) -> Iterable[Select]:
+    """The query once for everything, or once per chunk of wanted ids."""
+    if ids is None:
+        yield query
+        return
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _ID_CHUNK):
+        yield query.where(column.in_(wanted[start : start + _ID_CHUNK]))
+
+
+def _fact(row: Any) -> CapacityFact:
+    return CapacityFact(
+        id=row.id,
+        supplier_id=row.supplier_id,
+        dimension=row.dimension,
+        value=row.value,
+        source=row.source,
+        observed_on=row.observed_on,
+        note=row.note,
+        created_at=row.created_at,
+    )
+
+
+def _evaluation(row: Any) -> Evaluation:
+    return Evaluation(
+        id=row.id,
+        supplier_id=row.supplier_id,
+        period=row.period,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        scores=Scores(row.quality, row.delivery, row.service, row.cost),
+        note=row.note,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _credit_record(row: Any) -> CreditRecord:
+    override = None
+    if row.manual_rating is not None:
+        override = CreditOverride(CreditRating(row.manual_rating), row.manual_reason)
+    return CreditRecord(
+        supplier_id=row.supplier_id,
+        inputs=CreditInputs(
+            volume_trend=None if row.trend is None else Trend(row.trend),
+            review_score=row.review_score,
+            disputes_last_12_months=row.disputes_12m,
+            repeat_purchase_rate=row.repeat_rate,
+        ),
+        override=override,
+        updated_at=row.updated_at,
+    )
