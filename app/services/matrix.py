@@ -10,15 +10,13 @@ Rules decided here:
   entry wins on the same day); a fact without a date counts as older than any dated fact.
 - Evaluation periods are written "2026", "2026-H1", "2026-Q3" or "2026-07" and sort by their
   text; saving a period a supplier already has replaces its scores (an upsert).
-- Settings missing or unreadable (hand-edited file) read as the defaults.
+- Weights and thresholds live in app.services.matrix_settings (MatrixSettings, a base class).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -28,25 +26,28 @@ from sqlalchemy import Select, delete, func, select
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.scoring import (
-    DEFAULT_THRESHOLDS,
-    DEFAULT_WEIGHTS,
     Criterion,
-    LevelThresholds,
     Scores,
-    Weights,
 )
 from app.domain.supplier import Supplier
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
+from app.services.matrix_records import (
+    CapacityFact,
+    CreditRecord,
+    Evaluation,
+    credit_record,
+    evaluation_record,
+    fact_record,
+    number_problem,
+)
+from app.services.matrix_settings import MatrixSettings
 from app.store.db import Database
-from app.store.matrix_models import CapacityFactRow, CreditInputRow, EvaluationRow, SettingRow
+from app.store.matrix_models import CapacityFactRow, CreditInputRow, EvaluationRow
 from app.store.models import SupplierRow
 from app.store.types import utc_now
 
-WEIGHTS_KEY = "matrix.weights"
-THRESHOLDS_KEY = "matrix.level_thresholds"
 PERIOD_PATTERN = re.compile(r"\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?")
-STORED_DIGITS = 40  # DecimalText is String(40)
 _WHOLE_DIMENSIONS = (Dimension.PRODUCTION_LINES, Dimension.EMPLOYEES)
 _ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -55,46 +56,7 @@ _EVALUATIONS = EvaluationRow.__table__
 _CREDIT = CreditInputRow.__table__
 
 
-@dataclass(frozen=True, slots=True)
-class CapacityFact:
-    id: int
-    supplier_id: int
-    dimension: Dimension
-    value: Decimal
-    source: FactSource
-    observed_on: date | None
-    note: str
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Evaluation:
-    id: int
-    supplier_id: int
-    period: str
-    starts_on: date | None
-    ends_on: date | None
-    scores: Scores
-    note: str
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CreditRecord:
-    """The buyer's stored credit inputs (trend, reviews, disputes, repeat rate) and override.
-
-    `inputs` holds only those four; membership, its years, buyer protection and red flags come
-    from the supplier record: see `with_supplier_facts`.
-    """
-
-    supplier_id: int
-    inputs: CreditInputs
-    override: CreditOverride | None
-    updated_at: datetime
-
-
-class MatrixService:
+class MatrixService(MatrixSettings):
     def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
         self.database = database
         self.today = today
@@ -114,7 +76,7 @@ class MatrixService:
         dimension = _choice(Dimension, dimension, "dimension", errors)
         source = _choice(FactSource, source, "source", errors)
         label = dimension.label if isinstance(dimension, Dimension) else "The value"
-        problem = _number_problem(value, label, minimum=Decimal(0))
+        problem = number_problem(value, label, minimum=Decimal(0))
         if problem:
             errors["value"] = problem
         elif dimension in _WHOLE_DIMENSIONS and value != int(value):
@@ -158,7 +120,7 @@ class MatrixService:
                 .order_by(*_newest_first_within(_FACTS.c.dimension))
             ).all()
         order = list(Dimension)
-        facts = [_fact(row) for row in rows]
+        facts = [fact_record(row) for row in rows]
         facts.sort(key=lambda fact: order.index(fact.dimension))  # stable: keeps newest first
         return facts
 
@@ -182,7 +144,7 @@ class MatrixService:
                 latest = chosen.subquery()
                 query = select(*(latest.c[c.name] for c in _FACTS.c)).where(latest.c.newness == 1)
                 for row in connection.execute(query):
-                    fact = _fact(row)
+                    fact = fact_record(row)
                     result.setdefault(fact.supplier_id, {})[fact.dimension] = fact
         return result
 
@@ -208,7 +170,7 @@ class MatrixService:
         else:
             for criterion in Criterion:
                 score = getattr(scores, criterion.value)
-                problem = score is not None and _number_problem(
+                problem = score is not None and number_problem(
                     score, f"The {criterion.label} score", Decimal(0), Decimal(100)
                 )
                 if problem:
@@ -268,7 +230,7 @@ class MatrixService:
                 .where(_EVALUATIONS.c.supplier_id == supplier_id)
                 .order_by(_EVALUATIONS.c.period, _EVALUATIONS.c.id)
             ).all()
-        return [_evaluation(row) for row in rows]
+        return [evaluation_record(row) for row in rows]
 
     def latest_scores(self, supplier_ids: Iterable[int] | None = None) -> dict[int, Scores]:
         """Each supplier's scores of its latest period; suppliers never evaluated are absent."""
@@ -318,7 +280,7 @@ class MatrixService:
             ("repeat_purchase_rate", "The repeat-purchase rate", Decimal(100)),
         ):
             value = getattr(inputs, name)
-            problem = value is not None and _number_problem(value, label, Decimal(0), top)
+            problem = value is not None and number_problem(value, label, Decimal(0), top)
             if problem:
                 errors[name] = problem
         disputes = inputs.disputes_last_12_months
@@ -356,63 +318,8 @@ class MatrixService:
             connection = session.connection()
             for query in _filtered(select(_CREDIT), _CREDIT.c.supplier_id, supplier_ids):
                 for row in connection.execute(query):
-                    result[row.supplier_id] = _credit_record(row)
+                    result[row.supplier_id] = credit_record(row)
         return result
-
-    # --- the user's weights and level thresholds ------------------------------------------------
-    def weights(self) -> Weights:
-        stored = self._setting(WEIGHTS_KEY)
-        try:
-            return Weights(*(Decimal(stored[c.value]) for c in Criterion))
-        except (TypeError, KeyError, ValueError, ArithmeticError):
-            return DEFAULT_WEIGHTS
-
-    def save_weights(self, weights: Weights) -> None:
-        if not isinstance(weights, Weights):
-            raise ValidationError({"weights": "Give the weights as Weights."})
-        errors = {
-            c.value: problem
-            for c in Criterion
-            if (problem := _number_problem(getattr(weights, c.value), f"The {c.label} weight"))
-        }
-        if errors:
-            raise ValidationError(errors)
-        self._save_setting(
-            WEIGHTS_KEY, {c.value: str(getattr(weights, c.value)) for c in Criterion}
-        )
-
-    def restore_default_weights(self) -> Weights:
-        self._delete_setting(WEIGHTS_KEY)
-        return DEFAULT_WEIGHTS
-
-    def thresholds(self) -> LevelThresholds:
-        stored = self._setting(THRESHOLDS_KEY)
-        try:
-            return LevelThresholds(*(Decimal(stored[name]) for name in ("a", "b", "c")))
-        except (TypeError, KeyError, ValueError, ArithmeticError):
-            return DEFAULT_THRESHOLDS
-
-    def save_thresholds(self, thresholds: LevelThresholds) -> None:
-        if not isinstance(thresholds, LevelThresholds):
-            raise ValidationError({"thresholds": "Give the thresholds as LevelThresholds."})
-        errors = {
-            name: problem
-            for name in ("a", "b", "c")
-            if (
-                problem := _number_problem(
-                    getattr(thresholds, name), f"The level {name.upper()} minimum"
-                )
-            )
-        }
-        if errors:
-            raise ValidationError(errors)
-        self._save_setting(
-            THRESHOLDS_KEY, {name: str(getattr(thresholds, name)) for name in ("a", "b", "c")}
-        )
-
-    def restore_default_thresholds(self) -> LevelThresholds:
-        self._delete_setting(THRESHOLDS_KEY)
-        return DEFAULT_THRESHOLDS
 
     # --- helpers -------------------------------------------------------------------------------
     def _check_date(
@@ -424,29 +331,6 @@ class MatrixService:
             errors[field] = "Give a date (year, month, day) or leave it empty."
         elif not_after_today and value > self.today():
             errors[field] = f"{value} is in the future."
-
-    def _setting(self, key: str) -> Any:
-        with self.database.transaction() as session:
-            text = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
-        if text is None:
-            return None
-        try:
-            return json.loads(text)
-        except ValueError:
-            return None
-
-    def _save_setting(self, key: str, value: dict[str, str]) -> None:
-        text = json.dumps(value, sort_keys=True)
-        with self.database.transaction() as session:
-            row = session.get(SettingRow, key)
-            if row is None:
-                session.add(SettingRow(key=key, value=text))
-            else:
-                row.value = text
-
-    def _delete_setting(self, key: str) -> None:
-        with self.database.transaction() as session:
-            session.execute(delete(SettingRow).where(SettingRow.key == key))
 
 
 def with_supplier_facts(stored: CreditInputs, supplier: Supplier, today: date) -> CreditInputs:
@@ -478,25 +362,6 @@ def _choice(enum_type: Any, value: object, field: str, errors: dict[str, str]) -
         return None
 
 
-def _number_problem(
-    value: object, label: str, minimum: Decimal | None = None, maximum: Decimal | None = None
-) -> str | None:
-    """Why a value cannot be stored exactly, or None when it is a usable Decimal or int."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        kind = "a float (inexact)" if isinstance(value, float) else repr(value)
-        return f"{label} must be an exact number, not {kind}."
-    number = Decimal(value)
-    if not number.is_finite():
-        return f"{label} must be a finite number, not {value}."
-    if len(str(number)) > STORED_DIGITS:
-        return f"{label} has too many digits."
-    if minimum is not None and number < minimum:
-        return f"{label} must be {minimum} or more, not {value}."
-    if maximum is not None and number > maximum:
-        return f"{label} must be {maximum} or less, not {value}."
-    return None
-
-
 def _decimal_or_none(value: Decimal | int | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
@@ -514,47 +379,3 @@ def _filtered(query: Select, column: Any, ids: Iterable[int] | None) -> Iterable
     wanted = sorted(set(ids))
     for start in range(0, len(wanted), _ID_CHUNK):
         yield query.where(column.in_(wanted[start : start + _ID_CHUNK]))
-
-
-def _fact(row: Any) -> CapacityFact:
-    return CapacityFact(
-        id=row.id,
-        supplier_id=row.supplier_id,
-        dimension=row.dimension,
-        value=row.value,
-        source=row.source,
-        observed_on=row.observed_on,
-        note=row.note,
-        created_at=row.created_at,
-    )
-
-
-def _evaluation(row: Any) -> Evaluation:
-    return Evaluation(
-        id=row.id,
-        supplier_id=row.supplier_id,
-        period=row.period,
-        starts_on=row.starts_on,
-        ends_on=row.ends_on,
-        scores=Scores(row.quality, row.delivery, row.service, row.cost),
-        note=row.note,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
-def _credit_record(row: Any) -> CreditRecord:
-    override = None
-    if row.manual_rating is not None:
-        override = CreditOverride(CreditRating(row.manual_rating), row.manual_reason)
-    return CreditRecord(
-        supplier_id=row.supplier_id,
-        inputs=CreditInputs(
-            volume_trend=None if row.trend is None else Trend(row.trend),
-            review_score=row.review_score,
-            disputes_last_12_months=row.disputes_12m,
-            repeat_purchase_rate=row.repeat_rate,
-        ),
-        override=override,
-        updated_at=row.updated_at,
-    )
