@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,6 +19,7 @@ from app.services.matrix import MatrixService, with_supplier_facts
 from app.services.suppliers import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
+from tests.db_rows import query
 from tests.factories import hengda, minimal
 
 MC, LINES, AREA = Dimension.MONTHLY_CAPACITY, Dimension.PRODUCTION_LINES, Dimension.FACTORY_AREA
@@ -35,17 +35,9 @@ def sid(supplier_service: SupplierService) -> int:
     return supplier_service.save(hengda()).created[0]
 
 
-def _query(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 def _row_counts(path: Path) -> tuple[int, ...]:
     tables = ("capacity_facts", "evaluations", "credit_inputs", "app_settings")
-    return tuple(_query(path, f"SELECT count(*) FROM {t}")[0][0] for t in tables)
+    return tuple(query(path, f"SELECT count(*) FROM {t}")[0][0] for t in tables)
 
 
 # --- capacity facts --------------------------------------------------------------------------
@@ -65,7 +57,7 @@ def test_a_fact_is_recorded_exactly_with_its_source(
         "page says",
     )
     assert fact.source.label == "1688 page"
-    assert _query(db_path, "SELECT typeof(value), value, source FROM capacity_facts") == [
+    assert query(db_path, "SELECT typeof(value), value, source FROM capacity_facts") == [
         ("text", "120000.5", "listing_1688")
     ]
 
@@ -228,7 +220,7 @@ def test_evaluations_are_kept_per_period_and_upserted(
     assert q3_saved.scores == Scores(Decimal(90), Decimal(80), Decimal(70), None)
     assert q3_saved.starts_on is None  # replaced as a whole
     assert q3_saved.updated_at >= q3_saved.created_at
-    assert _query(db_path, "SELECT typeof(quality), typeof(cost) FROM evaluations") == [
+    assert query(db_path, "SELECT typeof(quality), typeof(cost) FROM evaluations") == [
         ("text", "null"),
         ("text", "null"),
     ]
@@ -308,7 +300,7 @@ def test_credit_inputs_and_override_round_trip(
     record = matrix.credit_inputs()[sid]
     assert record.inputs == inputs
     assert record.override == CreditOverride(CreditRating.AA, "visited the factory")
-    assert _query(
+    assert query(
         db_path,
         "SELECT trend, typeof(review_score), review_score, disputes_12m, typeof(repeat_rate), "
         "manual_rating FROM credit_inputs",
@@ -318,7 +310,7 @@ def test_credit_inputs_and_override_round_trip(
     record = matrix.credit_inputs([sid])[sid]
     assert record.override is None
     assert record.inputs == CreditInputs(review_score=Decimal("3.9"))
-    assert _query(db_path, "SELECT count(*), manual_reason FROM credit_inputs") == [(1, "")]
+    assert query(db_path, "SELECT count(*), manual_reason FROM credit_inputs") == [(1, "")]
 
 
 def test_only_the_buyers_inputs_are_stored_the_rest_comes_from_the_supplier(
@@ -398,7 +390,7 @@ def test_weights_default_round_trip_and_restore(matrix: MatrixService, db_path: 
     matrix.save_weights(mine)
     assert matrix.weights() == mine
     assert MatrixService(matrix.database).weights() == mine  # stored, not cached
-    [(stored,)] = _query(db_path, "SELECT value FROM app_settings WHERE key = 'matrix.weights'")
+    [(stored,)] = query(db_path, "SELECT value FROM app_settings WHERE key = 'matrix.weights'")
     assert '"quality": "35.5"' in stored  # Decimal as a JSON string, never a float
     assert matrix.restore_default_weights() == DEFAULT_WEIGHTS
     assert matrix.weights() == DEFAULT_WEIGHTS

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,18 +15,11 @@ from app.services.suppliers import SupplierService
 from app.store.db import Database
 from app.store.matrix_models import CapacityFactRow, CreditInputRow, EvaluationRow, SettingRow
 from app.store.models import Base
+from tests.db_rows import query
 from tests.factories import hengda
 
 MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs")
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
-
-
-def _query(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
 
 
 def _fill(database: Database, supplier_id: int) -> None:
@@ -62,7 +54,7 @@ def _fill(database: Database, supplier_id: int) -> None:
 
 
 def _counts(path: Path) -> dict[str, int]:
-    return {t: _query(path, f"SELECT count(*) FROM {t}")[0][0] for t in MATRIX_TABLES}
+    return {t: query(path, f"SELECT count(*) FROM {t}")[0][0] for t in MATRIX_TABLES}
 
 
 def test_base_metadata_knows_the_matrix_tables() -> None:
@@ -74,13 +66,13 @@ def test_values_are_stored_as_text_and_codes(
 ) -> None:
     supplier_id = supplier_service.save(hengda()).created[0]
     _fill(database, supplier_id)
-    assert _query(
-        db_path, "SELECT typeof(value), value, dimension, source FROM capacity_facts"
-    ) == [("text", "120000", "monthly_capacity", "audit")]
-    assert _query(db_path, "SELECT typeof(quality), quality, typeof(cost) FROM evaluations") == [
+    assert query(db_path, "SELECT typeof(value), value, dimension, source FROM capacity_facts") == [
+        ("text", "120000", "monthly_capacity", "audit")
+    ]
+    assert query(db_path, "SELECT typeof(quality), quality, typeof(cost) FROM evaluations") == [
         ("text", "88.5", "null")
     ]
-    assert _query(db_path, "SELECT typeof(review_score) FROM credit_inputs") == [("text",)]
+    assert query(db_path, "SELECT typeof(review_score) FROM credit_inputs") == [("text",)]
 
 
 def test_a_float_is_refused_by_the_column(
@@ -143,7 +135,7 @@ def test_deleting_a_supplier_in_sql_cascades_to_its_matrix_rows(
         session.execute(text("DELETE FROM suppliers WHERE id = :id"), {"id": gone})
     assert _counts(db_path) == {table: 1 for table in MATRIX_TABLES}
     for table in MATRIX_TABLES:
-        assert _query(db_path, f"SELECT supplier_id FROM {table}") == [(kept,)]
+        assert query(db_path, f"SELECT supplier_id FROM {table}") == [(kept,)]
 
 
 def test_the_supplier_service_delete_cascades_but_undo_does_not_bring_them_back(
@@ -162,6 +154,6 @@ def test_the_supplier_service_delete_cascades_but_undo_does_not_bring_them_back(
 def test_settings_are_keyed_text(database: Database, db_path: Path) -> None:
     with database.transaction() as session:
         session.add(SettingRow(key="matrix.weights", value='{"cost": "10"}'))
-    assert _query(db_path, "SELECT key, value FROM app_settings") == [
+    assert query(db_path, "SELECT key, value FROM app_settings") == [
         ("matrix.weights", '{"cost": "10"}')
     ]

@@ -42,6 +42,7 @@ from app.store.models import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import APPLICATION_ID, HEAD, REVISIONS
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
+from tests.db_rows import query
 from tests.factories import hengda, minimal
 
 CHILD_TABLES = (
@@ -98,27 +99,19 @@ def _alembic_config(script_location: Path, connection: Any = None) -> Config:
     return config
 
 
-def _query(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 def _counts(path: Path) -> dict[str, int]:
     return {
-        table: _query(path, f"SELECT count(*) FROM {table}")[0][0]
+        table: query(path, f"SELECT count(*) FROM {table}")[0][0]
         for table in ("suppliers", *CHILD_TABLES)
     }
 
 
 def _revision(path: Path) -> str:
-    return _query(path, "SELECT version_num FROM alembic_version")[0][0]
+    return query(path, "SELECT version_num FROM alembic_version")[0][0]
 
 
 def _tables(path: Path) -> set[str]:
-    return {row[0] for row in _query(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    return {row[0] for row in query(path, "SELECT name FROM sqlite_master WHERE type='table'")}
 
 
 # --- the revision list the app reads without Alembic ---------------------------------------
@@ -234,15 +227,15 @@ def test_the_schema_comparison_notices_a_model_that_drifted(
 
 
 def test_a_new_database_is_wal_marked_ours_and_at_head(db_path: Path) -> None:
-    assert _query(db_path, "PRAGMA journal_mode") == [("wal",)]
-    assert _query(db_path, "PRAGMA application_id") == [(APPLICATION_ID,)]
+    assert query(db_path, "PRAGMA journal_mode") == [("wal",)]
+    assert query(db_path, "PRAGMA application_id") == [(APPLICATION_ID,)]
     assert _revision(db_path) == HEAD
     assert inspect_file(db_path).needs_migration is False
 
 
 def test_children_are_linked_to_suppliers_with_cascading_deletes(db_path: Path) -> None:
     for table in CHILD_TABLES:
-        links = _query(db_path, f"PRAGMA foreign_key_list({table})")
+        links = query(db_path, f"PRAGMA foreign_key_list({table})")
         assert [(link[2], link[3], link[4], link[6]) for link in links] == [
             ("suppliers", "supplier_id", "id", "CASCADE")
         ]
@@ -271,7 +264,7 @@ def test_sessions_cascade_deletes_in_sql(
         "supplier_red_flags": 0,
         "supplier_tags": 1,
     }
-    assert _query(db_path, "SELECT supplier_id FROM supplier_tags") == [(kept,)]
+    assert query(db_path, "SELECT supplier_id FROM supplier_tags") == [(kept,)]
 
 
 # --- a later migration, simulated honestly: one more real Alembic script -----------------------
@@ -347,9 +340,9 @@ def test_a_batch_rebuild_of_suppliers_keeps_every_child_row(
     add_migration(REBUILD_SUPPLIERS)
     migrate.upgrade_to_head(old_db)
     assert _revision(old_db) == NEXT_REVISION
-    assert "wechat_shop" in {row[1] for row in _query(old_db, "PRAGMA table_info(suppliers)")}
+    assert "wechat_shop" in {row[1] for row in query(old_db, "PRAGMA table_info(suppliers)")}
     assert _counts(old_db) == before
-    assert _query(old_db, "PRAGMA foreign_key_check") == []
+    assert query(old_db, "PRAGMA foreign_key_check") == []
     assert not {name for name in _tables(old_db) if name.startswith("_alembic_tmp")}
     # The rebuilt table is still the parent, and deleting from it still cascades.
     database = Database(old_db)
@@ -374,7 +367,7 @@ def test_the_same_rebuild_with_foreign_keys_on_would_empty_the_children(
     after = _counts(old_db)
     assert after["suppliers"] == before["suppliers"]
     assert all(after[table] == 0 for table in CHILD_TABLES)  # DROP TABLE cascaded
-    assert _query(old_db, "PRAGMA integrity_check") == [("ok",)]  # and nothing says so
+    assert query(old_db, "PRAGMA integrity_check") == [("ok",)]  # and nothing says so
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(
@@ -415,10 +408,10 @@ def test_opening_an_older_database_backs_it_up_then_migrates(
     assert backup.name.startswith(f"{old_db.stem}.before-{NEXT_REVISION}-from-{HEAD}-")
     # The backup is the file as it was before the upgrade, verified and standalone.
     assert _revision(backup) == HEAD
-    assert "wechat_shop" not in {row[1] for row in _query(backup, "PRAGMA table_info(suppliers)")}
+    assert "wechat_shop" not in {row[1] for row in query(backup, "PRAGMA table_info(suppliers)")}
     assert _counts(backup) == before_counts
-    assert _query(backup, "PRAGMA quick_check") == [("ok",)]
-    assert _query(backup, "PRAGMA journal_mode") == [("delete",)]
+    assert query(backup, "PRAGMA quick_check") == [("ok",)]
+    assert query(backup, "PRAGMA journal_mode") == [("delete",)]
     # The database itself moved on, with every row.
     assert _revision(old_db) == NEXT_REVISION
     assert _counts(old_db) == before_counts
@@ -500,11 +493,11 @@ def test_a_filled_0001_database_migrates_to_0002_keeping_every_row(tmp_path: Pat
     assert opened.migrated_from == "0001_initial"
     assert _revision(path) == "0002_capacity_credit"
     assert _counts(path) == before
-    assert _query(path, "PRAGMA foreign_key_check") == []
+    assert query(path, "PRAGMA foreign_key_check") == []
     for table in MATRIX_TABLES:
-        assert _query(path, f"SELECT count(*) FROM {table}") == [(0,)]
+        assert query(path, f"SELECT count(*) FROM {table}") == [(0,)]
     for table in ("capacity_facts", "evaluations", "credit_inputs"):
-        links = _query(path, f"PRAGMA foreign_key_list({table})")
+        links = query(path, f"PRAGMA foreign_key_list({table})")
         assert [(link[2], link[3], link[4], link[6]) for link in links] == [
             ("suppliers", "supplier_id", "id", "CASCADE")
         ]

@@ -1,0 +1,15 @@
+"""Read a database file directly, as a test's independent witness of what was stored."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def query(path: Path, sql: str) -> list[tuple]:
+    """All rows of `sql` from a fresh connection, closed afterwards (no WAL left open)."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
