@@ -234,9 +234,16 @@ class MatrixService(MatrixSettings):
 
     def latest_scores(self, supplier_ids: Iterable[int] | None = None) -> dict[int, Scores]:
         """Each supplier's scores of its latest period; suppliers never evaluated are absent."""
+        return {sid: scores for sid, (_, scores) in self.latest_periods(supplier_ids).items()}
+
+    def latest_periods(
+        self, supplier_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[str, Scores]]:
+        """Each supplier's latest period and its scores; suppliers never evaluated are absent."""
         e = _EVALUATIONS.c
         ranked = select(
             e.supplier_id,
+            e.period,
             e.quality,
             e.delivery,
             e.service,
@@ -245,20 +252,21 @@ class MatrixService(MatrixSettings):
             .over(partition_by=e.supplier_id, order_by=(e.period.desc(), e.id.desc()))
             .label("newness"),
         )
-        result: dict[int, Scores] = {}
+        result: dict[int, tuple[str, Scores]] = {}
         with self.database.transaction() as session:
             connection = session.connection()
             for chosen in _filtered(ranked, e.supplier_id, supplier_ids):
                 latest = chosen.subquery()
                 query = select(
                     latest.c.supplier_id,
+                    latest.c.period,
                     latest.c.quality,
                     latest.c.delivery,
                     latest.c.service,
                     latest.c.cost,
                 ).where(latest.c.newness == 1)
-                for supplier_id, q, d, s, c in connection.execute(query):
-                    result[supplier_id] = Scores(q, d, s, c)
+                for supplier_id, period, q, d, s, c in connection.execute(query):
+                    result[supplier_id] = (period, Scores(q, d, s, c))
         return result
 
     # --- credit -------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from app.errors import DatabaseError
 from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
+    from app.services.matrix import MatrixService
     from app.services.suppliers import SupplierService
     from app.store.db import Database
 
@@ -63,6 +64,12 @@ class Workbench:
         from app.services.suppliers import SupplierService
 
         return SupplierService(self.database, today=self.today)
+
+    @cached_property
+    def matrix(self) -> MatrixService:
+        from app.services.matrix import MatrixService
+
+        return MatrixService(self.database, today=self.today)
 
     def warm_up(self) -> None:
         """Import and connect now (after the first paint) so the first click is quick."""
