@@ -66,6 +66,8 @@ class MatrixRow:
     credit: CreditDecision
     period: str | None  # the latest evaluation period, None when never evaluated
     scores: Scores  # that period's scores (all None when never evaluated)
+    name_sort: str = ""  # the stored pinyin sort key of the name
+    search_text: str = ""  # the stored haystack the quick filter scans (names, pinyin, tags…)
 
     @property
     def display_name(self) -> str:
@@ -105,6 +107,8 @@ def load_matrix(
                 credit=credit_decision(base, credit.get(base.id), today),
                 period=period,
                 scores=scores,
+                name_sort=base.name_sort,
+                search_text=base.search_text,
             )
         )
     return rows
@@ -123,6 +127,8 @@ class _SupplierBase:
     buyer_protection: bool
     red_flags: int
     tags: tuple[str, ...]
+    name_sort: str
+    search_text: str
 
 
 def credit_decision(
@@ -157,6 +163,8 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
         s.membership,
         s.member_since,
         s.buyer_protection,
+        s.name_sort,
+        s.search_text,
     ).order_by(s.id)
     flag_query = select(flags.supplier_id, func.count()).group_by(flags.supplier_id)
     tag_query = select(tags.supplier_id, tags.tag).order_by(tags.supplier_id, tags.position)
@@ -183,6 +191,8 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
                 buyer_protection=bool(row.buyer_protection),
                 red_flags=flag_counts.get(row.id, 0),
                 tags=tuple(tag_lists.get(row.id, ())),
+                name_sort=row.name_sort,
+                search_text=row.search_text,
             )
             for row in connection.execute(query)
         ]
