@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from app.domain.capacity import Dimension, FactSource, Grade, grade_capacity
 from app.domain.choices import Membership, Status
@@ -24,10 +23,12 @@ from app.domain.scoring import (
     Ranked,
     Scores,
     Weights,
+    rank_suppliers,
 )
-from app.services.matrix import MatrixService
 from app.services.matrix_records import CapacityFact, CreditRecord
-from app.store.models import RedFlagRow, SupplierRow, TagRow
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint: the tab imports this module
+    from app.services.matrix import MatrixService
 
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
 NO_SCORES = Scores()
@@ -150,6 +151,10 @@ def credit_decision(
 
 
 def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list[_SupplierBase]:
+    from sqlalchemy import func, select
+
+    from app.store.models import RedFlagRow, SupplierRow, TagRow
+
     s = SupplierRow.__table__.c
     flags = RedFlagRow.__table__.c
     tags = TagRow.__table__.c
@@ -204,7 +209,5 @@ def rank_matrix(
     thresholds: LevelThresholds = DEFAULT_THRESHOLDS,
 ) -> dict[int, Ranked]:
     """Weighted score, level and rank per supplier id (the only weight-dependent part)."""
-    from app.domain.scoring import rank_suppliers
-
     ranked = rank_suppliers(((r.supplier_id, r.scores) for r in rows), weights, thresholds)
     return {entry.key: entry for entry in ranked}  # type: ignore[misc]

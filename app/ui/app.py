@@ -102,6 +102,9 @@ def _grab(
         window.show()
         for _ in range(5):
             app.processEvents()
+        window.matrix_tab.wait_until_loaded()
+        for _ in range(5):
+            app.processEvents()
         if matches[0] == 0 and window.suppliers_tab.model.rowCount():
             window.suppliers_tab.table.selectRow(0)
             app.processEvents()

@@ -14,6 +14,7 @@ from app.errors import Cancelled, ImportRejected, WorkbenchError
 from app.services.exporting import export_suppliers
 from app.store.backup import backup_database
 from app.ui.integrity_watch import IntegrityWatch
+from app.ui.matrix.tab import MatrixTab
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.suppliers_tab = self._build_tabs()
+        self.suppliers_tab, self.matrix_tab = self._build_tabs()
         self._build_menus()
         self.resize(1360, 820)
         geometry = settings.bytes_value(GEOMETRY_KEY)
@@ -46,13 +47,18 @@ class MainWindow(QMainWindow):
         settings.remember_database(session.workbench.path)
 
     # --- assembly -------------------------------------------------------------------------
-    def _build_tabs(self) -> SuppliersTab:
+    def _build_tabs(self) -> tuple[SuppliersTab, MatrixTab]:
+        show_message = lambda text: self.statusBar().showMessage(text, 8000)  # noqa: E731
         suppliers_tab = SuppliersTab(self.session.workbench, self.settings)
-        suppliers_tab.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        suppliers_tab.message.connect(show_message)
         self.tabs.addTab(suppliers_tab, "Suppliers")
+        matrix_tab = MatrixTab(self.session.workbench, self.settings)
+        matrix_tab.message.connect(show_message)
+        suppliers_tab.changed.connect(matrix_tab.mark_stale)  # names, status, membership…
+        self.tabs.addTab(matrix_tab, "Capacity && Credit")
         for title, explanation in COMING_TABS:
             self.tabs.addTab(PlaceholderTab(title, explanation), title.replace("&", "&&"))
-        return suppliers_tab
+        return suppliers_tab, matrix_tab
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -161,13 +167,16 @@ class MainWindow(QMainWindow):
             return False
         self.suppliers_tab.save_layout()
         self.suppliers_tab.wait_until_loaded()
+        self.matrix_tab.save_layout()
+        self.matrix_tab.wait_until_loaded()
         self._wait_for_integrity_watch()
         old_session, self.session = self.session, session
         index = self.tabs.currentIndex()
         self.tabs.clear()
         self.suppliers_tab.deleteLater()
+        self.matrix_tab.deleteLater()
         self.menuBar().clear()
-        self.suppliers_tab = self._build_tabs()
+        self.suppliers_tab, self.matrix_tab = self._build_tabs()
         self._build_menus()
         self.tabs.setCurrentIndex(index)
         old_session.close()
@@ -279,6 +288,8 @@ class MainWindow(QMainWindow):
             return
         self.suppliers_tab.save_layout()
         self.suppliers_tab.wait_until_loaded()
+        self.matrix_tab.save_layout()
+        self.matrix_tab.wait_until_loaded()
         self.settings.set_bytes(GEOMETRY_KEY, self.saveGeometry())
         self.settings.set_int(TAB_KEY, self.tabs.currentIndex())
         self.settings.sync()

@@ -28,13 +28,6 @@ class PlaceholderTab(QWidget):
 # (title, what it will do) — shown until each tab's own issue lands.
 COMING_TABS = (
     (
-        "Capacity & Credit",
-        "The production-capacity and credit-rating matrix is not built yet. It will grade each "
-        "supplier's monthly capacity, lines, staff, factory area and response time, rate credit "
-        "from AAA to C, and rank suppliers by your weighted Quality / Delivery / Service / Cost "
-        "scores. Your suppliers are already stored and will appear here.",
-    ),
-    (
         "Samples",
         "Sample tracking is not built yet. It will record the samples you order from each "
         "supplier, your own photos of them in a gallery, scores per criterion, and a "

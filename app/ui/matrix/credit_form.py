@@ -1,0 +1,109 @@
+"""The buyer's credit inputs and manual rating, with the rule's explanation beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.credit import CreditDecision, CreditInputs, CreditOverride, CreditRating, Trend
+from app.services.matrix_records import CreditRecord
+from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
+
+_UNKNOWN = "unknown"
+
+
+class CreditForm(QGroupBox):
+    save_requested = Signal(object, object)  # CreditInputs, CreditOverride | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Credit rating", parent)
+        self.rating_label = QLabel()
+        self.rating_label.setWordWrap(True)
+        self.trend_box = QComboBox()
+        self.trend_box.addItem(_UNKNOWN, None)
+        for trend in Trend:
+            self.trend_box.addItem(trend.value, trend)
+        self.review_edit = QLineEdit(placeholderText="0-5, e.g. 4.7; empty = unknown")
+        self.disputes_edit = QLineEdit(placeholderText="whole number; empty = unknown")
+        self.repeat_edit = QLineEdit(placeholderText="0-100 %; empty = unknown")
+        self.manual_box = QComboBox()
+        self.manual_box.addItem("none (use the rule's suggestion)", None)
+        for rating in CreditRating:
+            if rating is not CreditRating.UNKNOWN:
+                self.manual_box.addItem(f"{rating.value}: {rating.meaning}", rating)
+        self.reason_edit = QLineEdit(placeholderText="required with a manual rating")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #9a3412")
+        self.error_label.setWordWrap(True)
+        self.save_button = QPushButton("Save &credit")
+        self.explanation = QPlainTextEdit()
+        self.explanation.setReadOnly(True)
+        self.explanation.setMinimumHeight(110)
+        form = QFormLayout()
+        form.addRow("Trading-volume trend", self.trend_box)
+        form.addRow("Buyer reviews (of 5)", self.review_edit)
+        form.addRow("Disputes, last 12 months", self.disputes_edit)
+        form.addRow("Repeat-purchase rate %", self.repeat_edit)
+        form.addRow("Manual rating", self.manual_box)
+        form.addRow("Reason", self.reason_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rating_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.save_button)
+        layout.addWidget(QLabel("How the rating was reached"))
+        layout.addWidget(self.explanation)
+        self.save_button.clicked.connect(self._save)
+        self.reason_edit.returnPressed.connect(self._save)
+
+    def show_credit(self, record: CreditRecord | None, decision: CreditDecision) -> None:
+        inputs = record.inputs if record else CreditInputs()
+        self.trend_box.setCurrentIndex(self.trend_box.findData(inputs.volume_trend))
+        self.review_edit.setText(format_decimal(inputs.review_score))
+        disputes = inputs.disputes_last_12_months
+        self.disputes_edit.setText("" if disputes is None else str(disputes))
+        self.repeat_edit.setText(format_decimal(inputs.repeat_purchase_rate))
+        override = record.override if record else None
+        self.manual_box.setCurrentIndex(
+            self.manual_box.findData(override.rating if override else None)
+        )
+        self.reason_edit.setText(override.reason if override else "")
+        shown = f"<b>{decision.effective.value}</b> ({decision.source.value})"
+        if decision.override is not None:
+            shown += f"; the rule suggests <b>{decision.suggested.value}</b>"
+        self.rating_label.setText(f"Rating: {shown} — {decision.effective.meaning}")
+        self.explanation.setPlainText(decision.explanation)
+        self.error_label.clear()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(f"⚠ {text}")
+
+    def _save(self) -> None:
+        try:
+            review = parse_optional_decimal(self.review_edit.text(), "the review score (0-5)")
+            repeat = parse_optional_decimal(self.repeat_edit.text(), "the repeat rate (0-100 %)")
+            disputes_text = self.disputes_edit.text().strip()
+            if disputes_text and not disputes_text.isdigit():
+                raise ParseError(f"'{disputes_text}' is not a whole number of disputes.")
+            inputs = CreditInputs(
+                volume_trend=self.trend_box.currentData(),
+                review_score=review,
+                disputes_last_12_months=int(disputes_text) if disputes_text else None,
+                repeat_purchase_rate=repeat,
+            )
+            rating = self.manual_box.currentData()
+            override = None if rating is None else CreditOverride(rating, self.reason_edit.text())
+        except (ParseError, ValueError) as error:
+            self.show_error(str(error))
+            return
+        self.save_requested.emit(inputs, override)

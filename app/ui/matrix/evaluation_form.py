@@ -1,0 +1,126 @@
+"""Enter a period's Q/D/S/C scores and see every period a supplier was evaluated in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.scoring import Criterion, Scores, Weights, weighted_score
+from app.services.matrix_records import Evaluation
+from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
+
+_COLUMNS = ("Period", *(c.label for c in Criterion), "Weighted", "Note")
+
+
+class EvaluationForm(QGroupBox):
+    save_requested = Signal(str, object, str)  # period, Scores, note
+    delete_requested = Signal(str)  # period
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Performance evaluations", parent)
+        self.period_edit = QLineEdit(placeholderText="2026-Q4, 2026-H2, 2026-11 or 2026")
+        self.score_edits: dict[Criterion, QLineEdit] = {}
+        form = QFormLayout()
+        form.addRow("&Period", self.period_edit)
+        for criterion in Criterion:
+            edit = QLineEdit(placeholderText="0-100; empty = not scored")
+            edit.setToolTip(f"{criterion.label}: {criterion.covers}")
+            form.addRow(f"{criterion.label} ({criterion.covers})", edit)
+            self.score_edits[criterion] = edit
+        self.note_edit = QLineEdit()
+        form.addRow("Note", self.note_edit)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #9a3412")
+        self.error_label.setWordWrap(True)
+        self.save_button = QPushButton("Save &evaluation")
+        self.delete_button = QPushButton("Delete selected period")
+        self.history = QStandardItemModel(0, len(_COLUMNS), self)
+        self.history.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.verticalHeader().hide()
+        self.history_view.setMinimumHeight(110)
+        self.history_view.setWordWrap(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_view)
+        self.save_button.clicked.connect(self._save)
+        self.delete_button.clicked.connect(self._delete)
+        self.history_view.clicked.connect(lambda index: self._load_period(index.row()))
+        self._evaluations: list[Evaluation] = []
+
+    def show_evaluations(self, evaluations: list[Evaluation], weights: Weights) -> None:
+        self._evaluations = list(evaluations)
+        self.history.removeRows(0, self.history.rowCount())
+        for evaluation in reversed(self._evaluations):  # newest first
+            scores = evaluation.scores
+            score = weighted_score(scores, weights)
+            cells = [
+                evaluation.period,
+                *(format_decimal(getattr(scores, c.value)) or "—" for c in Criterion),
+                "—" if score is None else f"{score:.1f}",
+                evaluation.note,
+            ]
+            self.history.appendRow([QStandardItem(text) for text in cells])
+        self.history_view.resizeColumnsToContents()
+        self.delete_button.setEnabled(bool(self._evaluations))
+        self.error_label.clear()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(f"⚠ {text}")
+
+    def clear_entry(self) -> None:
+        for edit in (self.period_edit, self.note_edit, *self.score_edits.values()):
+            edit.clear()
+        self.error_label.clear()
+
+    def _load_period(self, row: int) -> None:
+        """Clicking a period puts its scores in the form, ready to correct and save again."""
+        evaluation = list(reversed(self._evaluations))[row]
+        self.period_edit.setText(evaluation.period)
+        for criterion, edit in self.score_edits.items():
+            edit.setText(format_decimal(getattr(evaluation.scores, criterion.value)))
+        self.note_edit.setText(evaluation.note)
+
+    def _save(self) -> None:
+        period = self.period_edit.text().strip()
+        if not period:
+            self.show_error("Enter the period, e.g. 2026-Q4.")
+            return
+        try:
+            values = {
+                c.value: parse_optional_decimal(edit.text(), f"the {c.label} score (0-100)")
+                for c, edit in self.score_edits.items()
+            }
+            scores = Scores(**values)
+        except (ParseError, ValueError, TypeError) as error:
+            self.show_error(str(error))
+            return
+        self.save_requested.emit(period, scores, self.note_edit.text())
+
+    def _delete(self) -> None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            self.show_error("Select a period in the list first.")
+            return
+        self.delete_requested.emit(self.history.item(rows[0].row(), 0).text())

@@ -1,0 +1,190 @@
+"""The Capacity & Credit tab's widgets and layout; behaviour lives in app.ui.matrix.tab."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.choices import PROVINCES, Status
+from app.services.matrix_table import MATRIX_COLUMNS, MatrixFilter
+from app.ui.matrix.capacity_form import CapacityForm
+from app.ui.matrix.credit_form import CreditForm
+from app.ui.matrix.evaluation_form import EvaluationForm
+from app.ui.matrix.frozen_table import FrozenColumnTableView
+from app.ui.matrix.radar_chart import RadarChart
+from app.ui.matrix.trend_chart import TrendChart
+from app.ui.matrix.weights_panel import WeightsPanel
+
+DEFAULT_WIDTHS = {"supplier": 230, "province": 90, "status": 80, "credit": 90, "period": 70}
+_CAPACITY_WIDTH, _SCORE_WIDTH = 96, 74
+
+
+class MatrixFilterBar(QWidget):
+    changed = Signal(object)  # MatrixFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_box = QLineEdit(placeholderText="Filter: name, pinyin, city, category…  Ctrl+F")
+        self.text_box.setClearButtonEnabled(True)
+        self.status_box = QComboBox()
+        self.status_box.addItem("Status: Any", None)
+        for status in Status:
+            self.status_box.addItem(f"{status.label} {status.label_zh}", status)
+        self.category_box = QComboBox()
+        self.province_box = QComboBox()
+        self.province_box.addItem("Province: Any", None)
+        for chinese, english in PROVINCES:
+            self.province_box.addItem(f"{chinese} {english}", chinese)
+        self.set_categories([])
+        self.count_label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text_box, 1)
+        for box in (self.status_box, self.category_box, self.province_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
+            layout.addWidget(box)
+            box.currentIndexChanged.connect(self._emit)
+        layout.addWidget(self.count_label)
+        self.text_box.textChanged.connect(self._emit)
+
+    def set_categories(self, categories: list[str]) -> None:
+        chosen = self.category_box.currentData()
+        self.category_box.blockSignals(True)
+        self.category_box.clear()
+        self.category_box.addItem("Category: Any", None)
+        for category in categories:
+            self.category_box.addItem(category, category)
+        index = self.category_box.findData(chosen)
+        self.category_box.setCurrentIndex(max(index, 0))
+        self.category_box.blockSignals(False)
+        self.category_box.view().setMinimumWidth(self.category_box.view().sizeHintForColumn(0) + 24)
+
+    def current(self) -> MatrixFilter:
+        return MatrixFilter(
+            text=self.text_box.text(),
+            status=self.status_box.currentData(),
+            category=self.category_box.currentData(),
+            province=self.province_box.currentData(),
+        )
+
+    def show_count(self, shown: int, total: int) -> None:
+        noun = "supplier" if total == 1 else "suppliers"
+        self.count_label.setText(
+            f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())
+
+
+class MatrixTabView(QWidget):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_bar = MatrixFilterBar()
+        self.table = FrozenColumnTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(40)  # two lines: 中文名 / English
+        self.table.verticalHeader().hide()
+        self.table.configure_frozen()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.status_label)
+
+        self.supplier_title = QLabel("Select a supplier in the matrix.")
+        self.supplier_title.setWordWrap(True)
+        self.supplier_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.capacity_form = CapacityForm(today)
+        self.credit_form = CreditForm()
+        self.evaluation_form = EvaluationForm()
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.supplier_title)
+        for form in (self.capacity_form, self.credit_form, self.evaluation_form):
+            details_layout.addWidget(form)
+        details_layout.addStretch(1)
+        details_scroll = _scrolling(details)
+
+        self.radar = RadarChart()
+        self.trend = TrendChart()
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.addWidget(QLabel("<b>Compare</b> (select 2-5 rows with Ctrl or Shift)"))
+        charts_layout.addWidget(self.radar, 1)
+        charts_layout.addWidget(QLabel("<b>Scores over periods</b> (the current row)"))
+        charts_layout.addWidget(self.trend, 1)
+
+        self.weights_panel = WeightsPanel()
+        weights_page = QWidget()
+        weights_layout = QVBoxLayout(weights_page)
+        weights_layout.addWidget(self.weights_panel)
+        weights_layout.addStretch(1)
+
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(details_scroll, "&Supplier")
+        self.side_tabs.addTab(_scrolling(charts), "C&harts")
+        self.side_tabs.addTab(_scrolling(weights_page), "&Weights")
+        self.side_tabs.setMinimumWidth(340)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.find_action = QAction("Find in matrix", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self._focus_filter)
+        self.addAction(self.find_action)
+
+    def apply_default_widths(self) -> None:
+        for section, column in enumerate(MATRIX_COLUMNS):
+            width = DEFAULT_WIDTHS.get(column.key)
+            if width is None:
+                width = _CAPACITY_WIDTH if column.kind == "capacity" else _SCORE_WIDTH
+            self.table.setColumnWidth(section, width)
+
+    def _focus_filter(self) -> None:
+        self.filter_bar.text_box.setFocus()
+        self.filter_bar.text_box.selectAll()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A side page that scrolls, so the window stays usable on a small screen."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    return scroll
