@@ -1,0 +1,1 @@
+"""The Capacity & Credit tab: supplier matrix, comparison radar and score trend."""
