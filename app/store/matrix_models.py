@@ -1,5 +1,5 @@
-"""Tables of the Capacity & Credit matrix (issue 3): capacity facts, evaluations, credit inputs
-and the user's settings. Imported at the end of app.store.models, so Base.metadata has them."""
+"""Tables of the Capacity & Credit matrix (issue 3): capacity facts, evaluations with their
+sub-indicators, credit inputs and the user's settings. Imported at the end of app.store.models, so Base.metadata has them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.capacity import Dimension, FactSource
+from app.domain.indicators import Indicator
 from app.store.models import Base
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 
@@ -53,6 +54,21 @@ class EvaluationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (UniqueConstraint("supplier_id", "period"),)
+
+
+class EvaluationIndicatorRow(Base):
+    """One raw sub-indicator value of an evaluation (pass rate 98.5, response 2 h...); the
+    evaluation's criterion score is computed from these when they are given."""
+
+    __tablename__ = "evaluation_indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # No separate index: the unique constraint's index starts with evaluation_id.
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id", ondelete="CASCADE"))
+    indicator: Mapped[Indicator] = mapped_column(ChoiceCode(Indicator))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+
+    __table_args__ = (UniqueConstraint("evaluation_id", "indicator"),)
 
 
 class CreditInputRow(Base):

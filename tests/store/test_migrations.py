@@ -475,8 +475,8 @@ def test_every_past_schema_version_opens_and_reaches_the_models_schema(
 MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs", "app_settings")
 
 
-def test_a_filled_0001_database_migrates_to_0002_keeping_every_row(tmp_path: Path) -> None:
-    """0002 only adds the Capacity & Credit tables: every supplier and child row stays."""
+def test_a_filled_0001_database_migrates_to_head_keeping_every_row(tmp_path: Path) -> None:
+    """0002 and 0003 only add the Capacity & Credit tables: every supplier and child row stays."""
     path = tmp_path / "at-0001.sqlite3"
     _database_at(path, "0001_initial")
     database = Database(path)
@@ -491,7 +491,7 @@ def test_a_filled_0001_database_migrates_to_0002_keeping_every_row(tmp_path: Pat
     opened = open_database_file(path)
 
     assert opened.migrated_from == "0001_initial"
-    assert _revision(path) == "0002_capacity_credit"
+    assert _revision(path) == HEAD
     assert _counts(path) == before
     assert query(path, "PRAGMA foreign_key_check") == []
     for table in MATRIX_TABLES:
