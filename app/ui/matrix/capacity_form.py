@@ -86,6 +86,13 @@ class CapacityForm(QGroupBox):
         self.record_button.clicked.connect(self._record)
         self.delete_button.clicked.connect(self._delete)
 
+    # Qt hands enum data back as plain text: turn it back into the enum here, once.
+    def dimension(self) -> Dimension:
+        return Dimension(self.dimension_box.currentData())
+
+    def source(self) -> FactSource:
+        return FactSource(self.source_box.currentData())
+
     def show_facts(self, facts: list[CapacityFact]) -> None:
         self.history.removeRows(0, self.history.rowCount())
         for fact in facts:
@@ -117,7 +124,7 @@ class CapacityForm(QGroupBox):
         self.error_label.setText(f"⚠ {text}")
 
     def _preview(self) -> None:
-        dimension: Dimension = self.dimension_box.currentData()
+        dimension = self.dimension()
         try:
             value = parse_optional_decimal(self.value_edit.text(), dimension.label.lower())
             self.grade_preview.setText(
@@ -127,7 +134,7 @@ class CapacityForm(QGroupBox):
             self.grade_preview.setText(f"⚠ {error}")
 
     def _record(self) -> None:
-        dimension: Dimension = self.dimension_box.currentData()
+        dimension = self.dimension()
         try:
             value = parse_optional_decimal(self.value_edit.text(), f"{dimension.label} value")
             observed = parse_date(self.date_edit.text())
@@ -137,9 +144,7 @@ class CapacityForm(QGroupBox):
         if value is None:
             self.show_error(f"Enter the {dimension.label.lower()} in {dimension.unit}.")
             return
-        self.record_requested.emit(
-            dimension, value, self.source_box.currentData(), observed, self.note_edit.text()
-        )
+        self.record_requested.emit(dimension, value, self.source(), observed, self.note_edit.text())
 
     def _delete(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()

@@ -95,14 +95,19 @@ class CreditForm(QGroupBox):
             disputes_text = self.disputes_edit.text().strip()
             if disputes_text and not disputes_text.isdigit():
                 raise ParseError(f"'{disputes_text}' is not a whole number of disputes.")
+            trend = self.trend_box.currentData()  # Qt returns enum data as plain text
             inputs = CreditInputs(
-                volume_trend=self.trend_box.currentData(),
+                volume_trend=None if trend is None else Trend(trend),
                 review_score=review,
                 disputes_last_12_months=int(disputes_text) if disputes_text else None,
                 repeat_purchase_rate=repeat,
             )
             rating = self.manual_box.currentData()
-            override = None if rating is None else CreditOverride(rating, self.reason_edit.text())
+            override = (
+                None
+                if rating is None
+                else CreditOverride(CreditRating(rating), self.reason_edit.text())
+            )
         except (ParseError, ValueError) as error:
             self.show_error(str(error))
             return

@@ -246,7 +246,7 @@ class MatrixTab(MatrixTabView):
         self.status_label.setText(f"⚠ {text}")
 
     def _on_inline_edit(self, supplier_id: int, dimension: Dimension, value: Decimal) -> None:
-        source = self.capacity_form.source_box.currentData() or FactSource.SUPPLIER_WORD
+        source = self.capacity_form.source()
         today = self.workbench.today()
         change = self._write(
             lambda: self.matrix.record_capacity_fact(supplier_id, dimension, value, source, today)

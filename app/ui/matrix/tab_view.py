@@ -77,9 +77,10 @@ class MatrixFilterBar(QWidget):
         self.category_box.view().setMinimumWidth(self.category_box.view().sizeHintForColumn(0) + 24)
 
     def current(self) -> MatrixFilter:
+        status = self.status_box.currentData()  # Qt returns enum data as plain text
         return MatrixFilter(
             text=self.text_box.text(),
-            status=self.status_box.currentData(),
+            status=None if status is None else Status(status),
             category=self.category_box.currentData(),
             province=self.province_box.currentData(),
         )
