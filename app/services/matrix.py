@@ -9,14 +9,15 @@ Rules decided here:
 - A dimension's current capacity is its latest fact by observed_on, then by id (the later
   entry wins on the same day); a fact without a date counts as older than any dated fact.
 - Evaluation periods are written "2026", "2026-H1", "2026-Q3" or "2026-07" and sort by their
-  text; saving a period a supplier already has replaces its scores (an upsert).
+  text; saving a period a supplier already has replaces its scores and sub-indicators (an
+  upsert). A criterion given by sub-indicators is scored from them (matrix_evaluations).
 - Weights and thresholds live in app.services.matrix_settings (MatrixSettings, a base class).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,13 +26,16 @@ from sqlalchemy import Select, delete, func, select
 
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.scoring import (
-    Criterion,
-    Scores,
-)
+from app.domain.indicators import Indicator
+from app.domain.scoring import Criterion, Scores
 from app.domain.supplier import Supplier
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
+from app.services.matrix_evaluations import (
+    evaluation_scores,
+    indicators_by_evaluation,
+    replace_indicators,
+)
 from app.services.matrix_records import (
     CapacityFact,
     CreditRecord,
@@ -153,28 +157,25 @@ class MatrixService(MatrixSettings):
         self,
         supplier_id: int,
         period: str,
-        scores: Scores,
+        scores: Scores | None = None,
         starts_on: date | None = None,
         ends_on: date | None = None,
         note: str = "",
+        *,
+        indicators: Mapping[Indicator, Decimal] | None = None,
     ) -> Change:
-        """Store a period's Q/D/S/C scores; an existing evaluation of that period is replaced."""
+        """Store a period's Q/D/S/C scores; an existing evaluation of that period is replaced.
+
+        A criterion with `indicators` (raw sub-indicator values) is scored from them and must
+        not be in `scores` too; bad raw values are refused under their indicator code.
+        """
         errors: dict[str, str] = {}
         period = period.strip() if isinstance(period, str) else period
         if not isinstance(period, str) or not PERIOD_PATTERN.fullmatch(period):
             errors["period"] = (
                 f"Write the period as 2026, 2026-H1, 2026-Q3 or 2026-07, not {period!r}."
             )
-        if not isinstance(scores, Scores):
-            errors["scores"] = "Give the scores as Scores (quality, delivery, service, cost)."
-        else:
-            for criterion in Criterion:
-                score = getattr(scores, criterion.value)
-                problem = score is not None and number_problem(
-                    score, f"The {criterion.label} score", Decimal(0), Decimal(100)
-                )
-                if problem:
-                    errors[criterion.value] = problem
+        scores, raw = evaluation_scores(scores, indicators, errors)
         self._check_date(starts_on, "starts_on", errors)
         self._check_date(ends_on, "ends_on", errors)
         if (
@@ -209,6 +210,8 @@ class MatrixService(MatrixSettings):
             for criterion in Criterion:
                 score = getattr(scores, criterion.value)
                 setattr(row, criterion.value, None if score is None else Decimal(score))
+            session.flush()  # a new evaluation needs its id before its sub-indicators
+            replace_indicators(session, row.id, raw)
         return Change(updated=(supplier_id,))
 
     def delete_evaluation(self, supplier_id: int, period: str) -> Change:
@@ -223,14 +226,15 @@ class MatrixService(MatrixSettings):
         return Change(updated=(supplier_id,))
 
     def evaluations(self, supplier_id: int) -> list[Evaluation]:
-        """A supplier's evaluations, oldest period first (for a score-over-periods chart)."""
+        """A supplier's evaluations with their sub-indicators, oldest period first."""
         with self.database.transaction() as session:
             rows = session.execute(
                 select(_EVALUATIONS)
                 .where(_EVALUATIONS.c.supplier_id == supplier_id)
                 .order_by(_EVALUATIONS.c.period, _EVALUATIONS.c.id)
             ).all()
-        return [evaluation_record(row) for row in rows]
+            indicators = indicators_by_evaluation(session.connection(), supplier_id)
+        return [evaluation_record(row, indicators.get(row.id)) for row in rows]
 
     def latest_scores(self, supplier_ids: Iterable[int] | None = None) -> dict[int, Scores]:
         """Each supplier's scores of its latest period; suppliers never evaluated are absent."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.indicators import Indicator
 from app.domain.scoring import Scores
 
 STORED_DIGITS = 40  # DecimalText is String(40)
@@ -37,6 +38,8 @@ class Evaluation:
     note: str
     created_at: datetime
     updated_at: datetime
+    # Raw sub-indicator values, in Indicator order; the scores of their criteria come from them.
+    indicators: dict[Indicator, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,7 @@ def fact_record(row: Any) -> CapacityFact:
     )
 
 
-def evaluation_record(row: Any) -> Evaluation:
+def evaluation_record(row: Any, indicators: dict[Indicator, Decimal] | None = None) -> Evaluation:
     return Evaluation(
         id=row.id,
         supplier_id=row.supplier_id,
@@ -96,6 +99,7 @@ def evaluation_record(row: Any) -> Evaluation:
         note=row.note,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        indicators=indicators or {},
     )
 
 
