@@ -224,3 +224,37 @@ def test_the_trend_chart_follows_the_current_row(tab: MatrixTab) -> None:
     tab.table.selectRow(_row_of(tab, "恒达"))
     assert "恒达" in tab.trend._title
     assert [p.period for p in tab.trend._points] == ["2026-Q3"]
+
+
+def test_an_evaluation_from_sub_indicators_scores_its_criterion(tab: MatrixTab) -> None:
+    from app.domain.indicators import Indicator
+
+    tab.table.selectRow(_row_of(tab, "Ningbo"))
+    form = tab.evaluation_form
+    form.period_edit.setText("2026-Q4")
+    form.indicator_box.setChecked(True)
+    form.indicator_edits[Indicator.PASS_RATE].setText("98.5")
+    form.indicator_edits[Indicator.COMPLAINT_RATE].setText("2")  # 100 - 10 x 2 = 80
+    assert "Quality" in form.indicator_preview.text()
+    form.score_edits[Criterion.DELIVERY].setText("70")
+    form.save_button.click()
+    row = _row_of(tab, "Ningbo")
+    # Quality = mean(98.5, 80) = 89.3 (half-up); weighted (89.3x40 + 70x30) / 70 = 81.0
+    assert tab.model.index(row, COLUMN_INDEX["quality"]).data() == "89.3"
+    assert tab.model.index(row, COLUMN_INDEX["weighted"]).data() == "81.0"
+    stored = query(tab.workbench.path, "SELECT indicator, value FROM evaluation_indicators")
+    assert sorted(stored) == [("complaint_rate", "2"), ("pass_rate", "98.5")]
+
+
+def test_a_score_and_sub_indicators_for_one_criterion_are_refused(tab: MatrixTab) -> None:
+    from app.domain.indicators import Indicator
+
+    tab.table.selectRow(_row_of(tab, "Ningbo"))
+    form = tab.evaluation_form
+    form.period_edit.setText("2026-Q4")
+    form.indicator_box.setChecked(True)
+    form.indicator_edits[Indicator.PASS_RATE].setText("98")
+    form.score_edits[Criterion.QUALITY].setText("90")
+    form.save_button.click()
+    assert "clear one of them" in form.error_label.text()
+    assert query(tab.workbench.path, "SELECT count(*) FROM evaluations") == [(2,)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.indicators import Indicator, explain_criterion, raw_value_problem
 from app.domain.scoring import Criterion, Scores, Weights, weighted_score
 from app.services.matrix_records import Evaluation
 from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
@@ -25,7 +28,7 @@ _COLUMNS = ("Period", *(c.label for c in Criterion), "Weighted", "Note")
 
 
 class EvaluationForm(QGroupBox):
-    save_requested = Signal(str, object, str)  # period, Scores, note
+    save_requested = Signal(str, object, str, object)  # period, Scores, note, indicators
     delete_requested = Signal(str)  # period
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,6 +44,21 @@ class EvaluationForm(QGroupBox):
             self.score_edits[criterion] = edit
         self.note_edit = QLineEdit()
         form.addRow("Note", self.note_edit)
+        # Or the raw sub-indicators: a criterion with any of them filled is scored from them.
+        self.indicator_box = QGroupBox("Score from sub-indicators")
+        self.indicator_box.setCheckable(True)
+        self.indicator_box.setChecked(False)
+        self.indicator_edits: dict[Indicator, QLineEdit] = {}
+        indicator_form = QFormLayout(self.indicator_box)
+        for indicator in Indicator:
+            edit = QLineEdit(placeholderText=indicator.unit or "")
+            edit.setToolTip(f"{indicator.meaning}\nSub-score: {indicator.rule}")
+            edit.textChanged.connect(self._preview)
+            indicator_form.addRow(f"{indicator.criterion.label}: {indicator.label}", edit)
+            self.indicator_edits[indicator] = edit
+        self.indicator_preview = QLabel()
+        self.indicator_preview.setWordWrap(True)
+        indicator_form.addRow(self.indicator_preview)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #9a3412")
         self.error_label.setWordWrap(True)
@@ -61,6 +79,7 @@ class EvaluationForm(QGroupBox):
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.indicator_box)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         layout.addWidget(self.history_view)
@@ -90,7 +109,8 @@ class EvaluationForm(QGroupBox):
         self.error_label.setText(f"⚠ {text}")
 
     def clear_entry(self) -> None:
-        for edit in (self.period_edit, self.note_edit, *self.score_edits.values()):
+        edits = (self.period_edit, self.note_edit, *self.score_edits.values())
+        for edit in (*edits, *self.indicator_edits.values()):
             edit.clear()
         self.error_label.clear()
 
@@ -101,6 +121,34 @@ class EvaluationForm(QGroupBox):
         for criterion, edit in self.score_edits.items():
             edit.setText(format_decimal(getattr(evaluation.scores, criterion.value)))
         self.note_edit.setText(evaluation.note)
+        for indicator, edit in self.indicator_edits.items():
+            edit.setText(format_decimal(evaluation.indicators.get(indicator)))
+        self.indicator_box.setChecked(bool(evaluation.indicators))
+        for criterion in {i.criterion for i in evaluation.indicators}:
+            self.score_edits[criterion].clear()  # scored from its sub-indicators
+
+    def _indicators(self) -> dict[Indicator, Decimal]:
+        """The filled sub-indicators; ParseError or ValueError names the bad one."""
+        if not self.indicator_box.isChecked():
+            return {}
+        raw: dict[Indicator, Decimal] = {}
+        for indicator, edit in self.indicator_edits.items():
+            value = parse_optional_decimal(edit.text(), indicator.label)
+            if value is not None:
+                problem = raw_value_problem(indicator, value)
+                if problem:
+                    raise ValueError(problem)
+                raw[indicator] = value
+        return raw
+
+    def _preview(self) -> None:
+        try:
+            raw = self._indicators()
+        except (ParseError, ValueError) as error:
+            self.indicator_preview.setText(f"⚠ {error}")
+            return
+        criteria = [c for c in Criterion if any(i.criterion is c for i in raw)]
+        self.indicator_preview.setText("\n".join(explain_criterion(c, raw) for c in criteria))
 
     def _save(self) -> None:
         period = self.period_edit.text().strip()
@@ -112,11 +160,17 @@ class EvaluationForm(QGroupBox):
                 c.value: parse_optional_decimal(edit.text(), f"the {c.label} score (0-100)")
                 for c, edit in self.score_edits.items()
             }
+            indicators = self._indicators()
+            for criterion in {i.criterion for i in indicators}:
+                if values[criterion.value] is not None:
+                    raise ValueError(
+                        f"{criterion.label} has a score and sub-indicators: clear one of them."
+                    )
             scores = Scores(**values)
         except (ParseError, ValueError, TypeError) as error:
             self.show_error(str(error))
             return
-        self.save_requested.emit(period, scores, self.note_edit.text())
+        self.save_requested.emit(period, scores, self.note_edit.text(), indicators)
 
     def _delete(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()

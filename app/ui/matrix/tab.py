@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride
+from app.domain.indicators import Indicator
 from app.domain.scoring import LevelThresholds, Scores, Weights
 from app.errors import ValidationError, WorkbenchError
 from app.services.changes import Change
@@ -288,11 +289,15 @@ class MatrixTab(MatrixTabView):
                 self.credit_form,
             )
 
-    def _save_evaluation(self, period: str, scores: Scores, note: str) -> None:
+    def _save_evaluation(
+        self, period: str, scores: Scores, note: str, indicators: dict[Indicator, Decimal]
+    ) -> None:
         if self._current_id is not None:
             supplier_id = self._current_id
             change = self._write(
-                lambda: self.matrix.save_evaluation(supplier_id, period, scores, note=note),
+                lambda: self.matrix.save_evaluation(
+                    supplier_id, period, scores, note=note, indicators=indicators or None
+                ),
                 self.evaluation_form,
             )
             if change is not None:
