@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
 from app.domain.similarity import NameMatcher, normalise_shop_url
 from app.domain.supplier import Supplier
 from app.domain.validation import validate_supplier
 from app.errors import NotFound, ValidationError
-from app.services.changes import Change
+from app.services import dependents as dependent_rows
+from app.services.changes import Change, DependentRows
 from app.services.supplier_mapping import assemble_supplier, fill_row, scalar_columns, to_supplier
 from app.store.db import Database
 from app.store.models import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
@@ -98,24 +99,7 @@ class SupplierService:
         """Whole records in pinyin name order, read with Core (fast for exports of 100,000)."""
         wanted = None if ids is None else set(ids)
         with paused_garbage_collector(), self.database.transaction() as session:
-            connection = session.connection()
-            children: dict[str, dict[int, list]] = {}
-            for table in _CHILD_TABLES:
-                grouped: dict[int, list] = defaultdict(list)
-                for child in connection.execute(
-                    select(table).order_by(table.c.supplier_id, table.c.position)
-                ):
-                    grouped[child.supplier_id].append(child)
-                children[table.name] = grouped
-            rows = connection.execute(
-                select(_SUPPLIERS).order_by(_SUPPLIERS.c.name_sort, _SUPPLIERS.c.id)
-            )
-            records = [
-                _record_from_core(row, children)
-                for row in rows
-                if wanted is None or row.id in wanted
-            ]
-        return records
+            return _read_records(session.connection(), wanted)
 
     def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
         """Existing suppliers with the same shop URL or a very similar name (not itself)."""
@@ -176,18 +160,38 @@ class SupplierService:
         return self.save(copy)
 
     def delete(self, supplier_ids: Sequence[int]) -> Change:
-        """Delete suppliers with everything they hold; the Change carries them for undo."""
-        removed = tuple(self.all_records(supplier_ids))
-        with self.database.transaction() as session:
-            session.execute(delete(SupplierRow).where(SupplierRow.id.in_(list(supplier_ids))))
-        return Change(deleted=tuple(s.id for s in removed if s.id is not None), removed=removed)
+        """Delete suppliers with everything they hold; the Change carries it all for undo:
+        the records, and the rows of other tables (matrix data...) the delete cascades away."""
+        with paused_garbage_collector(), self.database.transaction() as session:
+            connection = session.connection()
+            # Read in the delete's own transaction: nothing can slip in between.
+            removed = tuple(_read_records(connection, set(supplier_ids)))
+            ids = [s.id for s in removed if s.id is not None]
+            cascaded = dependent_rows.snapshot(connection, _SUPPLIERS, ids, skip=_CHILD_TABLES)
+            for start in range(0, len(ids), dependent_rows.IN_CHUNK):
+                chunk = ids[start : start + dependent_rows.IN_CHUNK]
+                connection.execute(delete(_SUPPLIERS).where(_SUPPLIERS.c.id.in_(chunk)))
+        return Change(deleted=tuple(ids), removed=removed, dependents=cascaded)
 
-    def restore(self, suppliers: Sequence[Supplier]) -> Change:
-        """Put deleted suppliers back with their original ids and timestamps (undo)."""
-        return self.insert_many(suppliers, keep_ids=True)
+    def restore(self, suppliers: Sequence[Supplier], dependents: DependentRows = ()) -> Change:
+        """Undo a delete: the suppliers with their original ids and timestamps, then the rows
+        of other tables that went with them (Change.dependents). One transaction: all comes
+        back, or nothing does (e.g. when one of their ids was taken again meanwhile)."""
+        self._validate_all(suppliers)
+        with self.database.transaction() as session:
+            connection = session.connection()
+            created = _insert_records(connection, suppliers, keep_ids=True)
+            dependent_rows.reinsert(connection, _SUPPLIERS, dependents)
+        return Change(created=tuple(created))
 
     def insert_many(self, suppliers: Sequence[Supplier], *, keep_ids: bool = False) -> Change:
         """Validate all, then insert all in one transaction (Core: fast for imports and demos)."""
+        self._validate_all(suppliers)
+        with self.database.transaction() as session:
+            created = _insert_records(session.connection(), suppliers, keep_ids=keep_ids)
+        return Change(created=tuple(created))
+
+    def _validate_all(self, suppliers: Sequence[Supplier]) -> None:
         problems: dict[str, str] = {}
         today = self.today()
         for index, supplier in enumerate(suppliers):
@@ -195,30 +199,6 @@ class SupplierService:
                 problems[f"#{index + 1} {field_name}"] = message
         if problems:
             raise ValidationError(problems)
-        now = utc_now()
-        created: list[int] = []
-        with self.database.transaction() as session:
-            connection = session.connection()
-            for chunk in _chunks(suppliers, BULK_CHUNK):
-                values = []
-                for supplier in chunk:
-                    row = scalar_columns(supplier)
-                    row["created_at"] = (
-                        supplier.created_at if keep_ids and supplier.created_at else now
-                    )
-                    row["updated_at"] = (
-                        supplier.updated_at if keep_ids and supplier.updated_at else now
-                    )
-                    if keep_ids:
-                        row["id"] = supplier.id
-                    values.append(row)
-                statement = insert(_SUPPLIERS).returning(
-                    _SUPPLIERS.c.id, sort_by_parameter_order=True
-                )
-                ids = [row_id for (row_id,) in connection.execute(statement, values)]
-                created.extend(ids)
-                _insert_children(connection, zip(ids, chunk, strict=True))
-        return Change(created=tuple(created))
 
 
 _LOAD_CHILDREN = [
@@ -229,7 +209,43 @@ _LOAD_CHILDREN = [
 ]
 
 
-def _insert_children(connection, owned: Iterable[tuple[int, Supplier]]) -> None:
+def _read_records(connection: Connection, wanted: set[int] | None) -> list[Supplier]:
+    """Whole records (all, or the `wanted` ids) in pinyin name order, read with Core."""
+    children: dict[str, dict[int, list]] = {}
+    for table in _CHILD_TABLES:
+        grouped: dict[int, list] = defaultdict(list)
+        for child in connection.execute(
+            select(table).order_by(table.c.supplier_id, table.c.position)
+        ):
+            grouped[child.supplier_id].append(child)
+        children[table.name] = grouped
+    rows = connection.execute(select(_SUPPLIERS).order_by(_SUPPLIERS.c.name_sort, _SUPPLIERS.c.id))
+    return [_record_from_core(row, children) for row in rows if wanted is None or row.id in wanted]
+
+
+def _insert_records(
+    connection: Connection, suppliers: Sequence[Supplier], *, keep_ids: bool
+) -> list[int]:
+    """Insert records with their lists in chunks; returns their ids in the given order."""
+    now = utc_now()
+    created: list[int] = []
+    for chunk in _chunks(suppliers, BULK_CHUNK):
+        values = []
+        for supplier in chunk:
+            row = scalar_columns(supplier)
+            row["created_at"] = supplier.created_at if keep_ids and supplier.created_at else now
+            row["updated_at"] = supplier.updated_at if keep_ids and supplier.updated_at else now
+            if keep_ids:
+                row["id"] = supplier.id
+            values.append(row)
+        statement = insert(_SUPPLIERS).returning(_SUPPLIERS.c.id, sort_by_parameter_order=True)
+        ids = [row_id for (row_id,) in connection.execute(statement, values)]
+        created.extend(ids)
+        _insert_children(connection, zip(ids, chunk, strict=True))
+    return created
+
+
+def _insert_children(connection: Connection, owned: Iterable[tuple[int, Supplier]]) -> None:
     contacts, certifications, flags, tags = [], [], [], []
     for supplier_id, supplier in owned:
         for i, c in enumerate(supplier.contacts):
