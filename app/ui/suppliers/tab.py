@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.domain.supplier import Supplier
 from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
-from app.services.changes import Change
+from app.services.changes import Change, DependentRows
 from app.services.supplier_list import SupplierFilter, load_supplier_list
 from app.services.workbench import Workbench
 from app.ui.settings import Settings
@@ -47,6 +47,7 @@ class SuppliersTab(SuppliersTabView):
         self.table.setModel(self.model)
         self._current_id: int | None = None
         self._undo_records: tuple[Supplier, ...] = ()
+        self._undo_dependents: DependentRows = ()  # matrix rows the delete took with them
         self._loader: SupplierListLoader | None = None
         self._loading = False
         self._changes_while_loading: list[Change] = []
@@ -270,7 +271,7 @@ class SuppliersTab(SuppliersTabView):
         change = self._write(lambda: self.workbench.suppliers.delete(ids))
         if change is None:
             return
-        self._undo_records = change.removed
+        self._undo_records, self._undo_dependents = change.removed, change.dependents
         if self._current_id in change.deleted:
             self._current_id = None
             self.editor.set_supplier(None)
@@ -280,10 +281,12 @@ class SuppliersTab(SuppliersTabView):
     def undo_delete(self) -> None:
         if not self._undo_records:
             return
-        change = self._write(lambda: self.workbench.suppliers.restore(self._undo_records))
+        change = self._write(
+            lambda: self.workbench.suppliers.restore(self._undo_records, self._undo_dependents)
+        )
         if change is None:
             return
-        self._undo_records = ()
+        self._undo_records, self._undo_dependents = (), ()
         self._apply_change(change)
         self.message.emit(f"Restored {len(change.created)} supplier(s)")
 
