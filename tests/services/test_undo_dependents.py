@@ -23,6 +23,7 @@ from sqlalchemy import (
 
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.indicators import Indicator
 from app.domain.scoring import Scores
 from app.errors import DatabaseError
 from app.services.dependents import dependent_tables, reinsert, snapshot
@@ -36,7 +37,8 @@ from tests.factories import hengda, minimal
 
 SUPPLIERS = SupplierRow.__table__
 CHILD_TABLES = tuple(t.__table__ for t in (ContactRow, CertificationRow, RedFlagRow, TagRow))
-MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs")
+MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs")  # rows with a supplier_id
+UNDER_EVALUATIONS = "evaluation_indicators"  # two links away: evaluation -> supplier
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def matrix(database: Database) -> MatrixService:
 
 def _stored(db_path: Path) -> dict[str, list[tuple]]:
     """Every row of the supplier and matrix tables as SQLite holds them (text, not Python)."""
-    tables = ("suppliers", "supplier_contacts", "supplier_tags", *MATRIX_TABLES)
+    tables = ("suppliers", "supplier_contacts", "supplier_tags", *MATRIX_TABLES, UNDER_EVALUATIONS)
     return {t: query(db_path, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
 
 
@@ -68,6 +70,12 @@ def _with_matrix_data(matrix: MatrixService, supplier_id: int, score: int) -> No
         date(2026, 9, 30),
         "quarterly review",
     )
+    matrix.save_evaluation(
+        supplier_id,
+        "2026-Q2",
+        Scores(delivery=Decimal(score)),
+        indicators={Indicator.PASS_RATE: Decimal("98.50"), Indicator.RESPONSE_SPEED: Decimal(2)},
+    )
     matrix.save_credit_inputs(
         supplier_id,
         CreditInputs(Trend.RISING, Decimal("4.60"), 1, Decimal("32.5")),
@@ -85,7 +93,7 @@ def _matrix_count(db_path: Path, supplier_id: int) -> int:
 # --- the walk ----------------------------------------------------------------------------------
 def test_the_walk_finds_every_matrix_table_from_the_metadata() -> None:
     found = {t.name for t in dependent_tables(SUPPLIERS, skip=CHILD_TABLES)}
-    assert set(MATRIX_TABLES) <= found
+    assert {*MATRIX_TABLES, UNDER_EVALUATIONS} <= found
     assert found.isdisjoint({"suppliers", "app_settings", *(t.name for t in CHILD_TABLES)})
 
 
@@ -175,15 +183,18 @@ def test_undo_brings_back_every_matrix_row_exactly(
 
     change = supplier_service.delete([gone])
     assert _matrix_count(db_path, gone) == 0
-    assert _matrix_count(db_path, keep) == 4
-    assert [(name, len(rows)) for name, rows in change.dependents] == [
-        ("capacity_facts", 2),
-        ("credit_inputs", 1),
-        ("evaluations", 1),
-    ]
+    assert _matrix_count(db_path, keep) == 5
+    assert query(db_path, f"SELECT count(*) FROM {UNDER_EVALUATIONS}") == [(2,)]  # keep's
+    assert {name: len(rows) for name, rows in change.dependents} == {
+        "capacity_facts": 2,
+        "credit_inputs": 1,
+        "evaluations": 2,
+        UNDER_EVALUATIONS: 2,
+    }
 
     assert supplier_service.restore(change.removed, change.dependents).created == (gone,)
-    assert _stored(db_path) == before  # same ids, same text: "120000.50", dates, enum codes
+    # Same ids, same text ("120000.50", "98.50"), dates and enum codes; indicators included.
+    assert _stored(db_path) == before
     assert supplier_service.get(gone) == record
     assert matrix.credit_inputs([gone])[gone].override == CreditOverride(
         CreditRating.AA, "visited the factory"
