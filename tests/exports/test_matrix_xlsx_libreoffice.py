@@ -1,0 +1,144 @@
+"""The matrix workbook as LibreOffice computes it: scores, levels and ranks match the app,
+before and after a partner changes the weights and level minimums on the Legend sheet."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.domain.scoring import LevelThresholds, Weights
+from app.services.matrix_rows import rank_matrix
+from app.services.suppliers import SupplierService
+from app.store.db import Database
+from tests.exports.test_matrix_xlsx import (
+    FORMULA_NAME,
+    HALF_UP,
+    HENGDA,
+    HUAQIANG,
+    REASON,
+    ROUNDED_TIE,
+    TIE,
+    UNSCORED,
+    MatrixData,
+    export_workbook,
+    matrix_data,
+)
+
+D = Decimal
+# The partner's edit: Quality 40 -> 10 and Cost 10 -> 40; level A from 90 down to 78, B to 70.
+CHANGED_WEIGHTS = Weights(D(10), D(30), D(20), D(40))
+CHANGED_THRESHOLDS = LevelThresholds(D(78), D(70), D(60))
+
+
+@pytest.fixture
+def data(database: Database, supplier_service: SupplierService) -> MatrixData:
+    return matrix_data(database, supplier_service)
+
+
+@pytest.fixture
+def workbook_path(tmp_path: Path, data: MatrixData) -> Path:
+    return export_workbook(data, tmp_path / "matrix.xlsx")
+
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed"
+)
+
+
+def libreoffice_csv(files: list[Path], tmp_path: Path) -> dict[Path, list[dict[str, str]]]:
+    """Each workbook's first sheet as LibreOffice computes it (formulas recalculated)."""
+    converted = tmp_path / "converted"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",  # comma, quote, UTF-8, first line
+            "--outdir",
+            str(converted),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    result = {}
+    for path in files:
+        with open(converted / f"{path.stem}.csv", encoding="utf-8", newline="") as handle:
+            result[path] = list(csv.DictReader(handle))
+    return result
+
+
+def _expected(data: MatrixData, weights: Weights, thresholds: LevelThresholds) -> dict:
+    ranking = rank_matrix(data.rows, weights, thresholds)
+    expected = {}
+    for row in data.rows:
+        ranked = ranking[row.supplier_id]
+        score = "" if ranked.score is None else str(ranked.score)
+        rank = "" if ranked.rank is None else str(ranked.rank)
+        expected[row.display_name] = (score, ranked.level.value, rank)
+    return expected
+
+
+def _computed(csv_rows: list[dict[str, str]]) -> dict:
+    return {r["Chinese name"]: (r["Weighted score"], r["Level"], r["Rank"]) for r in csv_rows}
+
+
+def _edit_legend(path: Path, weights: Weights, thresholds: LevelThresholds) -> None:
+    """What a partner does in Excel: type new weights and level minimums on the Legend."""
+    workbook = load_workbook(path)
+    legend = workbook["Legend"]
+    inputs = {
+        **{c.label: w for c, w in weights.as_dict().items()},
+        "A": thresholds.a,
+        "B": thresholds.b,
+        "C": thresholds.c,
+    }
+    for row in legend.iter_rows():
+        if row[0].value in inputs and isinstance(row[2].value, int | float):
+            row[2].value = inputs[row[0].value]
+    workbook.save(path)
+
+
+@needs_libreoffice
+def test_libreoffice_recomputes_scores_levels_and_ranks_as_the_app_does(
+    workbook_path: Path, data: MatrixData, tmp_path: Path
+) -> None:
+    edited = tmp_path / "edited.xlsx"
+    shutil.copy(workbook_path, edited)
+    _edit_legend(edited, CHANGED_WEIGHTS, CHANGED_THRESHOLDS)
+
+    sheets = libreoffice_csv([workbook_path, edited], tmp_path)
+
+    as_exported = _computed(sheets[workbook_path])
+    assert as_exported == _expected(data, data.weights, data.thresholds)
+    assert as_exported[HENGDA] == ("78.9", "B", "4")  # cost missing: (3200+2100+1800) / 90
+    assert as_exported[HUAQIANG] == as_exported[TIE] == ("88.0", "B", "1")
+    assert as_exported[UNSCORED] == ("", "unknown", "")
+
+    recomputed = _computed(sheets[edited])
+    assert recomputed == _expected(data, CHANGED_WEIGHTS, CHANGED_THRESHOLDS)
+    assert recomputed[HALF_UP] == ("71.1", "B", "5")  # 71.05 rounds half-up
+    assert recomputed[HENGDA] == recomputed[ROUNDED_TIE] == ("78.3", "A", "1")  # 78.33, 78.34
+    assert recomputed[HUAQIANG] == recomputed[TIE] == ("77.5", "B", "3")
+    assert recomputed[FORMULA_NAME] == ("55.0", "D", "6")
+    assert recomputed[UNSCORED] == ("", "unknown", "")
+
+
+@needs_libreoffice
+def test_libreoffice_keeps_chinese_and_formula_looking_text(
+    workbook_path: Path, tmp_path: Path
+) -> None:
+    [rows] = libreoffice_csv([workbook_path], tmp_path).values()
+    by_name = {r["Chinese name"]: r for r in rows}
+    assert FORMULA_NAME in by_name  # a formula would show 2
+    assert by_name[HUAQIANG]["Override reason"] == REASON
+    assert by_name[HENGDA]["Province"] == "浙江"
+    assert by_name[HENGDA]["Capacity (pcs/month)"] == "120,000"
