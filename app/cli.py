@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__, config
 from app.errors import WorkbenchError
+from app.services.exporting import KINDS as EXPORT_KINDS
 
 if TYPE_CHECKING:
     from app.services.workbench import Workbench
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", parents=[common], help="fill a new database with realistic demo data"
     )
     export = commands.add_parser("export", parents=[common], help="export a view to .xlsx or .pdf")
-    export.add_argument("kind", choices=["suppliers"], help="what to export")
+    export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf"
     )
@@ -128,11 +129,14 @@ def run_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.exporting import check_target, export_suppliers
+    from app.services.exporting import check_target, export_matrix, export_suppliers
 
     check_target(args.out)
     with _workbench(db_path, create=False) as workbench:
-        out = export_suppliers(workbench.suppliers, args.out)
+        if args.kind == "matrix":
+            out = export_matrix(workbench.matrix, args.out)
+        else:
+            out = export_suppliers(workbench.suppliers, args.out)
     print(f"Exported {args.kind} to {out}")
     return EXIT_OK
 
