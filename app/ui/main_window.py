@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTab
 
 from app import APP_NAME, __version__, config
 from app.errors import Cancelled, ImportRejected, WorkbenchError
-from app.services.exporting import export_suppliers
+from app.services.exporting import export_matrix, export_suppliers
 from app.store.backup import backup_database
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.matrix.tab import MatrixTab
@@ -23,6 +23,7 @@ from app.ui.widgets.background import run_with_progress
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+EXPORT_TITLES = {"suppliers": "Suppliers", "matrix": "Capacity & Credit matrix"}
 TAB_KEY = "window/tab"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -72,16 +73,24 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         self._add(
             export_menu,
-            "Suppliers to &Excel (.xlsx)…",
+            "This tab to &Excel (.xlsx)…",
             lambda: self.export(".xlsx"),
             QKeySequence("Ctrl+E"),
         )
         self._add(
             export_menu,
-            "Suppliers to &PDF…",
+            "This tab to &PDF…",
             lambda: self.export(".pdf"),
             QKeySequence("Ctrl+Shift+E"),
         )
+        export_menu.addSeparator()
+        for kind, title in EXPORT_TITLES.items():
+            for suffix, label in ((".xlsx", "Excel (.xlsx)"), (".pdf", "PDF")):
+                self._add(
+                    export_menu,
+                    f"{title.replace('&', '&&')} to {label}…",
+                    lambda _=False, k=kind, x=suffix: self.export(x, k),
+                )
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -233,28 +242,41 @@ class MainWindow(QMainWindow):
         )
 
     # --- exports --------------------------------------------------------------------------
-    def export(self, suffix: str) -> None:
-        ids = self.suppliers_tab.shown_ids()
-        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
-        suggested = self._folder() / f"suppliers{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self, "Export suppliers", str(suggested), kind)
+    def export(self, suffix: str, kind: str | None = None) -> None:
+        """Export what a tab shows (after filters, in its order); by default the current tab."""
+        if kind is None:
+            kind = "matrix" if self.tabs.currentWidget() is self.matrix_tab else "suppliers"
+        if kind == "matrix":
+            self.matrix_tab.flush()  # the weights just moved are the ones exported
+            ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
+        else:
+            ids = self.suppliers_tab.shown_ids()
+        file_kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
+        suggested = self._folder() / f"{kind}{suffix}"
+        title = f"Export {EXPORT_TITLES[kind].lower()}"
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_kind)
         if not name:
             return
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
-        service = self.session.workbench.suppliers
+        workbench = self.session.workbench
+        count = "all" if ids is None else f"{len(ids):,}"
         try:
-            run_with_progress(
-                self,
-                f"Exporting {len(ids):,} suppliers…",
-                lambda report: export_suppliers(service, out, ids=ids, on_progress=report),
-            )
+            if kind == "matrix":
+                work = lambda report: export_matrix(  # noqa: E731
+                    workbench.matrix, out, ids=ids, on_progress=report
+                )
+            else:
+                work = lambda report: export_suppliers(  # noqa: E731
+                    workbench.suppliers, out, ids=ids, on_progress=report
+                )
+            run_with_progress(self, f"Exporting {count} suppliers…", work)
         except Cancelled:
             self.statusBar().showMessage("Export cancelled; no file written", 8000)
             return
         except WorkbenchError as error:
             self._error(str(error))
             return
-        self.statusBar().showMessage(f"Exported {len(ids):,} suppliers to {out}", 10000)
+        self.statusBar().showMessage(f"Exported {count} suppliers to {out}", 10000)
 
     # --- the rest ------------------------------------------------------------------------
     def about(self) -> None:

@@ -74,3 +74,18 @@ def test_the_window_starts_without_loading_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and result.stdout.strip() == ""
+
+
+def test_export_from_the_matrix_tab_writes_its_rows(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window.tabs.setCurrentWidget(window.matrix_tab)
+    window.matrix_tab.wait_until_loaded()
+    window.matrix_tab.filter_bar.text_box.setText("shenzhen")
+    out = tmp_path / "matrix.xlsx"
+    answer_file_dialog(monkeypatch, out)
+    window.export(".xlsx")  # Ctrl+E: the current tab
+    sheet = load_workbook(out).worksheets[0]
+    values = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert any("深圳市华强通讯配件有限公司" in value for value in values)
+    assert not any("恒达" in value for value in values)

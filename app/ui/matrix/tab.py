@@ -111,6 +111,10 @@ class MatrixTab(MatrixTabView):
         self._loader.finished.connect(self._loader_done)
         self._loader.start()
 
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
     def wait_until_loaded(self) -> None:
         if self._loader is not None:
             self._loader.wait()
