@@ -1,25 +1,44 @@
 """Demo content: a realistic, deterministic set of suppliers, and cheap synthetic ones for benchmarks.
 
-`fill_demo` is the entry point (`python -m app demo`). Later areas (capacity and credit, samples,
-negotiations, consolidations) add their own demo module and one step each to `fill_demo`.
+`fill_demo` is the entry point (`python -m app demo`). Each area adds its own demo module and one
+step to `fill_demo`: suppliers, then capacity and credit (demo/matrix.py); samples,
+negotiations and consolidations later.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from app.errors import WorkbenchError
 from app.services.changes import Change
+from app.services.demo.matrix import fill_demo_matrix
 from app.services.demo.suppliers import demo_suppliers
 from app.services.demo.synthetic import synthetic_suppliers
+from app.services.matrix import MatrixService
 from app.services.suppliers import SupplierService
 
-__all__ = ["demo_suppliers", "fill_demo", "synthetic_suppliers"]
+__all__ = ["demo_suppliers", "fill_demo", "fill_demo_matrix", "synthetic_suppliers"]
 
 
-def fill_demo(service: SupplierService) -> Change:
-    """Fill a new, empty database with the demo; refuse if it already holds any supplier."""
+def fill_demo(service: SupplierService, matrix: MatrixService | None = None) -> Change:
+    """Fill a new, empty database with the demo; refuse if it already holds any supplier.
+
+    The matrix service defaults to one over the same database and day, so callers that only
+    have the supplier service (the CLI) get the whole demo. Returns the created suppliers.
+    """
     if service.count():
         raise WorkbenchError(
             f"{service.database.path} already holds suppliers: "
             "the demo only fills a new, empty database. Choose a new file."
         )
-    return service.insert_many(demo_suppliers(service.today()))
+    today = service.today()
+    suppliers = demo_suppliers(today)
+    change = service.insert_many(suppliers)
+    stored = [
+        dataclasses.replace(supplier, id=supplier_id)
+        for supplier, supplier_id in zip(suppliers, change.created, strict=True)
+    ]
+    if matrix is None:
+        matrix = MatrixService(service.database, today=service.today)
+    fill_demo_matrix(matrix, stored, today)
+    return change
