@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(suppliers_tab, "Suppliers")
         matrix_tab = MatrixTab(self.session.workbench, self.settings)
         matrix_tab.message.connect(show_message)
+        matrix_tab.filter_bar.export_requested.connect(lambda suffix: self.export(suffix, "matrix"))
         suppliers_tab.changed.connect(matrix_tab.mark_stale)  # names, status, membership…
         self.tabs.addTab(matrix_tab, "Capacity && Credit")
         for title, explanation in COMING_TABS:

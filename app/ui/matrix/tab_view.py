@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ _CAPACITY_WIDTH, _SCORE_WIDTH = 96, 74
 
 class MatrixFilterBar(QWidget):
     changed = Signal(object)  # MatrixFilter
+    export_requested = Signal(str)  # ".xlsx" or ".pdf"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +54,14 @@ class MatrixFilterBar(QWidget):
             self.province_box.addItem(f"{chinese} {english}", chinese)
         self.set_categories([])
         self.count_label = QLabel()
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Export the rows shown, in this order (Ctrl+E, Ctrl+Shift+E)")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("Excel (.xlsx)…", lambda: self.export_requested.emit(".xlsx"))
+        export_menu.addAction("PDF…", lambda: self.export_requested.emit(".pdf"))
+        self.export_button.setMenu(export_menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_box, 1)
@@ -62,6 +73,7 @@ class MatrixFilterBar(QWidget):
             layout.addWidget(box)
             box.currentIndexChanged.connect(self._emit)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.export_button)
         self.text_box.textChanged.connect(self._emit)
 
     def set_categories(self, categories: list[str]) -> None:
