@@ -259,7 +259,8 @@ class SuppliersTab(SuppliersTabView):
         answer = QMessageBox.question(
             self,
             "Delete suppliers",
-            f"Delete {len(ids)} supplier(s) with their contacts, certifications and red flags?\n\n"
+            f"Delete {len(ids)} supplier(s) with everything recorded about them (contacts, "
+            "certifications, red flags, capacity facts, credit inputs, evaluations)?\n\n"
             + "\n".join(f"• {name}" for name in names)
             + more
             + "\n\nYou can undo this with Ctrl+Z.",
