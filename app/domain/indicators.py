@@ -25,7 +25,7 @@ Rules, decided once (raw values are exact numbers: Decimal or int, never float):
   A price cannot fall by more than 100 %; it can rise by any amount.
 - A criterion's score is the plain mean of its PRESENT sub-scores (sub-indicators weigh the
   same), rounded half-up to one decimal (Q: 98.5 and 80 -> 89.25 -> 89.3). A criterion with no
-  sub-indicator is None: unknown, never 0.
+  sub-indicator is None: unknown, never 0. A None value counts as absent (an empty field).
 - A value of the wrong type raises TypeError, one out of range ValueError, each with a sentence
   a user can act on.
 """
@@ -259,10 +259,15 @@ def sub_score(indicator: Indicator, value: Decimal | int) -> Decimal:
     return _SPECS[indicator].convert(Decimal(value))
 
 
-def criterion_scores(raw: Mapping[Indicator, Decimal]) -> Scores:
-    """Each criterion's mean of its present sub-scores to one decimal; None where none is given."""
+def criterion_scores(raw: Mapping[Indicator, Decimal | None]) -> Scores:
+    """Each criterion's mean of its present sub-scores to one decimal; None where none is given.
+
+    A None value counts as not recorded (an empty field in a form), like a missing key.
+    """
     sub_scores: dict[Criterion, list[Decimal]] = {}
     for indicator, value in raw.items():
+        if value is None:
+            continue
         indicator = Indicator(indicator)
         sub_scores.setdefault(indicator.criterion, []).append(sub_score(indicator, value))
     return Scores(**{c.value: _mean(sub_scores.get(c)) for c in Criterion})
@@ -276,9 +281,13 @@ def _mean(values: list[Decimal] | None) -> Decimal | None:
         return (sum(values, Decimal(0)) / len(values)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
-def explain_criterion(criterion: Criterion, raw: Mapping[Indicator, Decimal]) -> str:
+def explain_criterion(criterion: Criterion, raw: Mapping[Indicator, Decimal | None]) -> str:
     """How a criterion's score follows from its sub-indicators, one line each (for a tooltip)."""
-    mine = {Indicator(i): v for i, v in raw.items() if Indicator(i).criterion is criterion}
+    mine = {
+        Indicator(i): v
+        for i, v in raw.items()
+        if v is not None and Indicator(i).criterion is criterion
+    }
     if not mine:
         return f"{criterion.label}: no sub-indicator recorded, so it is not computed from them."
     score = getattr(criterion_scores(mine), criterion.value)

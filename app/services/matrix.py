@@ -162,12 +162,12 @@ class MatrixService(MatrixSettings):
         ends_on: date | None = None,
         note: str = "",
         *,
-        indicators: Mapping[Indicator, Decimal] | None = None,
+        indicators: Mapping[Indicator, Decimal | None] | None = None,
     ) -> Change:
         """Store a period's Q/D/S/C scores; an existing evaluation of that period is replaced.
 
-        A criterion with `indicators` (raw sub-indicator values) is scored from them and must
-        not be in `scores` too; bad raw values are refused under their indicator code.
+        A criterion with `indicators` (raw sub-indicator values; None: not recorded) is scored
+        from them and must not be in `scores` too; bad raw values are refused under their code.
         """
         errors: dict[str, str] = {}
         period = period.strip() if isinstance(period, str) else period

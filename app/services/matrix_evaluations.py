@@ -1,9 +1,10 @@
 """Evaluations with sub-indicators: which scores to store (given directly or computed from the
 raw sub-indicator values), and the sub-indicator rows written and read with their evaluation.
 
-Rules (issue 3): a criterion with at least one sub-indicator gets its score from them
-(app.domain.indicators.criterion_scores); giving that criterion's score as well is refused, so
-a stored score never disagrees with the values it came from. The others keep the score given.
+Rules (issue 3): a criterion with at least one sub-indicator value (None counts as not
+recorded) gets its score from them (app.domain.indicators.criterion_scores); giving that
+criterion's score as well is refused, so a stored score never disagrees with the values it
+came from. The others keep the score given.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def _checked_indicators(indicators: object, errors: dict[str, str]) -> dict[Indi
         return {}
     raw: dict[Indicator, Decimal] = {}
     for key, value in indicators.items():
+        if value is None:  # an empty field: not recorded, like a missing key
+            continue
         try:
             indicator = Indicator(key)
         except ValueError:

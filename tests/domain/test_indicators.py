@@ -204,3 +204,10 @@ def test_explain_criterion_lists_each_value_sub_score_and_rule() -> None:
     rated = explain_criterion(Criterion.COST, {I.PRICE_COMPETITIVENESS: D(4)})
     assert "Price competitiveness 4 of 5 -> 75 (rule: (rating - 1) x 25" in rated
     assert "no sub-indicator" in explain_criterion(Criterion.DELIVERY, {I.PASS_RATE: D(1)})
+
+
+def test_a_none_value_counts_as_not_recorded() -> None:
+    raw = {I.PASS_RATE: D(90), I.COMPLAINT_RATE: None, I.ON_TIME_RATE: None}
+    assert criterion_scores(raw) == Scores(quality=D("90.0"))
+    assert "left out: complaint rate, improvement" in explain_criterion(Criterion.QUALITY, raw)
+    assert "no sub-indicator" in explain_criterion(Criterion.DELIVERY, raw)

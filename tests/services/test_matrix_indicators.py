@@ -206,3 +206,17 @@ def test_evaluations_read_the_indicators_in_one_query(
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(reads) == 2  # the evaluations, then all their indicators
     assert sum("evaluation_indicators" in s for s in reads) == 1
+
+
+def test_empty_fields_are_not_recorded(matrix: MatrixService, sid: int, db_path: Path) -> None:
+    """A form passes None for an empty field: that sub-indicator is simply not recorded."""
+    matrix.save_evaluation(
+        sid,
+        "2026-Q3",
+        Scores(quality=D(70)),
+        indicators={I.PASS_RATE: None, I.ON_TIME_RATE: D(96), I.QUANTITY_ACCURACY: None},
+    )
+    [evaluation] = matrix.evaluations(sid)
+    assert evaluation.indicators == {I.ON_TIME_RATE: D(96)}
+    assert evaluation.scores == Scores(quality=D(70), delivery=D("96.0"))
+    assert _stored(db_path) == (1, 1)
