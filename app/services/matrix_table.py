@@ -75,17 +75,18 @@ class MatrixColumn:
         return self.kind == "capacity"
 
 
+# The decision first (rank, level, score, credit), then the evidence behind it.
 MATRIX_COLUMNS: tuple[MatrixColumn, ...] = (
     MatrixColumn("supplier", "Supplier", "name"),
+    MatrixColumn("rank", "Rank", "rank"),
+    MatrixColumn("level", "Level", "level"),
+    MatrixColumn("weighted", "Weighted", "weighted"),
+    MatrixColumn("credit", "Credit", "credit"),
+    *(MatrixColumn(d.value, _CAPACITY_TITLES[d], "capacity", dimension=d) for d in Dimension),
+    *(MatrixColumn(c.value, c.label, "score", criterion=c) for c in Criterion),
+    MatrixColumn("period", "Period", "text"),
     MatrixColumn("province", "Province", "text"),
     MatrixColumn("status", "Status", "text"),
-    *(MatrixColumn(d.value, _CAPACITY_TITLES[d], "capacity", dimension=d) for d in Dimension),
-    MatrixColumn("credit", "Credit", "credit"),
-    MatrixColumn("period", "Period", "text"),
-    *(MatrixColumn(c.value, c.label, "score", criterion=c) for c in Criterion),
-    MatrixColumn("weighted", "Weighted", "weighted"),
-    MatrixColumn("level", "Level", "level"),
-    MatrixColumn("rank", "Rank", "rank"),
 )
 COLUMN_INDEX = {column.key: index for index, column in enumerate(MATRIX_COLUMNS)}
 

@@ -31,7 +31,16 @@ from app.ui.matrix.radar_chart import RadarChart
 from app.ui.matrix.trend_chart import TrendChart
 from app.ui.matrix.weights_panel import WeightsPanel
 
-DEFAULT_WIDTHS = {"supplier": 230, "province": 90, "status": 80, "credit": 90, "period": 70}
+DEFAULT_WIDTHS = {
+    "supplier": 230,
+    "rank": 52,
+    "level": 52,
+    "weighted": 74,
+    "credit": 96,
+    "province": 90,
+    "status": 80,
+    "period": 70,
+}
 _CAPACITY_WIDTH, _SCORE_WIDTH = 96, 74
 
 
