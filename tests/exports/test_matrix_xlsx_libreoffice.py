@@ -3,9 +3,7 @@ before and after a partner changes the weights and level minimums on the Legend 
 
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from app.domain.scoring import LevelThresholds, Weights
 from app.services.matrix_rows import rank_matrix
 from app.services.suppliers import SupplierService
 from app.store.db import Database
+from tests.exports.libreoffice import convert_to_csv, csv_dicts, needs_libreoffice
 from tests.exports.test_matrix_xlsx import (
     FORMULA_NAME,
     HALF_UP,
@@ -46,34 +45,9 @@ def workbook_path(tmp_path: Path, data: MatrixData) -> Path:
     return export_workbook(data, tmp_path / "matrix.xlsx")
 
 
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice is not installed"
-)
-
-
 def libreoffice_csv(files: list[Path], tmp_path: Path) -> dict[Path, list[dict[str, str]]]:
     """Each workbook's first sheet as LibreOffice computes it (formulas recalculated)."""
-    converted = tmp_path / "converted"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",  # comma, quote, UTF-8, first line
-            "--outdir",
-            str(converted),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    result = {}
-    for path in files:
-        with open(converted / f"{path.stem}.csv", encoding="utf-8", newline="") as handle:
-            result[path] = list(csv.DictReader(handle))
-    return result
+    return {path: csv_dicts(out) for path, out in convert_to_csv(files, tmp_path).items()}
 
 
 def _expected(data: MatrixData, weights: Weights, thresholds: LevelThresholds) -> dict:

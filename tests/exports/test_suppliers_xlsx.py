@@ -1,8 +1,5 @@
 """The supplier workbook: values and types read back, tidy sheets, literal text, cancellation."""
 
-import csv
-import shutil
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from app.domain.supplier import Certification, Contact, Supplier
 from app.errors import Cancelled
 from app.exports.suppliers_xlsx import attention_text, export_suppliers_xlsx
 from app.services.suppliers import SupplierService
+from tests.exports.libreoffice import convert_to_csv, csv_rows, needs_libreoffice
 from tests.factories import hengda, minimal
 
 TODAY = date(2026, 11, 29)
@@ -198,28 +196,11 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None
     assert list(folder.iterdir()) == [out]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_libreoffice_shows_the_formula_looking_name_as_text(tmp_path: Path) -> None:
     suppliers = [hengda(id=1, name_zh=FORMULA_NAME), hengda(id=2), minimal(name_en="=1+1", id=3)]
     out = export_suppliers_xlsx(suppliers, tmp_path / "suppliers.xlsx", today=TODAY)
-    converted = tmp_path / "converted"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",  # comma, quote, UTF-8, first line
-            "--outdir",
-            str(converted),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    with open(converted / "suppliers.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    rows = csv_rows(convert_to_csv([out], tmp_path)[out])
     assert rows[0][:3] == ["Ref", "Chinese name", "English name"]
     assert rows[1][1] == FORMULA_NAME  # a formula would show "y"
     assert rows[2][1] == "义乌市恒达工艺品厂"

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.capacity import Dimension, FactSource, grade_capacity
 from app.services.matrix_records import CapacityFact
 from app.services.matrix_table import format_number
+from app.ui.matrix.form_parts import error_label, history_table
 from app.ui.suppliers.editor_parsing import ParseError, parse_date, parse_optional_decimal
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,9 +45,7 @@ class CapacityForm(QGroupBox):
         self.date_edit = QLineEdit(today.isoformat(), placeholderText="yyyy-mm-dd or empty")
         self.note_edit = QLineEdit(placeholderText="optional, e.g. counted 3 lines running")
         self.grade_preview = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #9a3412")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.record_button = QPushButton("&Record fact")
         self.record_button.setToolTip("Store this value; the old one stays in the history")
         form = QFormLayout()
@@ -61,13 +58,7 @@ class CapacityForm(QGroupBox):
 
         self.history = QStandardItemModel(0, len(_HISTORY_COLUMNS), self)
         self.history.setHorizontalHeaderLabels(list(_HISTORY_COLUMNS))
-        self.history_view = QTableView()
-        self.history_view.setModel(self.history)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.verticalHeader().hide()
-        self.history_view.setWordWrap(False)
-        self.history_view.setMinimumHeight(120)
+        self.history_view = history_table(self.history, 120)
         self.delete_button = QPushButton("Delete selected fact")
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.credit import CreditDecision, CreditInputs, CreditOverride, CreditRating, Trend
 from app.services.matrix_records import CreditRecord
+from app.ui.matrix.form_parts import error_label
 from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
 
 _UNKNOWN = "unknown"
@@ -42,9 +43,7 @@ class CreditForm(QGroupBox):
             if rating is not CreditRating.UNKNOWN:
                 self.manual_box.addItem(f"{rating.value}: {rating.meaning}", rating)
         self.reason_edit = QLineEdit(placeholderText="required with a manual rating")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #9a3412")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.save_button = QPushButton("Save &credit")
         self.explanation = QPlainTextEdit()
         self.explanation.setReadOnly(True)

@@ -7,14 +7,12 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.indicators import Indicator, explain_criterion, raw_value_problem
 from app.domain.scoring import Criterion, Scores, Weights, weighted_score
 from app.services.matrix_records import Evaluation
+from app.ui.matrix.form_parts import error_label, history_table
 from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
 
 _COLUMNS = ("Period", *(c.label for c in Criterion), "Weighted", "Note")
@@ -59,20 +58,12 @@ class EvaluationForm(QGroupBox):
         self.indicator_preview = QLabel()
         self.indicator_preview.setWordWrap(True)
         indicator_form.addRow(self.indicator_preview)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #9a3412")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.save_button = QPushButton("Save &evaluation")
         self.delete_button = QPushButton("Delete selected period")
         self.history = QStandardItemModel(0, len(_COLUMNS), self)
         self.history.setHorizontalHeaderLabels(list(_COLUMNS))
-        self.history_view = QTableView()
-        self.history_view.setModel(self.history)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.verticalHeader().hide()
-        self.history_view.setMinimumHeight(110)
-        self.history_view.setWordWrap(False)
+        self.history_view = history_table(self.history, 110)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
