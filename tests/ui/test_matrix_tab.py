@@ -148,6 +148,8 @@ def test_restore_defaults_brings_back_40_30_20_10(tab: MatrixTab) -> None:
 def test_thresholds_change_levels(tab: MatrixTab) -> None:
     tab.weights_panel.threshold_spins["b"].setValue(70)
     assert _texts(tab, "level") == ["B", "B", "unknown"]
+    assert "70 to under 90" in tab.legend.text()  # the legend follows the thresholds
+    assert "at least 50,000 and at most 100,000 pieces" in tab.legend.text()
     tab.weights_panel.threshold_spins["c"].setValue(95)  # C above B: refused, levels stay
     assert "must rise" in tab.weights_panel.threshold_note.text()
     assert _texts(tab, "level") == ["B", "B", "unknown"]

@@ -133,6 +133,7 @@ class MatrixTab(MatrixTabView):
             return
         self.model.table.set_weights(weights, thresholds)
         self.weights_panel.show_settings(weights, thresholds)
+        self.legend.show_thresholds(thresholds)
         self.model.set_rows(rows)
         self.filter_bar.set_categories(self.model.table.categories())
         self._loaded = True
@@ -327,6 +328,7 @@ class MatrixTab(MatrixTabView):
 
     def _on_thresholds(self, thresholds: LevelThresholds) -> None:
         self.model.set_weights(self.model.table.weights, thresholds)
+        self.legend.show_thresholds(thresholds)
         self._save_timer.start()
 
     def _store_settings(self) -> None:
@@ -349,6 +351,7 @@ class MatrixTab(MatrixTabView):
         self._save_timer.stop()
         self.weights_panel.show_settings(weights, thresholds)
         self.model.set_weights(weights, thresholds)
+        self.legend.show_thresholds(thresholds)
         self._show_current_scores()
         self.message.emit("Weights and levels are back to the defaults.")
 

@@ -27,6 +27,7 @@ from app.ui.matrix.capacity_form import CapacityForm
 from app.ui.matrix.credit_form import CreditForm
 from app.ui.matrix.evaluation_form import EvaluationForm
 from app.ui.matrix.frozen_table import FrozenColumnTableView
+from app.ui.matrix.legend import LegendLabel
 from app.ui.matrix.radar_chart import RadarChart
 from app.ui.matrix.trend_chart import TrendChart
 from app.ui.matrix.weights_panel import WeightsPanel
@@ -175,6 +176,8 @@ class MatrixTabView(QWidget):
         self.side_tabs.addTab(details_scroll, "&Supplier")
         self.side_tabs.addTab(_scrolling(charts), "C&harts")
         self.side_tabs.addTab(_scrolling(weights_page), "&Weights")
+        self.legend = LegendLabel()
+        self.side_tabs.addTab(_scrolling(self.legend), "&Legend")
         self.side_tabs.setMinimumWidth(340)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
