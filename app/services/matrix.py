@@ -175,6 +175,8 @@ class MatrixService(MatrixSettings):
             errors["period"] = (
                 f"Write the period as 2026, 2026-H1, 2026-Q3 or 2026-07, not {period!r}."
             )
+        elif period_start(period) > self.today():
+            errors["period"] = f"Period {period} has not started yet; it cannot be evaluated."
         scores, raw = evaluation_scores(scores, indicators, errors)
         self._check_date(starts_on, "starts_on", errors)
         self._check_date(ends_on, "ends_on", errors)
@@ -343,6 +345,20 @@ class MatrixService(MatrixSettings):
             errors[field] = "Give a date (year, month, day) or leave it empty."
         elif not_after_today and value > self.today():
             errors[field] = f"{value} is in the future."
+
+
+def period_start(period: str) -> date:
+    """The first day of a period written as PERIOD_PATTERN allows (2026-Q3 -> 2026-07-01)."""
+    year, _, part = period.partition("-")
+    if not part:
+        month = 1
+    elif part[0] == "Q":
+        month = 3 * int(part[1]) - 2
+    elif part[0] == "H":
+        month = 6 * int(part[1]) - 5
+    else:
+        month = int(part)
+    return date(int(year), month, 1)
 
 
 def with_supplier_facts(stored: CreditInputs, supplier: Supplier, today: date) -> CreditInputs:

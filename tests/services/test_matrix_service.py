@@ -432,3 +432,28 @@ def test_unreadable_stored_settings_read_as_the_defaults(
         )
     assert matrix.weights() == DEFAULT_WEIGHTS
     assert matrix.thresholds() == DEFAULT_THRESHOLDS
+
+
+@pytest.mark.parametrize(
+    "period, started",
+    [
+        ("2026-Q4", True),  # today is 2026-11-29: the current quarter may be scored
+        ("2026-11", True),
+        ("2026-H2", True),
+        ("2026-12", False),
+        ("2027-Q1", False),
+        ("2027", False),
+    ],
+)
+def test_a_period_that_has_not_started_is_refused(
+    matrix: MatrixService, sid: int, period: str, started: bool
+) -> None:
+    scores = Scores(Decimal(80), None, None, None)
+    if started:
+        matrix.save_evaluation(sid, period, scores)
+        assert [e.period for e in matrix.evaluations(sid)] == [period]
+    else:
+        with pytest.raises(ValidationError) as refused:
+            matrix.save_evaluation(sid, period, scores)
+        assert "has not started yet" in refused.value.field_errors["period"]
+        assert matrix.evaluations(sid) == []
