@@ -107,3 +107,17 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
     assert "not a Sourcing Workbench database" in dialogs.asked[-1]
     assert window.session.workbench.path == filled_db.resolve()
     assert notes.read_text(encoding="utf-8") == "not a database"
+
+
+def test_the_matrix_follows_changes_made_in_the_suppliers_tab(window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.matrix_tab)
+    window.matrix_tab.wait_until_loaded()
+    service = window.session.workbench.suppliers
+    supplier = service.get(service.find_id("义乌市恒达工艺品厂"))
+    supplier.name_zh = "义乌市恒达新工艺品厂"
+    change = service.save(supplier)
+    window.suppliers_tab.apply_change(change)  # as the tab does after its own saves
+    window.matrix_tab.wait_until_loaded()
+    model = window.matrix_tab.model
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert any("义乌市恒达新工艺品厂" in name for name in names)
