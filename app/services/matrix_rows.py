@@ -26,10 +26,12 @@ from app.domain.scoring import (
     Weights,
     rank_suppliers,
 )
+from app.services.gc_pause import paused_garbage_collector
 from app.services.matrix_records import CapacityFact, CreditRecord
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the first paint: the tab imports this module
     from app.services.matrix import MatrixService
+    from app.services.matrix_reading import FactValue
 
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
 NO_SCORES = Scores()
@@ -82,7 +84,7 @@ _graded = lru_cache(maxsize=65536)(grade_capacity)
 _decided = lru_cache(maxsize=65536)(decide_rating)
 
 
-def capacity_cell(dimension: Dimension, fact: CapacityFact | None) -> CapacityCell:
+def capacity_cell(dimension: Dimension, fact: CapacityFact | FactValue | None) -> CapacityCell:
     if fact is None:
         result = _graded(dimension, None)
         return CapacityCell(None, result.grade, result.rule_text)
@@ -94,15 +96,16 @@ def load_matrix(
     matrix: MatrixService, today: date, supplier_ids: Iterable[int] | None = None
 ) -> list[MatrixRow]:
     """Graded rows for every supplier (or the given ids), in supplier id order."""
-    from app.services.suppliers import paused_garbage_collector
-
     wanted = None if supplier_ids is None else sorted(set(supplier_ids))
     with paused_garbage_collector():  # hundreds of thousands of small objects, no cycles
         return _load(matrix, today, wanted)
 
 
 def _load(matrix: MatrixService, today: date, wanted: list[int] | None) -> list[MatrixRow]:
-    facts = matrix.current_capacity(wanted)
+    from app.services.matrix_reading import current_fact_values
+
+    with matrix.database.transaction() as session:
+        facts = current_fact_values(session.connection(), wanted)
     latest = matrix.latest_periods(wanted)
     credit = matrix.credit_inputs(wanted)
     rows: list[MatrixRow] = []

@@ -25,6 +25,7 @@ from app.domain.scoring import (
     explain_score,
 )
 from app.domain.search_text import matches, search_text, sort_key
+from app.services.gc_pause import paused_garbage_collector
 from app.services.matrix_rows import MatrixRow, rank_matrix
 
 _PROVINCE_EN = dict(PROVINCES)
@@ -203,9 +204,10 @@ class MatrixTable:
         self._refresh()
 
     def _rerank(self) -> None:
-        self.ranking = rank_matrix(self.rows, self.weights, self.thresholds)
-        self._sort_keys.clear()
-        self._refresh()
+        with paused_garbage_collector():  # 100,000 new tuples, no cycles: no GC passes
+            self.ranking = rank_matrix(self.rows, self.weights, self.thresholds)
+            self._sort_keys.clear()
+            self._refresh()
 
     def _refresh(self) -> None:
         wanted = self.filter
