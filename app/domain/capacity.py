@@ -73,6 +73,7 @@ class Band:
     at_least: Decimal | None = None
     below: Decimal | None = None
     at_most: Decimal | None = None
+    words: str | None = None  # the range in words when the bounds read badly ("under 1 lines")
 
     def contains(self, value: Number) -> bool:
         return (
@@ -84,6 +85,8 @@ class Band:
 
     def describe(self, unit: str) -> str:
         """The range in words, e.g. "at least 50,000 and at most 100,000 pieces"."""
+        if self.words is not None:
+            return self.words
         parts = [
             f"{word} {_fmt(bound)}"
             for word, bound in (
@@ -116,7 +119,7 @@ CAPACITY_BANDS: dict[Dimension, tuple[Band, ...]] = {
         Band(Grade.EXCELLENT, above=_d("5")),
         Band(Grade.GOOD, at_least=_d("3"), at_most=_d("5")),
         Band(Grade.AVERAGE, at_least=_d("1"), below=_d("3")),
-        Band(Grade.WEAK, below=_d("1")),
+        Band(Grade.WEAK, below=_d("1"), words="none (0 lines)"),
     ),
     Dimension.EMPLOYEES: (
         Band(Grade.EXCELLENT, above=_d("100")),
