@@ -260,3 +260,19 @@ def test_a_score_and_sub_indicators_for_one_criterion_are_refused(tab: MatrixTab
     form.save_button.click()
     assert "clear one of them" in form.error_label.text()
     assert query(tab.workbench.path, "SELECT count(*) FROM evaluations") == [(2,)]
+
+
+def test_deleting_a_fact_asks_first(tab: MatrixTab, dialogs) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    tab.table.selectRow(_row_of(tab, "恒达"))
+    form = tab.capacity_form
+    form.history_view.selectRow(0)
+    dialogs.answer = QMessageBox.StandardButton.No
+    form.delete_button.click()
+    assert query(tab.workbench.path, "SELECT count(*) FROM capacity_facts") == [(1,)]
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    form.delete_button.click()
+    assert query(tab.workbench.path, "SELECT count(*) FROM capacity_facts") == [(0,)]
+    row = _row_of(tab, "恒达")
+    assert tab.model.index(row, COLUMN_INDEX["employees"]).data() == "unknown"

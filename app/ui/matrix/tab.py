@@ -284,7 +284,14 @@ class MatrixTab(MatrixTabView):
             self.capacity_form.clear_entry()
 
     def _delete_fact(self, fact_id: int) -> None:
-        self._write(lambda: self.matrix.delete_capacity_fact(fact_id), self.capacity_form)
+        answer = QMessageBox.question(
+            self,
+            "Delete capacity fact",
+            "Delete this fact from the history? The previous fact of that dimension, if any, "
+            "becomes the current one.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._write(lambda: self.matrix.delete_capacity_fact(fact_id), self.capacity_form)
 
     def _save_credit(self, inputs: CreditInputs, override: CreditOverride | None) -> None:
         if self._current_id is not None:

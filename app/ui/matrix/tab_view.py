@@ -163,6 +163,12 @@ class MatrixTabView(QWidget):
         charts_layout = QVBoxLayout(charts)
         charts_layout.addWidget(QLabel("<b>Compare</b> (select 2-5 rows with Ctrl or Shift)"))
         charts_layout.addWidget(self.radar, 1)
+        scale_note = QLabel(
+            "Scores as entered (0-100). Capacity: the mean of its known grades, excellent 100, "
+            "good 75, average 50, weak 25. Credit: AAA 100, AA 80, A 60, B 40, C 20."
+        )
+        scale_note.setWordWrap(True)
+        charts_layout.addWidget(scale_note)
         charts_layout.addWidget(QLabel("<b>Scores over periods</b> (the current row)"))
         charts_layout.addWidget(self.trend, 1)
 
