@@ -276,3 +276,15 @@ def test_deleting_a_fact_asks_first(tab: MatrixTab, dialogs) -> None:
     assert query(tab.workbench.path, "SELECT count(*) FROM capacity_facts") == [(0,)]
     row = _row_of(tab, "恒达")
     assert tab.model.index(row, COLUMN_INDEX["employees"]).data() == "unknown"
+
+
+def test_layout_and_side_tab_are_remembered(qtbot, tab: MatrixTab) -> None:
+    tab.side_tabs.setCurrentIndex(2)
+    tab.table.sortByColumn(COLUMN_INDEX["employees"], ORDER.DescendingOrder)
+    tab.save_layout()
+    again = MatrixTab(tab.workbench, tab.settings)
+    qtbot.addWidget(again)
+    header = again.table.horizontalHeader()
+    assert again.side_tabs.currentIndex() == 2
+    assert header.sortIndicatorSection() == COLUMN_INDEX["employees"]
+    assert header.sortIndicatorOrder() == ORDER.DescendingOrder

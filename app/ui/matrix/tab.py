@@ -43,6 +43,7 @@ from app.ui.settings import Settings
 
 HEADER_KEY = "matrix/header"
 SPLITTER_KEY = "matrix/splitter"
+SIDE_TAB_KEY = "matrix/side_tab"
 SAVE_DELAY_MS = 600  # weights are stored once the user stops moving them
 
 
@@ -382,8 +383,10 @@ class MatrixTab(MatrixTabView):
         splitter = self.settings.bytes_value(SPLITTER_KEY)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self.side_tabs.setCurrentIndex(self.settings.int_value(SIDE_TAB_KEY, 0))
 
     def save_layout(self) -> None:
         self.flush()
         self.settings.set_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
         self.settings.set_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.set_int(SIDE_TAB_KEY, self.side_tabs.currentIndex())
