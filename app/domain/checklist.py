@@ -93,9 +93,14 @@ class ChecklistTemplate:
     category: str = ""  # product category the template is for; "" = any
     sections: tuple[ChecklistSection, ...] = ()
     id: int | None = None
+    # The shipped default is read-only: the user copies it to make their own.
+    read_only: bool = False
 
     def items(self) -> list[ChecklistItem]:
         return [item for section in self.sections for item in section.items]
+
+    def items_by_key(self) -> dict[str, ChecklistItem]:
+        return {item.key: item for item in self.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,4 +272,5 @@ def default_template() -> ChecklistTemplate:
         name=DEFAULT_TEMPLATE_NAME,
         category="",
         sections=(_BEFORE, _DOCUMENTS, _PRODUCTION, _QUALITY, _CAPACITY, _RED_FLAGS),
+        read_only=True,
     )
