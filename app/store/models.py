@@ -135,6 +135,7 @@ class TagRow(_SupplierChild, Base):
     supplier: Mapped[SupplierRow] = relationship(back_populates="tags")
 
 
-# The Capacity & Credit tables live in their own module; importing it here puts them in
-# Base.metadata for everyone who imports Base (Alembic, tests, the app).
+# The Capacity & Credit and the audit tables live in their own modules; importing them here puts
+# them in Base.metadata for everyone who imports Base (Alembic, tests, the app).
+from app.store import audit_models as _audit_models  # noqa: E402, F401
 from app.store import matrix_models as _matrix_models  # noqa: E402, F401

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 # Oldest first; the last is the head. A test checks this against the Alembic scripts.
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_capacity_credit", "0003_evaluation_indicators")
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_capacity_credit",
+    "0003_evaluation_indicators",
+    "0004_audit_checklists",
+)
 HEAD = REVISIONS[-1]
 # PRAGMA application_id marks a file as ours ('SWB1'), so a foreign SQLite file is refused.
 APPLICATION_ID = 0x53574231

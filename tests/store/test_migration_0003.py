@@ -80,9 +80,10 @@ def _all_rows(path: Path) -> dict[str, list[tuple]]:
     }
 
 
-def test_0003_is_the_head_after_0002() -> None:
-    assert REVISIONS[-2:] == ("0002_capacity_credit", "0003_evaluation_indicators")
-    assert HEAD == "0003_evaluation_indicators"
+def test_0003_comes_right_after_0002() -> None:
+    # Not the head any more since 0004 (audit checklists): upgrades still pass through it.
+    position = REVISIONS.index("0003_evaluation_indicators")
+    assert REVISIONS[position - 1] == "0002_capacity_credit"
 
 
 def test_a_filled_0002_database_migrates_to_0003_keeping_every_row(tmp_path: Path) -> None:
