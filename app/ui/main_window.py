@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -92,6 +93,18 @@ class MainWindow(QMainWindow):
                     f"{title.replace('&', '&&')} to {label}…",
                     lambda _=False, k=kind, x=suffix: self.export(x, k),
                 )
+        self._add(
+            file_menu,
+            "Print pre&view…",
+            lambda: self.print_tab(preview=True),
+            QKeySequence("Ctrl+Shift+P"),
+        )
+        self._add(
+            file_menu,
+            "&Print…",
+            lambda: self.print_tab(preview=False),
+            QKeySequence.StandardKey.Print,
+        )
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -245,13 +258,7 @@ class MainWindow(QMainWindow):
     # --- exports --------------------------------------------------------------------------
     def export(self, suffix: str, kind: str | None = None) -> None:
         """Export what a tab shows (after filters, in its order); by default the current tab."""
-        if kind is None:
-            kind = "matrix" if self.tabs.currentWidget() is self.matrix_tab else "suppliers"
-        if kind == "matrix":
-            self.matrix_tab.flush()  # the weights just moved are the ones exported
-            ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
-        else:
-            ids = self.suppliers_tab.shown_ids()
+        kind = kind or self._current_kind()
         file_kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
         suggested = self._folder() / f"{kind}{suffix}"
         title = f"Export {EXPORT_TITLES[kind].lower()}"
@@ -259,6 +266,36 @@ class MainWindow(QMainWindow):
         if not name:
             return
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
+        count = self._write_export(kind, out)
+        if count is not None:
+            self.statusBar().showMessage(f"Exported {count} suppliers to {out}", 10000)
+
+    def print_tab(self, *, preview: bool = True) -> None:
+        """Print what the current tab shows: its PDF report, through Qt's print dialogs."""
+        from app.ui.widgets.pdf_printing import preview_pdf, print_pdf
+
+        with tempfile.TemporaryDirectory(prefix="workbench-print-") as folder:
+            out = Path(folder) / f"{self._current_kind()}.pdf"
+            if self._write_export(self._current_kind(), out) is None:
+                return
+            try:
+                if preview:
+                    preview_pdf(out, self)
+                else:
+                    print_pdf(out, self)
+            except WorkbenchError as error:
+                self._error(str(error))
+
+    def _current_kind(self) -> str:
+        return "matrix" if self.tabs.currentWidget() is self.matrix_tab else "suppliers"
+
+    def _write_export(self, kind: str, out: Path) -> str | None:
+        """Write one export behind a progress dialog; the count written, or None if not."""
+        if kind == "matrix":
+            self.matrix_tab.flush()  # the weights just moved are the ones exported
+            ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
+        else:
+            ids = self.suppliers_tab.shown_ids()
         workbench = self.session.workbench
         count = "all" if ids is None else f"{len(ids):,}"
         try:
@@ -270,14 +307,14 @@ class MainWindow(QMainWindow):
                 work = lambda report: export_suppliers(  # noqa: E731
                     workbench.suppliers, out, ids=ids, on_progress=report
                 )
-            run_with_progress(self, f"Exporting {count} suppliers…", work)
+            run_with_progress(self, f"Writing {count} suppliers…", work)
         except Cancelled:
-            self.statusBar().showMessage("Export cancelled; no file written", 8000)
-            return
+            self.statusBar().showMessage("Cancelled; no file written", 8000)
+            return None
         except WorkbenchError as error:
             self._error(str(error))
-            return
-        self.statusBar().showMessage(f"Exported {count} suppliers to {out}", 10000)
+            return None
+        return count
 
     # --- the rest ------------------------------------------------------------------------
     def about(self) -> None:

@@ -89,3 +89,23 @@ def test_export_from_the_matrix_tab_writes_its_rows(
     values = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert any("深圳市华强通讯配件有限公司" in value for value in values)
     assert not any("恒达" in value for value in values)
+
+
+def test_print_preview_renders_the_current_tabs_report(
+    window: MainWindow, monkeypatch
+) -> None:
+    from app.ui.widgets import pdf_printing
+
+    previewed: list[tuple[str, str]] = []
+
+    def fake_preview(pdf: Path, parent: object) -> None:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        previewed.append((pdf.name, text.stdout))
+
+    monkeypatch.setattr(pdf_printing, "preview_pdf", fake_preview)
+    window.tabs.setCurrentWidget(window.matrix_tab)
+    window.matrix_tab.wait_until_loaded()
+    window.print_tab(preview=True)
+    assert [name for name, _ in previewed] == ["matrix.pdf"]
+    assert "Capacity & Credit matrix" in previewed[0][1]
+    assert "深圳市华强通讯配件有限公司" in previewed[0][1]

@@ -30,6 +30,8 @@ def test_menus_hold_the_file_and_edit_actions(window: MainWindow) -> None:
         "Import suppliers…",
         "Back up database…",
         "Export",
+        "Print preview…",
+        "Print…",
         "Quit",
     ]
     edit_items = [a.shortcut().toString() for a in menus["Edit"].actions() if a.text()]
