@@ -13,6 +13,7 @@ from app.errors import DatabaseError
 from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
+    from app.services.audits import AuditService
     from app.services.matrix import MatrixService
     from app.services.suppliers import SupplierService
     from app.store.db import Database
@@ -70,6 +71,12 @@ class Workbench:
         from app.services.matrix import MatrixService
 
         return MatrixService(self.database, today=self.today)
+
+    @cached_property
+    def audits(self) -> AuditService:
+        from app.services.audits import AuditService
+
+        return AuditService(self.database, today=self.today)
 
     def warm_up(self) -> None:
         """Import and connect now (after the first paint) so the first click is quick."""

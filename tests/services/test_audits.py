@@ -401,3 +401,16 @@ def test_a_missing_audit_is_not_found(audits: AuditService) -> None:
         audits.set_result(1, None)
     with pytest.raises(NotFound):
         audits.update_audit(1, notes="x")
+
+
+def test_the_workbench_makes_one_audit_service_on_its_database(db_path: Path) -> None:
+    from app.services.workbench import Workbench
+
+    workbench = Workbench(db_path, today=lambda: TODAY)
+    try:
+        assert "audits" not in workbench.__dict__  # nothing built before first use
+        service = workbench.audits
+        assert isinstance(service, AuditService) and workbench.audits is service
+        assert service.database is workbench.database and service.today() == TODAY
+    finally:
+        workbench.close()
