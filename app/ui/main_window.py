@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         for action in (tab.new_action, tab.duplicate_action, tab.delete_action, tab.undo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        edit_menu.addAction(tab.audits_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(tab.find_action)
 
         help_menu = self.menuBar().addMenu("&Help")

@@ -105,6 +105,7 @@ class SuppliersTab(SuppliersTabView):
         self.delete_action.triggered.connect(self.delete_selected)
         self.undo_action.triggered.connect(self.undo_delete)
         self.find_action.triggered.connect(self.filter_bar.focus_text)
+        self.audits_action.triggered.connect(self.open_audits)
 
     # --- filtering and selection --------------------------------------------------------
     def _apply_filter(self, wanted: SupplierFilter) -> None:
@@ -250,6 +251,23 @@ class SuppliersTab(SuppliersTabView):
         self.show_supplier(self._current_id)
         self.message.emit("Duplicated: edit the copy and save")
 
+    def open_audits(self) -> None:
+        """The selected supplier's factory audits, in a window of their own."""
+        ids = self.selected_ids()
+        if len(ids) != 1 or not self.confirm_leave_editor():
+            return
+        from app.ui.audits.audits_dialog import AuditsDialog  # reportlab etc.: only when used
+
+        try:
+            dialog = AuditsDialog(self.workbench, ids[0], self)
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        dialog.finished.connect(lambda _result: self.changed.emit(Change(updated=(ids[0],))))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._audits_dialog = dialog  # keep it alive while open
+
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -325,6 +343,7 @@ class SuppliersTab(SuppliersTabView):
             len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
         )
         self.duplicate_action.setEnabled(selected == 1)
+        self.audits_action.setEnabled(selected == 1)
         self.delete_action.setEnabled(selected > 0)
         self.undo_action.setEnabled(bool(self._undo_records))
 

@@ -65,6 +65,7 @@ class SuppliersTabView(QWidget):
         self.find_action = self._action(
             "&Find supplier", QKeySequence.StandardKey.Find, "edit-find"
         )
+        self.audits_action = self._action("&Audits…", QKeySequence("Ctrl+Shift+A"), "")
         self.undo_action.setEnabled(False)
         # The Delete key belongs to the table only; in the editor it deletes text.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -72,7 +73,12 @@ class SuppliersTabView(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for action in (self.new_action, self.duplicate_action, self.delete_action):
+        for action in (
+            self.new_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.audits_action,
+        ):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

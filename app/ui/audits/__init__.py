@@ -1,0 +1,1 @@
+"""Factory audits of a supplier: the dialog, its answers table and the checklist on paper."""

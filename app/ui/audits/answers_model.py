@@ -1,0 +1,177 @@
+"""An audit's items and the answers being typed, as a table: one row per checklist item.
+
+Answers live here until saved (the dialog saves them in one write), so typing stays instant and
+a half-filled audit can be reverted. Pass/fail answers take P, F and N keys (see the view);
+numbers and text are typed; every answer may carry a remark and photo references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from app.domain.checklist import Answer, AnswerKind, ChecklistItem, ChecklistTemplate, Verdict
+from app.domain.money import parse_decimal
+
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Section", "Item", "Answer", "Remark", "Photos")
+ITEM, ANSWER, REMARK, PHOTOS = 1, 2, 3, 4
+VERDICT_TEXT = {Verdict.PASS: "✔ pass", Verdict.FAIL: "✘ fail", Verdict.NOT_APPLICABLE: "n/a"}
+VERDICT_KEYS = {"p": Verdict.PASS, "f": Verdict.FAIL, "n": Verdict.NOT_APPLICABLE}
+_FAIL_TEXT = QColor("#9a3412")  # with the ✘ mark, so colour is not the only signal
+
+
+class AnswersModel(QAbstractTableModel):
+    changed = Signal()  # an answer was edited (the dialog re-scores and marks unsaved)
+    refused = Signal(str)  # a typed value could not be used; nothing changed
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, ChecklistItem]] = []  # (section title, item)
+        self._answers: dict[str, Answer] = {}
+        self.dirty = False
+
+    # --- loading and reading -----------------------------------------------------------
+    def set_audit(self, template: ChecklistTemplate, answers: dict[str, Answer]) -> None:
+        self.beginResetModel()
+        self._rows = [
+            (f"{section.title_en}\n{section.title_zh}", item)
+            for section in template.sections
+            for item in section.items
+        ]
+        self._answers = dict(answers)
+        self.dirty = False
+        self.endResetModel()
+
+    def answers(self) -> dict[str, Answer]:
+        return dict(self._answers)
+
+    def item(self, row: int) -> ChecklistItem:
+        return self._rows[row][1]
+
+    # --- Qt's questions ------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return COLUMNS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (ANSWER, REMARK, PHOTOS):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        section, item = self._rows[index.row()]
+        answer = self._answers.get(item.key, Answer(item.key))
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:  # the section's name on its first item only, like a printed form
+                first = index.row() == 0 or self._rows[index.row() - 1][0] != section
+                return section if first else ""
+            if column == ITEM:
+                mark = "★ " if item.critical else ""
+                return f"{mark}{item.text_en}\n{item.text_zh}"
+            if column == ANSWER:
+                return _answer_text(item, answer, editing=role == Qt.ItemDataRole.EditRole)
+            if column == REMARK:
+                return answer.remark
+            return ", ".join(answer.photo_refs)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == ANSWER and item.kind is AnswerKind.PASS_FAIL:
+                return "Press P pass, F fail, N not applicable; Delete clears."
+            if column == ITEM and item.critical:
+                return "★ Critical: a fail here fails the whole audit."
+            if column == PHOTOS:
+                return "Photo references, separated by commas (e.g. IMG_2041, 车间-2.jpg)."
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == ANSWER
+            and answer.verdict is Verdict.FAIL
+        ):
+            return _FAIL_TEXT
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        item = self._rows[index.row()][1]
+        current = self._answers.get(item.key, Answer(item.key))
+        text = "" if value is None else str(value).strip()
+        column = index.column()
+        if column == ANSWER:
+            updated = self._parsed_answer(item, current, value, text)
+            if updated is None:
+                return False
+        elif column == REMARK:
+            updated = replace(current, remark=text)
+        elif column == PHOTOS:
+            refs = tuple(ref.strip() for ref in text.replace("，", ",").split(",") if ref.strip())
+            updated = replace(current, photo_refs=refs)
+        else:
+            return False
+        self._answers[item.key] = updated
+        self.dirty = True
+        self.dataChanged.emit(index, index)
+        self.changed.emit()
+        return True
+
+    def _parsed_answer(
+        self, item: ChecklistItem, current: Answer, value: Any, text: str
+    ) -> Answer | None:
+        if item.kind is AnswerKind.PASS_FAIL:
+            verdict = value if isinstance(value, Verdict) else _verdict_from_text(text)
+            if verdict is None and text:
+                self.refused.emit(f"'{text}': answer P (pass), F (fail) or N (not applicable).")
+                return None
+            return replace(current, verdict=verdict)
+        if item.kind is AnswerKind.NUMBER:
+            if not text:
+                return replace(current, number=None)
+            try:
+                number = parse_decimal(text.removesuffix(item.unit).strip())
+            except ValueError:
+                self.refused.emit(f"'{text}' is not a number of {item.unit or 'units'}.")
+                return None
+            if number < 0:
+                self.refused.emit(f"{item.text_en}: a number, zero or more (not {number}).")
+                return None
+            return replace(current, number=number)
+        return replace(current, text=text)
+
+
+def _verdict_from_text(text: str) -> Verdict | None:
+    lowered = text.lower()
+    if not lowered:
+        return None
+    for verdict in Verdict:
+        if lowered in (verdict.value, VERDICT_TEXT[verdict].lower()):
+            return verdict
+    return VERDICT_KEYS.get(lowered[:1]) if lowered in ("p", "f", "n", "na", "n.a.") else None
+
+
+def _answer_text(item: ChecklistItem, answer: Answer, *, editing: bool) -> str:
+    if item.kind is AnswerKind.PASS_FAIL:
+        if answer.verdict is None:
+            return ""
+        return answer.verdict.value if editing else VERDICT_TEXT[answer.verdict]
+    if item.kind is AnswerKind.NUMBER:
+        if answer.number is None:
+            return ""
+        number = f"{answer.number.normalize():f}" if answer.number != Decimal(0) else "0"
+        return number if editing else f"{number} {item.unit}".strip()
+    return answer.text

@@ -1,0 +1,308 @@
+"""A supplier's factory audits: list them, start one from a template, answer it quickly with
+the keyboard, see the score, and print or export the checklist. Reads and writes go through
+the Workbench's AuditService; this module only arranges widgets and forwards the user's intent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.checklist import Audit, AuditResult, ChecklistTemplate, audit_result, score_audit
+from app.errors import ValidationError, WorkbenchError
+from app.services.workbench import Workbench
+from app.ui.audits.audit_form import AuditForm
+from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
+from app.ui.matrix.form_parts import WARNING_COLOUR, error_label
+
+AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AuditsDialog(QDialog):
+    def __init__(self, workbench: Workbench, supplier_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workbench = workbench
+        self.supplier_id = supplier_id
+        supplier = workbench.suppliers.get(supplier_id)
+        self.supplier_name = supplier.display_name
+        self.setWindowTitle(f"Audits — {self.supplier_name}")
+        self._audit: Audit | None = None
+
+        self.template_box = QComboBox()
+        self.new_button = QPushButton("&New audit")
+        self.new_button.setToolTip("Start an audit on a copy of the chosen template (Ctrl+N)")
+        self.audit_list = QStandardItemModel(self)
+        self.audit_view = QListView()
+        self.audit_view.setModel(self.audit_list)
+        self.audit_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.delete_button = QPushButton("Delete audit…")
+        self.blank_button = QPushButton("&Blank checklist…")
+        self.blank_button.setToolTip("A PDF to hand to an agent: empty fields for any supplier")
+        self.supplier_button = QPushButton("Checklist for this &supplier…")
+        self.supplier_button.setToolTip("A PDF with this supplier's details and capacity filled in")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(f"<b>{self.supplier_name}</b>"))
+        left_layout.addWidget(QLabel("Template"))
+        left_layout.addWidget(self.template_box)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.audit_view, 1)
+        left_layout.addWidget(self.delete_button)
+        left_layout.addWidget(self.supplier_button)
+        left_layout.addWidget(self.blank_button)
+
+        self.form = AuditForm()
+        self.message = error_label()
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip("Store the answers, date, auditor and result (Ctrl+S)")
+        self.preview_button = QPushButton("Print pre&view…")
+        self.print_button = QPushButton("&Print…")
+        self.export_button = QPushButton("&Export PDF…")
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.preview_button, self.print_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.resize(1200, 760)
+
+        self.new_button.clicked.connect(self.new_audit)
+        self.delete_button.clicked.connect(self.delete_audit)
+        self.save_button.clicked.connect(self.save)
+        self.preview_button.clicked.connect(lambda: self._print(preview=True))
+        self.print_button.clicked.connect(lambda: self._print(preview=False))
+        self.export_button.clicked.connect(self._export)
+        self.blank_button.clicked.connect(lambda: self._export_unfilled(blank=True))
+        self.supplier_button.clicked.connect(lambda: self._export_unfilled(blank=False))
+        self.audit_view.selectionModel().currentChanged.connect(self._on_current)
+        self.form.changed.connect(self._show_score)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_audit)
+        self._load_templates()
+        self._load_audits()
+
+    # --- loading -----------------------------------------------------------------------
+    def _load_templates(self) -> None:
+        self.template_box.clear()
+        for template in self.workbench.audits.templates():
+            suffix = f" ({template.category})" if template.category else ""
+            self.template_box.addItem(template.name + suffix, template.id)
+
+    def _load_audits(self, select_id: int | None = None) -> None:
+        self.audit_list.clear()
+        for audit in self.workbench.audits.audits(self.supplier_id):
+            item = QStandardItem(_audit_line(audit))
+            item.setData(audit.id, AUDIT_ID_ROLE)
+            self.audit_list.appendRow(item)
+        has_audits = self.audit_list.rowCount() > 0
+        for widget in (self.form, self.save_button, self.delete_button, self.export_button):
+            widget.setEnabled(has_audits)
+        self.preview_button.setEnabled(has_audits)
+        self.print_button.setEnabled(has_audits)
+        if not has_audits:
+            self._audit = None
+            self.form.clear()
+            self._say("No audits yet: choose a template and press New audit.")
+            return
+        row = 0
+        for index in range(self.audit_list.rowCount()):
+            if self.audit_list.item(index).data(AUDIT_ID_ROLE) == select_id:
+                row = index
+        self.audit_view.setCurrentIndex(self.audit_list.index(row, 0))
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        audit_id = current.data(AUDIT_ID_ROLE)
+        if self._audit is not None and self._audit.id == audit_id:
+            return
+        if not self._confirm_leave():
+            self.audit_view.selectionModel().blockSignals(True)
+            self.audit_view.setCurrentIndex(previous)
+            self.audit_view.selectionModel().blockSignals(False)
+            return
+        self._show(self.workbench.audits.audit(audit_id))
+
+    def _show(self, audit: Audit) -> None:
+        self._audit = audit
+        self.form.show_audit(audit)
+        self.message.clear()
+        self._show_score()
+
+    def _show_score(self) -> None:
+        if self._audit is None:
+            return
+        answers = self.form.answers.answers()
+        score = score_audit(self._audit.template, answers)
+        self.form.show_score(score)
+
+    # --- writing -----------------------------------------------------------------------
+    def new_audit(self) -> None:
+        if not self._confirm_leave():
+            return
+        template_id = self.template_box.currentData()
+        audit = self._write(
+            lambda: self.workbench.audits.start_audit(self.supplier_id, template_id)
+        )
+        if audit is not None:
+            self._audit = None
+            self._load_audits(select_id=audit.id)
+            self.form.answers_view.setFocus()
+            self.form.answers_view.setCurrentIndex(self.form.answers.index(0, 2))
+
+    def save(self) -> bool:
+        if self._audit is None:
+            return True
+        try:
+            header = self.form.header()
+        except ValueError as error:
+            self._say(str(error), error=True)
+            return False
+        audits, audit_id = self.workbench.audits, self._audit.id
+        assert audit_id is not None
+
+        def write() -> None:
+            audits.save_answers(audit_id, self.form.answers.answers().values())
+            audits.update_audit(
+                audit_id,
+                audited_on=header.audited_on,
+                auditor=header.auditor,
+                auditor_name=header.auditor_name,
+                notes=header.notes,
+            )
+            audits.set_result(audit_id, header.result, header.reason)
+
+        if self._write(write) is False:
+            return False
+        self._audit = None
+        self._load_audits(select_id=audit_id)
+        self._say("Saved. Capacity seen now shows in the Capacity & Credit matrix.")
+        return True
+
+    def delete_audit(self) -> None:
+        if self._audit is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete audit",
+            f"Delete the audit of {self._audit.audited_on} with its answers and the capacity "
+            "facts it recorded?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            audit_id = self._audit.id
+            if self._write(lambda: self.workbench.audits.delete_audit(audit_id)) is not False:
+                self._audit = None
+                self._load_audits()
+
+    def _write(self, operation: Any) -> Any:
+        """Run one write; a refusal is shown in the message line, never raised."""
+        try:
+            self.workbench.require_intact()
+            result = operation()
+        except ValidationError as error:
+            self._say("; ".join(error.field_errors.values()), error=True)
+            return False
+        except WorkbenchError as error:
+            self._say(str(error), error=True)
+            return False
+        return True if result is None else result
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        """One line under the form: a refusal in warning colour with ⚠, news in plain text."""
+        self.message.setStyleSheet(f"color: {WARNING_COLOUR}" if error else "")
+        self.message.setText(f"⚠ {text}" if error else text)
+
+    def _confirm_leave(self) -> bool:
+        if self._audit is None or not self.form.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved answers",
+            "Save the answers of this audit first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- paper ---------------------------------------------------------------------------
+    def _current_for_paper(self) -> Audit | None:
+        """The audit as it will print: saved first, so paper and database agree."""
+        if self._audit is None or (self.form.is_dirty() and not self.save()):
+            return None
+        return self._audit
+
+    def _print(self, *, preview: bool) -> None:
+        audit = self._current_for_paper()
+        if audit is not None:
+            print_checklist(
+                self, self.workbench, audit.template, self.supplier_id, audit, preview=preview
+            )
+
+    def _export(self) -> None:
+        audit = self._current_for_paper()
+        if audit is not None:
+            name = f"audit-{self.supplier_name}-{audit.audited_on}.pdf"
+            export_and_offer_to_open(
+                self, self.workbench, name, audit.template, self.supplier_id, audit
+            )
+
+    def _export_unfilled(self, *, blank: bool) -> None:
+        template = self._chosen_template()
+        supplier_id = None if blank else self.supplier_id
+        name = "checklist-blank.pdf" if blank else f"checklist-{self.supplier_name}.pdf"
+        export_and_offer_to_open(self, self.workbench, name, template, supplier_id)
+
+    def _chosen_template(self) -> ChecklistTemplate:
+        return self.workbench.audits.template(self.template_box.currentData())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._confirm_leave():
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc: same question as closing
+        if self._confirm_leave():
+            super().reject()
+
+
+def _audit_line(audit: Audit) -> str:
+    score = score_audit(audit.template, audit.answers)
+    result = audit_result(audit)
+    percent = "—" if score.percent is None else f"{score.percent} %"
+    by_hand = " (set by hand)" if audit.result_override is not None else ""
+    decided = result.value if result is not AuditResult.NOT_DECIDED else "not decided"
+    return (
+        f"{audit.audited_on} · {audit.auditor.label}\n"
+        f"{audit.template.name} · {percent} · {decided}{by_hand}"
+    )

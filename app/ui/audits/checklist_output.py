@@ -1,0 +1,92 @@
+"""The checklist as paper: export to PDF (then offer to open it), print preview and print.
+
+One function writes the PDF (blank, for the supplier, or with an audit's results); preview and
+print show that same file, so what is previewed is exactly what is exported.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.domain.checklist import Audit, ChecklistTemplate
+from app.errors import WorkbenchError
+from app.services.workbench import Workbench
+
+
+def write_checklist(
+    workbench: Workbench,
+    out: Path,
+    template: ChecklistTemplate,
+    supplier_id: int | None,
+    audit: Audit | None = None,
+    paper: str = "A4",
+) -> Path:
+    from app.exports.checklist_pdf import export_checklist_pdf  # reportlab: only when used
+
+    supplier = capacity = None
+    if supplier_id is not None:
+        supplier = workbench.suppliers.get(supplier_id)
+        capacity = workbench.matrix.current_capacity([supplier_id]).get(supplier_id, {})
+    return export_checklist_pdf(
+        template,
+        out,
+        supplier=supplier,
+        capacity=capacity,
+        audit=audit,
+        paper=paper,
+        today=workbench.today(),
+    )
+
+
+def export_and_offer_to_open(
+    parent: QWidget,
+    workbench: Workbench,
+    suggested_name: str,
+    template: ChecklistTemplate,
+    supplier_id: int | None,
+    audit: Audit | None = None,
+    paper: str = "A4",
+) -> Path | None:
+    suggested = workbench.path.parent / suggested_name
+    name, _ = QFileDialog.getSaveFileName(parent, "Export checklist", str(suggested), "PDF (*.pdf)")
+    if not name:
+        return None
+    out = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:
+        write_checklist(workbench, out, template, supplier_id, audit, paper)
+    except WorkbenchError as error:
+        QMessageBox.warning(parent, "Export checklist", str(error))
+        return None
+    answer = QMessageBox.question(parent, "Export checklist", f"Saved {out.name}.\n\nOpen it now?")
+    if answer == QMessageBox.StandardButton.Yes:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    return out
+
+
+def print_checklist(
+    parent: QWidget,
+    workbench: Workbench,
+    template: ChecklistTemplate,
+    supplier_id: int | None,
+    audit: Audit | None = None,
+    *,
+    preview: bool = True,
+    paper: str = "A4",
+) -> None:
+    from app.ui.widgets import pdf_printing
+
+    with tempfile.TemporaryDirectory(prefix="workbench-checklist-") as folder:
+        out = Path(folder) / "checklist.pdf"
+        try:
+            write_checklist(workbench, out, template, supplier_id, audit, paper)
+            if preview:
+                pdf_printing.preview_pdf(out, parent)
+            else:
+                pdf_printing.print_pdf(out, parent)
+        except WorkbenchError as error:
+            QMessageBox.warning(parent, "Print checklist", str(error))

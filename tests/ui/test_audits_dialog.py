@@ -1,0 +1,125 @@
+"""Factory audits as a user fills them in: keys answer items, Save stores them, the matrix
+gets the capacity seen, and the checklist goes to paper."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.domain.checklist import AnswerKind, Verdict
+from app.services.suppliers import SupplierService
+from app.services.workbench import Workbench
+from app.ui.audits.answers_model import ANSWER
+from app.ui.audits.audits_dialog import AuditsDialog
+from tests.conftest import TODAY
+from tests.db_rows import query
+from tests.factories import hengda
+
+
+@pytest.fixture
+def dialog(qtbot, db_path: Path, supplier_service: SupplierService) -> Iterator[AuditsDialog]:
+    supplier_id = supplier_service.insert_many([hengda()]).created[0]
+    supplier_service.database.close()
+    workbench = Workbench(db_path, today=lambda: TODAY)
+    widget = AuditsDialog(workbench, supplier_id)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    workbench.close()
+
+
+def _row_of_kind(dialog: AuditsDialog, kind: AnswerKind, start: int = 0) -> int:
+    model = dialog.form.answers
+    return next(r for r in range(start, model.rowCount()) if model.item(r).kind is kind)
+
+
+def test_a_new_audit_is_answered_with_keys_and_saved(dialog: AuditsDialog) -> None:
+    assert "No audits yet" in dialog.message.text()
+    dialog.new_audit()
+    assert dialog.audit_list.rowCount() == 1
+    view, model = dialog.form.answers_view, dialog.form.answers
+    first = _row_of_kind(dialog, AnswerKind.PASS_FAIL)
+    view.setCurrentIndex(model.index(first, ANSWER))
+    QTest.keyClick(view, Qt.Key.Key_P)  # pass, and on to the next item
+    second = view.currentIndex().row()
+    assert second == first + 1
+    QTest.keyClick(view, Qt.Key.Key_F)
+    assert "1 pass · 1 fail" in dialog.form.score_label.text()
+    assert "Score 50.0 %" in dialog.form.score_label.text()
+    number_row = _row_of_kind(dialog, AnswerKind.NUMBER)
+    item = model.item(number_row)
+    assert model.setData(model.index(number_row, ANSWER), "120")
+    assert dialog.save()
+    audit_id = dialog._audit.id
+    answers = query(
+        dialog.workbench.path,
+        f"SELECT item_key, verdict, number FROM audit_answers WHERE audit_id = {audit_id}",
+    )
+    stored = {key: (verdict, number) for key, verdict, number in answers}
+    assert stored[model.item(first).key] == (Verdict.PASS.value, None)
+    assert stored[model.item(second).key][0] == Verdict.FAIL.value
+    assert Decimal(stored[item.key][1]) == Decimal(120)
+    facts = query(dialog.workbench.path, "SELECT dimension, value, source FROM capacity_facts")
+    assert (item.capacity_dimension.value, "120", "audit") in facts
+
+
+def test_a_wrong_number_is_refused_and_changes_nothing(dialog: AuditsDialog) -> None:
+    dialog.new_audit()
+    model = dialog.form.answers
+    row = _row_of_kind(dialog, AnswerKind.NUMBER)
+    assert not model.setData(model.index(row, ANSWER), "about forty")
+    assert "not a number" in dialog.form.score_label.text()
+    assert model.answers() == {}
+
+
+def test_a_bad_date_is_refused_with_a_message(dialog: AuditsDialog) -> None:
+    dialog.new_audit()
+    dialog.form.date_edit.setText("yesterday")
+    assert not dialog.save()
+    assert "not a date" in dialog.message.text()
+
+
+def test_result_set_by_hand_needs_a_reason(dialog: AuditsDialog) -> None:
+    dialog.new_audit()
+    form = dialog.form
+    form.result_box.setCurrentIndex(form.result_box.findData("conditional"))
+    assert not dialog.save()
+    assert "Say why" in dialog.message.text()
+    form.reason_edit.setText("营业执照原件未见 licence original not shown")
+    assert dialog.save()
+    assert "set by hand" in dialog.audit_list.item(0).text()
+
+
+def test_deleting_an_audit_asks_first(dialog: AuditsDialog, dialogs) -> None:
+    dialog.new_audit()
+    dialogs.answer = QMessageBox.StandardButton.No
+    dialog.delete_audit()
+    assert dialog.audit_list.rowCount() == 1
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialog.delete_audit()
+    assert dialog.audit_list.rowCount() == 0
+    assert query(dialog.workbench.path, "SELECT count(*) FROM audits") == [(0,)]
+
+
+def test_export_writes_the_results_pdf(
+    dialog: AuditsDialog, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    dialog.new_audit()
+    model = dialog.form.answers
+    row = _row_of_kind(dialog, AnswerKind.PASS_FAIL)
+    model.setData(model.index(row, ANSWER), Verdict.PASS)
+    out = tmp_path / "audit.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialogs.answer = QMessageBox.StandardButton.No  # do not open it
+    dialog._export()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "义乌市恒达工艺品厂" in text
+    assert model.item(row).text_zh.split()[0][:4] in text.replace("\n", "")
+    assert not dialog.form.is_dirty()  # saved before printing: paper and database agree
