@@ -63,3 +63,17 @@ class ExportFailed(WorkbenchError):
 
 class Cancelled(WorkbenchError):
     """The user stopped a long operation; nothing was written."""
+
+
+class PhotoRejected(WorkbenchError):
+    """One file of a photo import was refused (not an image, damaged, too large...); the
+    other files of the same import go on, and nothing of this one is left in the store."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path} was not imported: {reason}.")
+
+
+class PhotoStoreError(WorkbenchError):
+    """The photo folder beside the database cannot be used (read-only, full, a damaged file)."""
