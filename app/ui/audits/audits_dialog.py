@@ -43,6 +43,8 @@ class AuditsDialog(QDialog):
         self._audit: Audit | None = None
 
         self.template_box = QComboBox()
+        self.templates_button = QPushButton("&Templates…")
+        self.templates_button.setToolTip("Copy and edit checklist templates per product category")
         self.new_button = QPushButton("&New audit")
         self.new_button.setToolTip("Start an audit on a copy of the chosen template (Ctrl+N)")
         self.audit_list = QStandardItemModel(self)
@@ -60,6 +62,7 @@ class AuditsDialog(QDialog):
         left_layout.addWidget(QLabel(f"<b>{self.supplier_name}</b>"))
         left_layout.addWidget(QLabel("Template"))
         left_layout.addWidget(self.template_box)
+        left_layout.addWidget(self.templates_button)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.audit_view, 1)
         left_layout.addWidget(self.delete_button)
@@ -94,6 +97,7 @@ class AuditsDialog(QDialog):
         self.resize(1200, 760)
 
         self.new_button.clicked.connect(self.new_audit)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.delete_button.clicked.connect(self.delete_audit)
         self.save_button.clicked.connect(self.save)
         self.preview_button.clicked.connect(lambda: self._print(preview=True))
@@ -162,6 +166,14 @@ class AuditsDialog(QDialog):
         answers = self.form.answers.answers()
         score = score_audit(self._audit.template, answers)
         self.form.show_score(score)
+
+    def edit_templates(self) -> None:
+        from app.ui.audits.templates_dialog import TemplatesDialog
+
+        chosen = self.template_box.currentData()
+        TemplatesDialog(self.workbench, self).exec()
+        self._load_templates()
+        self.template_box.setCurrentIndex(max(self.template_box.findData(chosen), 0))
 
     # --- writing -----------------------------------------------------------------------
     def new_audit(self) -> None:
