@@ -1,8 +1,8 @@
 """Demo content: a realistic, deterministic set of suppliers, and cheap synthetic ones for benchmarks.
 
 `fill_demo` is the entry point (`python -m app demo`). Each area adds its own demo module and one
-step to `fill_demo`: suppliers, then capacity and credit (demo/matrix.py); samples,
-negotiations and consolidations later.
+step to `fill_demo`: suppliers, then capacity and credit (demo/matrix.py), then factory audits
+(demo/audits.py); samples, negotiations and consolidations later.
 """
 
 from __future__ import annotations
@@ -10,21 +10,34 @@ from __future__ import annotations
 import dataclasses
 
 from app.errors import WorkbenchError
+from app.services.audits import AuditService
 from app.services.changes import Change
+from app.services.demo.audits import fill_demo_audits
 from app.services.demo.matrix import fill_demo_matrix
 from app.services.demo.suppliers import demo_suppliers
 from app.services.demo.synthetic import synthetic_suppliers
 from app.services.matrix import MatrixService
 from app.services.suppliers import SupplierService
 
-__all__ = ["demo_suppliers", "fill_demo", "fill_demo_matrix", "synthetic_suppliers"]
+__all__ = [
+    "demo_suppliers",
+    "fill_demo",
+    "fill_demo_audits",
+    "fill_demo_matrix",
+    "synthetic_suppliers",
+]
 
 
-def fill_demo(service: SupplierService, matrix: MatrixService | None = None) -> Change:
+def fill_demo(
+    service: SupplierService,
+    matrix: MatrixService | None = None,
+    audits: AuditService | None = None,
+) -> Change:
     """Fill a new, empty database with the demo; refuse if it already holds any supplier.
 
-    The matrix service defaults to one over the same database and day, so callers that only
-    have the supplier service (the CLI) get the whole demo. Returns the created suppliers.
+    The matrix and audit services default to ones over the same database and day, so callers
+    that only have the supplier service (the CLI) get the whole demo. Returns the created
+    suppliers.
     """
     if service.count():
         raise WorkbenchError(
@@ -41,4 +54,7 @@ def fill_demo(service: SupplierService, matrix: MatrixService | None = None) -> 
     if matrix is None:
         matrix = MatrixService(service.database, today=service.today)
     fill_demo_matrix(matrix, stored, today)
+    if audits is None:
+        audits = AuditService(service.database, today=service.today)
+    fill_demo_audits(audits, stored, today)
     return change

@@ -4,7 +4,8 @@ Chosen so the matrix shows every case: each capacity grade (and unknown) in ever
 suppliers right on the boundaries (minghuilighting on every upper one, beilekids on the lower),
 claims later corrected by an audit, levels A-D and never evaluated, a tie in rank (jinchengpiju
 and yetuoutdoor, 89.2 at the default weights), every suggested credit rating and three manual
-ratings. tests/services/test_demo_matrix.py proves it.
+ratings. tests/services/test_demo_matrix.py proves it. The audit facts of hengdacrafts and
+shundaflask come from their demo audits (demo/audits.py), linked to the answers.
 """
 
 from __future__ import annotations
@@ -67,9 +68,8 @@ CAPACITY: dict[str, tuple[DemoFact, ...]] = {
                   DemoFact(EM, "450", REPORT, 250), DemoFact(AR, "15000", REPORT, 250), DemoFact(RT, "0.3", PAGE, 5)),
     "minghuilighting": (DemoFact(MC, "100000", PAGE, 60), DemoFact(LN, "5", PAGE, 60), DemoFact(EM, "100", PAGE, 60),
                         DemoFact(AR, "5000", PAGE, 60), DemoFact(RT, "4", PAGE, 60)),
+    # Its audit facts (55,000 pieces, 4 lines, 90 people, 2,200 m², 30 days ago): demo/audits.py.
     "hengdacrafts": (DemoFact(MC, "120000", WORD, 200, "Claimed in the first chat."),
-                     DemoFact(MC, "55000", AUDIT, 30, "Seen at the visit: 120,000 only with outworkers in Q3."),
-                     DemoFact(LN, "4", AUDIT, 30), DemoFact(EM, "90", AUDIT, 30), DemoFact(AR, "2200", AUDIT, 30),
                      DemoFact(RT, "1.5", PAGE, 10)),
     "jiameijewelry": (DemoFact(MC, "40000", WORD, 180), DemoFact(LN, "3", AUDIT, 100), DemoFact(EM, "60", AUDIT, 100),
                       DemoFact(AR, "1200", AUDIT, 100), DemoFact(RT, "0.9", PAGE, 20)),
@@ -84,9 +84,8 @@ CAPACITY: dict[str, tuple[DemoFact, ...]] = {
                      DemoFact(AR, "1800", PAGE, 300), DemoFact(RT, "8", PAGE, 80)),
     "beilekids": (DemoFact(MC, "25000", WORD, 50), DemoFact(LN, "1", WORD, 50, "Exactly one line: average."),
                   DemoFact(EM, "20", WORD, 50), DemoFact(AR, "500", PAGE, 50), DemoFact(RT, "4.5", PAGE, 12)),
+    # Its audit facts (9,000 pieces, 1 line, 18 people, 450 m², 90 days ago): demo/audits.py.
     "shundaflask": (DemoFact(MC, "30000", WORD, 400, "Claimed when quoting."),
-                    DemoFact(MC, "9000", AUDIT, 90, "Saw one polishing line working; 9,000 a month at most."),
-                    DemoFact(LN, "1", AUDIT, 90), DemoFact(EM, "18", AUDIT, 90), DemoFact(AR, "450", AUDIT, 90),
                     DemoFact(RT, "12", PAGE, 30)),
     "jinxiutextile": (DemoFact(MC, "300000", REPORT, 150), DemoFact(LN, "12", AUDIT, 330), DemoFact(EM, "600", AUDIT, 330),
                       DemoFact(AR, "25000", AUDIT, 330), DemoFact(RT, "0.5", PAGE, 8)),
