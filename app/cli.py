@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from app.services.exporting import KINDS as EXPORT_KINDS
 if TYPE_CHECKING:
     from app.services.workbench import Workbench
 
-EXIT_OK, EXIT_USER_ERROR = 0, 1
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("kind", choices=["suppliers"], help="what to import")
     importing.add_argument("file", type=Path, help="the .xlsx or .csv file")
+    checklist = commands.add_parser(
+        "checklist", parents=[common], help="the printable factory-audit checklist (PDF)"
+    )
+    checklist.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    checklist.add_argument(
+        "--supplier", metavar="NAME_OR_ID", help="fill in this supplier's record (default: blank)"
+    )
+    checklist.add_argument(
+        "--results", action="store_true", help="the supplier's latest audit, with its answers"
+    )
+    checklist.add_argument(
+        "--paper",
+        type=str.capitalize,  # "a4" -> "A4", "LETTER" -> "Letter"
+        choices=("A4", "Letter"),
+        default="A4",
+        help="paper size (default: A4)",
+    )
     backup = commands.add_parser(
         "backup", parents=[common], help="a consistent copy, safe while the app is open"
     )
@@ -141,6 +159,47 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
+def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
+    """Blank (no database needed), for one supplier, or its latest audit's results."""
+    from app.domain.checklist_default import default_template
+    from app.exports.checklist_pdf import export_checklist_pdf, supplier_name
+
+    if args.results and not args.supplier:
+        print("error: --results needs --supplier NAME_OR_ID", file=sys.stderr)
+        return EXIT_USAGE
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise WorkbenchError(f"Cannot write the checklist to '{out.name}': name the file .pdf.")
+    if not args.supplier:
+        export_checklist_pdf(default_template(), out, paper=args.paper, today=date.today())
+        print(f"Exported the blank checklist to {out}")
+        return EXIT_OK
+    with _workbench(db_path, create=False) as workbench:
+        supplier_id = workbench.suppliers.find_id(args.supplier)
+        supplier = workbench.suppliers.get(supplier_id)
+        capacity = workbench.matrix.current_capacity([supplier_id]).get(supplier_id, {})
+        audit = None
+        if args.results:
+            audit = workbench.audits.latest_audit(supplier_id)
+            if audit is None:
+                raise WorkbenchError(
+                    f"{supplier_name(supplier)} has no audit yet: record one (Suppliers tab, "
+                    "Audits) to print its results, or leave out --results for the checklist."
+                )
+        export_checklist_pdf(
+            default_template(),  # a results printout uses the audit's own snapshot
+            out,
+            supplier=supplier,
+            capacity=capacity,
+            audit=audit,
+            paper=args.paper,
+            today=workbench.today(),
+        )
+    what = f"the results of the {audit.audited_on} audit" if audit else "the checklist"
+    print(f"Exported {what} for {supplier_name(supplier)} to {out}")
+    return EXIT_OK
+
+
 def run_import(args: argparse.Namespace, db_path: Path) -> int:
     from app.services.import_suppliers import import_suppliers
 
@@ -188,6 +247,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "gui": run_gui,
     "demo": run_demo,
     "export": run_export,
+    "checklist": run_checklist,
     "import": run_import,
     "backup": run_backup,
     "check": run_check,
