@@ -64,7 +64,7 @@ def test_two_filled_audits_and_one_planned_visit(demo: Demo) -> None:
     sgs = _only_audit(demo, "shundaflask")
     planned = _only_audit(demo, "jinchengpiju")
     assert (own.auditor, own.audited_on) == (Auditor.SELF, TODAY - timedelta(days=30))
-    assert (sgs.auditor, sgs.auditor_name) == (Auditor.SGS, "陈静 (SGS Ningbo)")
+    assert (sgs.auditor, sgs.auditor_name) == (Auditor.SGS, "陈静 (Ningbo office)")
     assert planned.audited_on > TODAY and planned.answers == {}
     assert planned.template.name == LEATHER_TEMPLATE
     for audit in (own, sgs):

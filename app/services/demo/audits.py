@@ -111,7 +111,7 @@ AUDITS: tuple[DemoAudit, ...] = (
         "shundaflask",
         90,
         Auditor.SGS,
-        "陈静 (SGS Ningbo)",
+        "陈静 (Ningbo office)",
         {
             "documents.ce": (NA, ""),
             "documents.fcc": (NA, ""),
