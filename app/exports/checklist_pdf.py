@@ -304,7 +304,7 @@ def capacity_table(capacity: Mapping[Dimension, CapacityFact], s: ItemStyles) ->
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ],
-        colWidths=[44 * mm, 28 * mm, 44 * mm, 20 * mm, None],
+        colWidths=[40 * mm, 26 * mm, 42 * mm, 20 * mm, None],
         repeatRows=1,
     )
     return [title, Spacer(1, 1 * mm), table]
