@@ -139,3 +139,4 @@ class TagRow(_SupplierChild, Base):
 # them in Base.metadata for everyone who imports Base (Alembic, tests, the app).
 from app.store import audit_models as _audit_models  # noqa: E402, F401
 from app.store import matrix_models as _matrix_models  # noqa: E402, F401
+from app.store import sample_models as _sample_models  # noqa: E402, F401

@@ -8,6 +8,7 @@ REVISIONS: tuple[str, ...] = (
     "0002_capacity_credit",
     "0003_evaluation_indicators",
     "0004_audit_checklists",
+    "0005_samples",
 )
 HEAD = REVISIONS[-1]
 # PRAGMA application_id marks a file as ours ('SWB1'), so a foreign SQLite file is refused.
