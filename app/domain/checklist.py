@@ -194,3 +194,25 @@ def audit_result(audit: Audit) -> AuditResult:
     if audit.result_override is not None:
         return audit.result_override
     return score_audit(audit.template, audit.answers).result
+
+
+# Photo references: free text the auditor typed ("IMG_2041"), or a photo attached from the
+# photo store, written "original name@<sha256>" so the file can be found again; both print
+# and show by their name only.
+_HASH_LENGTH = 64
+
+
+def attached_photo_ref(original_name: str, photo_hash: str) -> str:
+    return f"{original_name}@{photo_hash}"
+
+
+def photo_ref_hash(ref: str) -> str | None:
+    """The photo store hash of an attached photo, or None for a typed reference."""
+    name, at, tail = ref.rpartition("@")
+    if at and name and len(tail) == _HASH_LENGTH and all(c in "0123456789abcdef" for c in tail):
+        return tail
+    return None
+
+
+def photo_ref_label(ref: str) -> str:
+    return ref.rpartition("@")[0] if photo_ref_hash(ref) else ref

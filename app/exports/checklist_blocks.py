@@ -23,6 +23,7 @@ from app.domain.checklist import (
     ChecklistItem,
     ChecklistSection,
     Verdict,
+    photo_ref_label,
 )
 from app.exports.pdf_fonts import font_name
 from app.exports.pdf_layout import AMBER, GREY, RED, Span, escape_text, lines
@@ -322,7 +323,8 @@ def filled_item(label: str, item: ChecklistItem, answer: Answer | None, s: ItemS
     if answer is not None and answer.remark.strip():
         details.append(Span(f"{' '.join(REMARK)}: {answer.remark.strip()}"))
     if answer is not None and answer.photo_refs:
-        details.append(Span(f"Photos 照片: {', '.join(answer.photo_refs)}", GREY))
+        names = ", ".join(photo_ref_label(ref) for ref in answer.photo_refs)
+        details.append(Span(f"Photos 照片: {names}", GREY))
     if details:
         rows.append(["", ClippedCell(lines(details, s.text_en), MAX_REMARK_HEIGHT), ""])
     return _item_table(rows, s, span_details=True)

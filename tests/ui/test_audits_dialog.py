@@ -123,3 +123,32 @@ def test_export_writes_the_results_pdf(
     assert "义乌市恒达工艺品厂" in text
     assert model.item(row).text_zh.split()[0][:4] in text.replace("\n", "")
     assert not dialog.form.is_dirty()  # saved before printing: paper and database agree
+
+
+def test_attached_photos_are_stored_once_and_listed_by_name(
+    dialog: AuditsDialog, tmp_path: Path, monkeypatch
+) -> None:
+    from PIL import Image
+
+    from app.domain.checklist import photo_ref_hash
+    from app.store.photos import PhotoStore
+
+    good = tmp_path / "车间-2号线.jpg"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(good)
+    broken = tmp_path / "not-a-photo.jpg"
+    broken.write_text("hello")
+    dialog.new_audit()
+    view, model = dialog.form.answers_view, dialog.form.answers
+    view.setCurrentIndex(model.index(2, ANSWER))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(broken)], "")
+    )
+    dialog.attach_photos()
+    assert model.index(2, 4).data() == "车间-2号线.jpg"
+    assert "not-a-photo.jpg" in dialog.message.text()  # refused, named, the other went on
+    dialog.attach_photos()  # the same photo again: listed once
+    ref = model.answers()[model.item(2).key].photo_refs
+    assert len(ref) == 1 and PhotoStore(dialog.workbench.path).contains(photo_ref_hash(ref[0]))
+    assert dialog.save()
+    stored = query(dialog.workbench.path, "SELECT photo_refs FROM audit_answers")
+    assert "车间-2号线.jpg@" in stored[0][0]

@@ -14,7 +14,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.domain.checklist import Answer, AnswerKind, ChecklistItem, ChecklistTemplate, Verdict
+from app.domain.checklist import (
+    Answer,
+    AnswerKind,
+    ChecklistItem,
+    ChecklistTemplate,
+    Verdict,
+    photo_ref_label,
+)
 from app.domain.money import parse_decimal
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +60,16 @@ class AnswersModel(QAbstractTableModel):
     def item(self, row: int) -> ChecklistItem:
         return self._rows[row][1]
 
+    def attach(self, row: int, refs: list[str]) -> None:
+        """Add photo references (attached photos) to the answer of `row`, once each."""
+        item = self._rows[row][1]
+        current = self._answers.get(item.key, Answer(item.key))
+        added = tuple(ref for ref in refs if ref not in current.photo_refs)
+        self._answers[item.key] = replace(current, photo_refs=current.photo_refs + added)
+        self.dirty = True
+        self.dataChanged.emit(self.index(row, PHOTOS), self.index(row, PHOTOS))
+        self.changed.emit()
+
     # --- Qt's questions ------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -90,7 +107,7 @@ class AnswersModel(QAbstractTableModel):
                 return _answer_text(item, answer, editing=role == Qt.ItemDataRole.EditRole)
             if column == REMARK:
                 return answer.remark
-            return ", ".join(answer.photo_refs)
+            return ", ".join(photo_ref_label(ref) for ref in answer.photo_refs)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ANSWER and item.kind is AnswerKind.PASS_FAIL:
                 return "Press P pass, F fail, N not applicable; Delete clears."
@@ -120,8 +137,10 @@ class AnswersModel(QAbstractTableModel):
         elif column == REMARK:
             updated = replace(current, remark=text)
         elif column == PHOTOS:
-            refs = tuple(ref.strip() for ref in text.replace("，", ",").split(",") if ref.strip())
-            updated = replace(current, photo_refs=refs)
+            # Typed names keep the attached photo they name (the hash is not shown).
+            attached = {photo_ref_label(ref): ref for ref in current.photo_refs}
+            labels = [ref.strip() for ref in text.replace("，", ",").split(",") if ref.strip()]
+            updated = replace(current, photo_refs=tuple(attached.get(x, x) for x in labels))
         else:
             return False
         self._answers[item.key] = updated

@@ -5,6 +5,7 @@ the Workbench's AuditService; this module only arranges widgets and forwards the
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, Q
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -22,14 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.checklist import Audit, AuditResult, ChecklistTemplate, audit_result, score_audit
+from app.domain.checklist import (
+    Audit,
+    AuditResult,
+    ChecklistTemplate,
+    attached_photo_ref,
+    audit_result,
+    score_audit,
+)
 from app.errors import ValidationError, WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.audits.audit_form import AuditForm
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
 from app.ui.matrix.form_parts import WARNING_COLOUR, error_label
+from app.ui.widgets.background import run_with_progress
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)"
 
 
 class AuditsDialog(QDialog):
@@ -76,11 +87,14 @@ class AuditsDialog(QDialog):
         self.preview_button = QPushButton("Print pre&view…")
         self.print_button = QPushButton("&Print…")
         self.export_button = QPushButton("&Export PDF…")
+        self.attach_button = QPushButton("Attach p&hotos…")
+        self.attach_button.setToolTip("Photos for the selected item, kept in the photo store")
         buttons = QHBoxLayout()
         for button in (self.save_button, self.preview_button, self.print_button):
             buttons.addWidget(button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.attach_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +117,7 @@ class AuditsDialog(QDialog):
         self.preview_button.clicked.connect(lambda: self._print(preview=True))
         self.print_button.clicked.connect(lambda: self._print(preview=False))
         self.export_button.clicked.connect(self._export)
+        self.attach_button.clicked.connect(self.attach_photos)
         self.blank_button.clicked.connect(lambda: self._export_unfilled(blank=True))
         self.supplier_button.clicked.connect(lambda: self._export_unfilled(blank=False))
         self.audit_view.selectionModel().currentChanged.connect(self._on_current)
@@ -126,7 +141,13 @@ class AuditsDialog(QDialog):
             item.setData(audit.id, AUDIT_ID_ROLE)
             self.audit_list.appendRow(item)
         has_audits = self.audit_list.rowCount() > 0
-        for widget in (self.form, self.save_button, self.delete_button, self.export_button):
+        for widget in (
+            self.form,
+            self.save_button,
+            self.delete_button,
+            self.export_button,
+            self.attach_button,
+        ):
             widget.setEnabled(has_audits)
         self.preview_button.setEnabled(has_audits)
         self.print_button.setEnabled(has_audits)
@@ -217,6 +238,38 @@ class AuditsDialog(QDialog):
         self._load_audits(select_id=audit_id)
         self._say("Saved. Capacity seen now shows in the Capacity & Credit matrix.")
         return True
+
+    def attach_photos(self) -> None:
+        """Copy photos into the photo store and list them on the selected item's answer."""
+        row = self.form.answers_view.currentIndex().row()
+        if self._audit is None or row < 0:
+            self._say("Select the item the photos show first.", error=True)
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Attach photos", str(self.workbench.path.parent), PHOTO_FILTER
+        )
+        if not names:
+            return
+        from app.store.photos import PhotoStore
+
+        store = PhotoStore(self.workbench.path)
+        try:
+            report = run_with_progress(
+                self,
+                f"Importing {len(names)} photo(s)…",
+                lambda progress: store.import_files([Path(n) for n in names], progress),
+            )
+        except WorkbenchError as error:  # includes Cancelled before anything was done
+            self._say(str(error), error=True)
+            return
+        refs = [attached_photo_ref(photo.original_name, photo.hash) for photo in report.photos]
+        if refs:
+            self.form.answers.attach(row, refs)
+        problems = [f"{path.name}: {reason}" for path, reason in report.refused]
+        self._say(
+            report.summary() + (" — " + "; ".join(problems) if problems else ""),
+            error=bool(problems or report.failure),
+        )
 
     def delete_audit(self) -> None:
         if self._audit is None:
