@@ -41,8 +41,6 @@ from app.exports.checklist_blocks import (
     NOT_ANSWERED,
     RESULT_TEXT,
     ItemStyles,
-    TickBoxes,
-    WritingLine,
     band,
     blank_item,
     closing_block,
@@ -57,6 +55,7 @@ from app.exports.checklist_blocks import (
     value_cell,
 )
 from app.exports.pdf_layout import GREY, RED, DocumentSpec, build_pdf, escape_text
+from app.exports.pdf_marks import TickBoxes, WritingLine
 
 if TYPE_CHECKING:
     from app.services.matrix_records import CapacityFact

@@ -24,8 +24,8 @@ from app.domain.checklist import (
 )
 from app.domain.checklist_default import default_template
 from app.errors import ExportFailed
-from app.exports.checklist_blocks import BOX
 from app.exports.checklist_pdf import BLANK_NAME, export_checklist_pdf
+from app.exports.pdf_marks import BOX
 from app.services.matrix_records import CapacityFact
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_info, pdf_text
