@@ -15,6 +15,7 @@ from app.store.connection import verify_intact
 if TYPE_CHECKING:
     from app.services.audits import AuditService
     from app.services.matrix import MatrixService
+    from app.services.samples import SampleService
     from app.services.suppliers import SupplierService
     from app.store.db import Database
 
@@ -77,6 +78,12 @@ class Workbench:
         from app.services.audits import AuditService
 
         return AuditService(self.database, today=self.today)
+
+    @cached_property
+    def samples(self) -> SampleService:
+        from app.services.samples import SampleService
+
+        return SampleService(self.database, today=self.today)
 
     def warm_up(self) -> None:
         """Import and connect now (after the first paint) so the first click is quick."""
