@@ -2,7 +2,8 @@
 
 `fill_demo` is the entry point (`python -m app demo`). Each area adds its own demo module and one
 step to `fill_demo`: suppliers, then capacity and credit (demo/matrix.py), then factory audits
-(demo/audits.py); samples, negotiations and consolidations later.
+(demo/audits.py), then products and samples (demo/samples.py); negotiations and consolidations
+later.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from app.services.audits import AuditService
 from app.services.changes import Change
 from app.services.demo.audits import fill_demo_audits
 from app.services.demo.matrix import fill_demo_matrix
+from app.services.demo.samples import fill_demo_samples
 from app.services.demo.suppliers import demo_suppliers
 from app.services.demo.synthetic import synthetic_suppliers
 from app.services.matrix import MatrixService
+from app.services.samples import SampleService
 from app.services.suppliers import SupplierService
 
 __all__ = [
@@ -24,6 +27,7 @@ __all__ = [
     "fill_demo",
     "fill_demo_audits",
     "fill_demo_matrix",
+    "fill_demo_samples",
     "synthetic_suppliers",
 ]
 
@@ -32,12 +36,13 @@ def fill_demo(
     service: SupplierService,
     matrix: MatrixService | None = None,
     audits: AuditService | None = None,
+    samples: SampleService | None = None,
 ) -> Change:
     """Fill a new, empty database with the demo; refuse if it already holds any supplier.
 
-    The matrix and audit services default to ones over the same database and day, so callers
-    that only have the supplier service (the CLI) get the whole demo. Returns the created
-    suppliers.
+    The matrix, audit and sample services default to ones over the same database and day, so
+    callers that only have the supplier service (the CLI) get the whole demo. Returns the
+    created suppliers.
     """
     if service.count():
         raise WorkbenchError(
@@ -57,4 +62,7 @@ def fill_demo(
     if audits is None:
         audits = AuditService(service.database, today=service.today)
     fill_demo_audits(audits, stored, today)
+    if samples is None:
+        samples = SampleService(service.database, today=service.today)
+    fill_demo_samples(samples, stored, today)
     return change
