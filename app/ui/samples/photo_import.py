@@ -1,0 +1,127 @@
+"""Importing photos into the store: a cancellable progress dialog, then a summary of what happened;
+and pasted images saved as files to import.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import Cancelled, WorkbenchError
+from app.store.photos import ImportReport, PhotoStore
+from app.ui.widgets.background import Progress, run_with_progress
+
+PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms
+NAMES_SHOWN = 8  # names listed in the summary's text; all of them are in its details
+_paste_folder: Path | None = None
+
+
+def save_pasted_image(image: QImage) -> Path:
+    """Write a pasted image to a PNG in this session's temporary folder (removed at exit)."""
+    global _paste_folder
+    if _paste_folder is None:
+        _paste_folder = Path(tempfile.mkdtemp(prefix="workbench-paste-"))
+        atexit.register(shutil.rmtree, _paste_folder, ignore_errors=True)
+    stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+    path = _paste_folder / f"Pasted image {stamp}.png"
+    number = 1
+    while path.exists():
+        number += 1
+        path = _paste_folder / f"Pasted image {stamp} ({number}).png"
+    if not image.save(str(path), "PNG", PASTED_PNG_QUALITY):
+        raise WorkbenchError(f"The pasted image could not be saved to {path}.")
+    return path
+
+
+# --- importing with progress ---------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportSummary:
+    """What the message box after an import says."""
+
+    text: str
+    details: str  # every duplicate and refused file, when the text had to shorten the lists
+    warning: bool  # something was refused, cancelled or failed
+
+
+def import_summary(report: ImportReport) -> ImportSummary:
+    """The message after an import: counts, duplicates named as such, each refusal with why."""
+    imported, duplicates = report.imported, report.duplicates
+    if not (report.photos or report.refused or report.cancelled or report.failure):
+        return ImportSummary("No photos were found to import.", "", True)
+    lines = [f"{_count(len(imported), 'photo')} imported."]
+    details: list[str] = []
+    if duplicates:
+        names = [photo.original_name for photo in duplicates]
+        lines.append(
+            f"{_count(len(names), 'photo')} already in the store, not copied again: "
+            + _names(names)
+        )
+        details += ["Already in the store:", *(f"  {name}" for name in names)]
+    if report.refused:
+        refusals = [f"{path.name}: {reason}" for path, reason in report.refused]
+        lines.append(f"{_count(len(refusals), 'file')} refused:")
+        lines += [f"  • {line}" for line in refusals[:NAMES_SHOWN]]
+        if len(refusals) > NAMES_SHOWN:
+            lines.append(f"  … and {len(refusals) - NAMES_SHOWN} more (see Details)")
+        details += ["Refused:", *(f"  {path}: {reason}" for path, reason in report.refused)]
+    if report.cancelled:
+        lines.append(
+            f"Cancelled: {_count(len(report.not_attempted), 'file')} not imported; "
+            "the photos imported before stay."
+        )
+    if report.failure:
+        lines.append(f"The import stopped: {report.failure}")
+    long = len(duplicates) > NAMES_SHOWN or len(report.refused) > NAMES_SHOWN
+    warning = bool(report.refused or report.cancelled or report.failure)
+    return ImportSummary("\n".join(lines), "\n".join(details) if long else "", warning)
+
+
+def import_with_progress(
+    parent: QWidget | None, store: PhotoStore, paths: Iterable[Path]
+) -> ImportReport | None:
+    """Import files and folders on a worker thread behind a cancellable progress dialog, then
+    say what happened. Returns the report (after Cancel too: the photos imported before it are
+    in the store and in the report), or None when an error stopped it before any report."""
+    sources = [Path(path) for path in paths]
+    if not sources:
+        return None
+    finished: list[ImportReport] = []
+
+    def work(progress: Progress) -> ImportReport:
+        report = store.import_files(sources, on_progress=progress)
+        finished.append(report)  # kept: run_with_progress raises Cancelled instead of returning
+        return report
+
+    try:
+        report = run_with_progress(parent, "Importing photos…", work)
+    except Cancelled:
+        if not finished:
+            return None
+        report = finished[0]
+    except WorkbenchError as error:
+        QMessageBox.warning(parent, "Import photos", str(error))
+        return None
+    summary = import_summary(report)
+    icon = QMessageBox.Icon.Warning if summary.warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, "Import photos", summary.text, QMessageBox.StandardButton.Ok, parent)
+    if summary.details:
+        box.setDetailedText(summary.details)
+    box.exec()
+    return report
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    return shown if len(names) <= NAMES_SHOWN else f"{shown} … and {len(names) - NAMES_SHOWN} more"
