@@ -407,7 +407,8 @@ class PhotoStore:
         if not thumbs.is_dir():
             return
         for size_folder in thumbs.iterdir():
-            (size_folder / _shard(photo_hash) / f"{photo_hash}.jpg").unlink(missing_ok=True)
+            if size_folder.is_dir():  # file browsers leave .DS_Store and Thumbs.db about
+                (size_folder / _shard(photo_hash) / f"{photo_hash}.jpg").unlink(missing_ok=True)
 
     def _originals(self, stray: list[Path] | None = None) -> Iterator[tuple[str, Path]]:
         """(hash, path) of every stored original; anything else found goes to `stray`."""

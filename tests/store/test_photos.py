@@ -77,6 +77,7 @@ def test_photos_live_beside_the_database_named_by_content_hash(
     assert store.path_of(photo.hash) == photo.stored_path
     assert store.all_hashes() == {photo.hash}
     assert store.cached_thumbnail(photo.hash) is not None  # made during the import
+    assert store.check({photo.hash}).ok
 
 
 def test_the_same_content_is_stored_once_and_the_user_is_told(
@@ -435,6 +436,7 @@ def test_delete_removes_the_original_and_every_thumbnail(store: PhotoStore, sour
     photo = store.import_file(_photo(sources / "a.jpg", format="JPEG"))
     kept = store.import_file(_photo(sources / "b.jpg", colour=RED, format="JPEG"))
     store.thumbnail(photo.hash, 64)
+    (store.folder / "thumbs" / ".DS_Store").write_bytes(b"left by a file browser")
     assert store.delete(photo.hash)
     assert not photo.stored_path.exists() and store.cached_thumbnail(photo.hash) is None
     assert store.cached_thumbnail(photo.hash, 64) is None
@@ -442,7 +444,10 @@ def test_delete_removes_the_original_and_every_thumbnail(store: PhotoStore, sour
     with pytest.raises(NotFound, match="missing"):
         store.thumbnail(photo.hash)
     assert store.all_hashes() == {kept.hash} and store.cached_thumbnail(kept.hash)
-    assert store.check({kept.hash}).ok
+    found = store.check({kept.hash})
+    assert found.orphans == found.missing == () and found.stray == (
+        store.folder / "thumbs" / ".DS_Store",
+    )
 
 
 def test_check_reports_orphans_missing_damaged_and_stray_files(
