@@ -7,8 +7,9 @@ Thumbnails: the first time a row's picture is asked for, the model answers with 
 placeholder and queues the hash; a worker (`ImageLoader`) finds the original, gets the cached
 thumbnail from the store (made if missing), decodes it into a QImage at the view's icon size and
 hands it back. Here, on the GUI thread, it becomes a QPixmap (QPixmap must not be made off it),
-goes into an LRU cache and only that row is repainted. A photo that cannot be shown gets the
-"broken" picture and says why in its tooltip.
+goes into an LRU cache and only that row is repainted (dataChanged for its row alone; the
+pictures arriving within REPAINT_MS are put on show together, so the view paints once for
+them). A photo that cannot be shown gets the "broken" picture and says why in its tooltip.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
@@ -40,6 +42,9 @@ HASH_ROLE = Qt.ItemDataRole.UserRole + 1
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 2
 PHOTO_MIME = "application/x-workbench-photo-hashes"  # a drag within the gallery
 THUMBNAIL_PX = 160  # the grid's icon size: 6 columns fit a 1,100 px wide panel
+# Thumbnails arriving this close together are shown together: the view paints once, not for
+# every one of them (a paint of a full 1920 × 1080 grid costs the GUI thread ~10 ms).
+REPAINT_MS = 30
 MAX_CACHED = 3000  # about 75 KB each at 160 × 120: a 2,000-photo gallery stays in memory
 _PLACEHOLDER_FILL, _BROKEN_FILL, _BROKEN_INK = "#e3e3e3", "#f4e4e4", "#b04040"
 
@@ -63,7 +68,6 @@ class GalleryModel(QAbstractListModel):
     """A list of photo records in gallery order, optionally showing one angle only."""
 
     order_changed = Signal(list)  # every hash in the new order (also those filtered out)
-    thumbnail_ready = Signal(str)  # a hash whose picture (or broken mark) just arrived
 
     def __init__(
         self,
@@ -84,6 +88,9 @@ class GalleryModel(QAbstractListModel):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # LRU: most recent last
         self._broken: dict[str, str] = {}  # hash -> why it cannot be shown
         self._requested: set[str] = set()
+        self._arrived: dict[str, QImage | str] = {}  # hash -> picture, or why there is none
+        self._repaint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
+        self._repaint_timer.timeout.connect(self._take_arrived)
         self._placeholder = _placeholder(thumbnail_px, broken=False)
         self._broken_picture = _placeholder(thumbnail_px, broken=True)
         # The loader's function holds the store and a size, never the model (see image_loader).
@@ -278,24 +285,35 @@ class GalleryModel(QAbstractListModel):
         return "\n".join(lines)
 
     def _thumbnail_loaded(self, photo_hash: str, image: QImage) -> None:
-        self._requested.discard(photo_hash)
-        self._pixmaps[photo_hash] = QPixmap.fromImage(image)
-        self._pixmaps.move_to_end(photo_hash)
-        while len(self._pixmaps) > self._max_cached:
-            self._pixmaps.popitem(last=False)  # asked for again if it is shown again
-        self._repaint(photo_hash)
+        self._arrive(photo_hash, image)
 
     def _thumbnail_failed(self, photo_hash: str, reason: str) -> None:
-        self._requested.discard(photo_hash)
-        self._broken[photo_hash] = reason
-        self._repaint(photo_hash)
+        self._arrive(photo_hash, reason)
 
-    def _repaint(self, photo_hash: str) -> None:
+    def _arrive(self, photo_hash: str, outcome: QImage | str) -> None:
+        self._arrived[photo_hash] = outcome
+        if not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+
+    def _take_arrived(self) -> None:
+        """Put the pictures that came in since the last call on show: each row repainted once,
+        all of them in one paint of the view."""
+        arrived, self._arrived = self._arrived, {}
+        rows: list[int] = []
+        for photo_hash, outcome in arrived.items():
+            self._requested.discard(photo_hash)
+            if isinstance(outcome, QImage):
+                self._pixmaps[photo_hash] = QPixmap.fromImage(outcome)
+                self._pixmaps.move_to_end(photo_hash)
+            else:
+                self._broken[photo_hash] = outcome
+            rows.extend(self._rows_of.get(photo_hash, ()))
+        while len(self._pixmaps) > self._max_cached:
+            self._pixmaps.popitem(last=False)  # asked for again if it is shown again
         roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
-        for row in self._rows_of.get(photo_hash, ()):
+        for row in sorted(rows):
             index = self.index(row)
             self.dataChanged.emit(index, index, roles)
-        self.thumbnail_ready.emit(photo_hash)
 
 
 def read_thumbnail(store: PhotoStore, size_px: int, photo_hash: str) -> QImage:

@@ -41,6 +41,12 @@ from app.ui.samples.photo_import import save_pasted_image
 
 TEXT_LINES = 2  # caption lines under each thumbnail; longer ones are elided
 CARD_PAD = 8
+_HOVER_FRAME = "#c8c8c8"
+_FRAMED_STATES = (
+    QStyle.StateFlag.State_Selected
+    | QStyle.StateFlag.State_MouseOver
+    | QStyle.StateFlag.State_HasFocus
+)
 EMPTY_HINT = "Drop photos or folders here, or paste an image (Ctrl+V)"
 
 
@@ -236,41 +242,43 @@ class _PhotoCard(QStyledItemDelegate):
         line = option.fontMetrics.lineSpacing()
         return QSize(self._box + 2 * CARD_PAD, self._box + TEXT_LINES * line + 3 * CARD_PAD)
 
+    # Python runs for every card of every paint: as few Qt calls as will do.
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect, state, box = option.rect, option.state, self._box
+        if state & _FRAMED_STATES:
+            self._paint_frame(painter, option)
+        left, top = rect.x() + CARD_PAD, rect.y() + CARD_PAD
+        picture = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(picture, QPixmap):
+            size = picture.deviceIndependentSize()
+            width, height = min(int(size.width()), box), min(int(size.height()), box)
+            # At the foot of the box: the captions of a row start on one line.
+            painter.drawPixmap(
+                left + (box - width) // 2, top + box - height, width, height, picture
+            )
+        metrics = option.fontMetrics
+        line_height = metrics.lineSpacing()
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        top += box + CARD_PAD
+        for line in self._wrap(str(index.data() or ""), metrics, box):
+            painter.drawText(left, top, box, line_height, Qt.AlignmentFlag.AlignHCenter, line)
+            top += line_height
+
+    def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
         accent = option.palette.color(QPalette.ColorRole.Highlight)
-        state = option.state
-        if state & QStyle.StateFlag.State_Selected:
+        if option.state & QStyle.StateFlag.State_Selected:
             fill = QColor(accent)
             fill.setAlpha(45)
             painter.setPen(QPen(accent, 2))
             painter.setBrush(fill)
-            painter.drawRoundedRect(card, 6, 6)
-        elif state & (QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus):
-            painter.setPen(
-                QPen(accent if state & QStyle.StateFlag.State_HasFocus else QColor("#c8c8c8"), 1)
-            )
+        else:  # the keyboard's current card, or the one under the mouse
+            focused = option.state & QStyle.StateFlag.State_HasFocus
+            painter.setPen(QPen(accent if focused else QColor(_HOVER_FRAME), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card, 6, 6)
-        box = QRect(
-            option.rect.left() + CARD_PAD, option.rect.top() + CARD_PAD, self._box, self._box
-        )
-        picture = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(picture, QPixmap) and not picture.isNull():
-            size = picture.deviceIndependentSize().toSize().boundedTo(box.size())
-            target = QRect(QPoint(0, 0), size)
-            target.moveCenter(box.center())
-            target.moveBottom(box.bottom())  # captions right under the picture, on one line
-            painter.drawPixmap(target, picture)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        metrics = option.fontMetrics
-        top = box.bottom() + CARD_PAD
-        for line in self._wrap(str(index.data() or ""), metrics, box.width()):
-            text_rect = QRect(box.left(), top, box.width(), metrics.lineSpacing())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, line)
-            top += metrics.lineSpacing()
+        painter.drawRoundedRect(card, 6, 6)
         painter.restore()
 
     def _wrap(self, text: str, metrics: QFontMetrics, width: int) -> list[str]:
