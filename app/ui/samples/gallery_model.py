@@ -45,7 +45,7 @@ THUMBNAIL_PX = 160  # the grid's icon size: 6 columns fit a 1,100 px wide panel
 # Thumbnails arriving this close together are shown together: the view paints once, not for
 # every one of them (a paint of a full 1920 × 1080 grid costs the GUI thread ~10 ms).
 REPAINT_MS = 30
-MAX_CACHED = 3000  # about 75 KB each at 160 × 120: a 2,000-photo gallery stays in memory
+MAX_CACHED = 3000  # ~75 KB each at 160 × 120: a 2,000-photo gallery stays in memory (≤ 225 MB)
 _PLACEHOLDER_FILL, _BROKEN_FILL, _BROKEN_INK = "#e3e3e3", "#f4e4e4", "#b04040"
 
 
