@@ -151,9 +151,16 @@ def test_reordering_emits_the_new_order(qtbot, model: GalleryModel, photos) -> N
     with qtbot.waitSignal(model.order_changed) as moved:
         assert model.moveRow(QModelIndex(), 2, QModelIndex(), 0)  # Qt's own API
     assert moved.args == [[red, green, blue]]
+    with qtbot.waitSignal(model.order_changed) as moved:
+        assert model.move_rows([0, 2], 3)  # a selection with a gap, dropped at the end
+    assert moved.args == [[green, red, blue]]
+    with qtbot.waitSignal(model.order_changed) as moved:
+        assert model.move_rows([2, 1], 0)
+    assert moved.args == [[red, blue, green]]
     with qtbot.assertNotEmitted(model.order_changed):
         assert not model.move(1, 1)
         assert not model.move(0, 3)
+        assert not model.move_rows([0], 1)  # already there
 
 
 def test_reordering_a_filtered_gallery_keeps_hidden_photos_in_place(

@@ -118,10 +118,6 @@ class GalleryModel(QAbstractListModel):
         self._refilter()
         self.endResetModel()
 
-    @property
-    def angle_filter(self) -> PhotoAngle | None:
-        return self._angle
-
     def photos(self) -> list[GalleryPhoto]:
         """Every photo in gallery order, those filtered out included."""
         return list(self._photos)
@@ -169,13 +165,9 @@ class GalleryModel(QAbstractListModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            return flags | Qt.ItemFlag.ItemIsDragEnabled
-        return flags | Qt.ItemFlag.ItemIsDropEnabled
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+        # Photos can be dragged; GalleryView takes the drops (a new order, or files to import).
+        drag = Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | drag
 
     def mimeTypes(self) -> list[str]:
         return [PHOTO_MIME]
@@ -197,18 +189,15 @@ class GalleryModel(QAbstractListModel):
         destination_child: int,
     ) -> bool:
         """Qt's move: rows [source_row, source_row + count) go before `destination_child`."""
-        if source_parent.isValid() or destination_parent.isValid() or count < 1:
-            return False
-        if source_row < 0 or source_row + count > len(self._shown):
+        if source_parent.isValid() or destination_parent.isValid():
             return False
         return self.move_rows(range(source_row, source_row + count), destination_child)
 
     # --- reordering ------------------------------------------------------------------------
     def move(self, from_row: int, to_row: int) -> bool:
         """Move one photo so that it ends up at `to_row`; emits `order_changed`."""
-        if not (0 <= from_row < len(self._shown) and 0 <= to_row < len(self._shown)):
-            return False
-        if from_row == to_row:
+        rows = len(self._shown)
+        if from_row == to_row or not (0 <= from_row < rows and 0 <= to_row < rows):
             return False
         return self.move_rows([from_row], to_row + 1 if to_row > from_row else to_row)
 
@@ -216,27 +205,33 @@ class GalleryModel(QAbstractListModel):
         """Move these rows (any order, gaps allowed) together in front of `before_row`
         (`rowCount()` puts them last), keeping their order; emits `order_changed` once."""
         chosen = sorted(set(rows))
-        if not chosen or not 0 <= before_row <= len(self._shown):
-            return False
-        if chosen[0] < 0 or chosen[-1] >= len(self._shown):
+        count = len(self._shown)
+        if not (chosen and chosen[0] >= 0 and chosen[-1] < count and 0 <= before_row <= count):
             return False
         moving = [self._shown[row] for row in chosen]
-        start = before_row - sum(1 for row in chosen if row < before_row)
+        moving_ids = {id(photo) for photo in moving}
+        staying = [photo for photo in self._shown if id(photo) not in moving_ids]
+        place = before_row - sum(1 for row in chosen if row < before_row)
+        previous = staying[place - 1] if place else None  # they go right after this one
         moved = False
-        for offset, photo in enumerate(moving):
-            current = next(row for row, shown in enumerate(self._shown) if shown is photo)
-            target = start + offset
-            if current == target:
-                continue
-            # Qt counts the destination before the move: one further when moving down.
-            destination = target + 1 if target > current else target
-            self.beginMoveRows(QModelIndex(), current, current, QModelIndex(), destination)
-            self._shown.insert(target, self._shown.pop(current))
-            self.endMoveRows()
-            moved = True
+        for photo in moving:
+            current, after = self._row_of_record(photo), self._row_of_record(previous)
+            target = after if current < after else after + 1  # its row once moved
+            if current != target:
+                # Qt counts the destination before the move: one further when moving down.
+                destination = target + 1 if target > current else target
+                self.beginMoveRows(QModelIndex(), current, current, QModelIndex(), destination)
+                self._shown.insert(target, self._shown.pop(current))
+                self.endMoveRows()
+                moved = True
+            previous = photo
         if moved:
             self._write_back_order()
         return moved
+
+    def _row_of_record(self, photo: GalleryPhoto | None) -> int:
+        """Its row (-1 for None); by identity, as two records may show the same photo."""
+        return next((row for row, shown in enumerate(self._shown) if shown is photo), -1)
 
     def _write_back_order(self) -> None:
         # The shown photos take back, in their new order, the places they held among all of
