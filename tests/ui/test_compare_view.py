@@ -54,35 +54,24 @@ def _sample(sample_id: int, supplier_id: int, **fields) -> Sample:
     return Sample(1, supplier_id, id=sample_id, **fields)
 
 
+def _money(amount: str, currency: str = "CNY") -> Money:
+    return Money(Decimal(amount), currency)
+
+
+PASS, FAIL = PassFail.PASS, PassFail.FAIL
 GOLDEN = _sample(
-    101,
-    11,
-    variant="深空灰 grey",
-    price=Money(Decimal("18.00")),
-    shipping=Money(Decimal("12.00")),
-    length_cm=Decimal("12.9"),
-    width_cm=Decimal("8.5"),
-    scores={"appearance": 5, "function": 4, "Holds a tablet": PassFail.PASS},
-    status=SampleStatus.APPROVED,
-    golden=True,
-)
+    101, 11, variant="深空灰 grey", price=_money("18.00"), shipping=_money("12.00"),
+    length_cm=Decimal("12.9"), width_cm=Decimal("8.5"), status=SampleStatus.APPROVED,
+    scores={"appearance": 5, "function": 4, "Holds a tablet": PASS}, golden=True,
+)  # fmt: skip
 CHEAP = _sample(
-    102,
-    12,
-    variant="黑色 black",
-    price=Money(Decimal("15.50")),
-    shipping=Money(Decimal("10.00")),
-    length_cm=Decimal("12.1"),
-    scores={"appearance": 5, "function": 3, "Holds a tablet": PassFail.FAIL},
-)
+    102, 12, variant="黑色 black", price=_money("15.50"), shipping=_money("10.00"),
+    length_cm=Decimal("12.1"), scores={"appearance": 5, "function": 3, "Holds a tablet": FAIL},
+)  # fmt: skip
 USD = _sample(
-    103,
-    13,
-    price=Money(Decimal("4.50"), "USD"),
-    shipping=Money(Decimal("15.00")),
-    length_cm=Decimal("12.6"),
+    103, 13, price=_money("4.50", "USD"), shipping=_money("15.00"), length_cm=Decimal("12.6"),
     scores={"appearance": 3},
-)
+)  # fmt: skip
 
 
 @pytest.fixture
