@@ -17,6 +17,7 @@ from app.store.backup import backup_database
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.matrix.tab import MatrixTab
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
+from app.ui.samples.tab import SamplesTab
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
 from app.ui.suppliers.tab import SuppliersTab
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         matrix_tab.filter_bar.export_requested.connect(lambda suffix: self.export(suffix, "matrix"))
         suppliers_tab.changed.connect(matrix_tab.mark_stale)  # names, status, membership…
         self.tabs.addTab(matrix_tab, "Capacity && Credit")
+        self.samples_tab = SamplesTab(self.session.workbench)
+        self.samples_tab.message.connect(show_message)
+        self.tabs.addTab(self.samples_tab, "Samples")
         for title, explanation in COMING_TABS:
             self.tabs.addTab(PlaceholderTab(title, explanation), title.replace("&", "&&"))
         return suppliers_tab, matrix_tab
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         self.suppliers_tab.deleteLater()
         self.matrix_tab.deleteLater()
+        self.samples_tab.deleteLater()
         self.menuBar().clear()
         self.suppliers_tab, self.matrix_tab = self._build_tabs()
         self._build_menus()

@@ -28,12 +28,6 @@ class PlaceholderTab(QWidget):
 # (title, what it will do) — shown until each tab's own issue lands.
 COMING_TABS = (
     (
-        "Samples",
-        "Sample tracking is not built yet. It will record the samples you order from each "
-        "supplier, your own photos of them in a gallery, scores per criterion, and a "
-        "side-by-side comparison to pick the golden sample.",
-    ),
-    (
         "Negotiation",
         "Negotiation worksheets are not built yet. They will hold quotes with price breaks and "
         "MOQ, your target / acceptable / walk-away prices, each round of offers, and the "

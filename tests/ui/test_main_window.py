@@ -14,7 +14,8 @@ def test_five_tabs_with_honest_empty_states(window: MainWindow) -> None:
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
     assert titles == ["Suppliers", "Capacity & Credit", "Samples", "Negotiation", "Consolidation"]
     assert window.tabs.widget(1) is window.matrix_tab
-    for index in range(2, 5):
+    assert window.tabs.widget(2) is window.samples_tab
+    for index in range(3, 5):
         texts = " ".join(label.text() for label in window.tabs.widget(index).findChildren(QLabel))
         assert "not built yet" in texts
 

@@ -1,0 +1,132 @@
+"""The Samples tab's widgets and layout; behaviour lives in app.ui.samples.tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.samples import PhotoAngle
+from app.ui.samples.compare_view import CompareView
+from app.ui.samples.gallery_view import GalleryView
+from app.ui.samples.lists import SORT_ROLE, ProductsModel, SamplesModel
+from app.ui.samples.product_form import ProductForm
+from app.ui.samples.sample_form import SampleForm
+
+
+def _table(model: object, sort_column: int) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()  # tens of rows: a proxy is the simple, fast choice here
+    proxy.setSourceModel(model)  # type: ignore[arg-type]
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(True)
+    view.verticalHeader().setDefaultSectionSize(38)  # two lines: 中文 / English
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+class SamplesTabView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.products = ProductsModel(self)
+        self.products_view, self.products_proxy = _table(self.products, 0)
+        self.products_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.products_view.setColumnWidth(0, 200)
+        self.samples = SamplesModel(self)
+        self.samples_view, self.samples_proxy = _table(self.samples, 1)
+        self.samples_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for column, width in enumerate((28, 190, 90, 80, 100)):
+            self.samples_view.setColumnWidth(column, width)
+        self.new_product_button = QPushButton("New &product…")
+        self.delete_product_button = QPushButton("Delete product…")
+        self.new_sample_button = QPushButton("New &sample")
+        self.delete_sample_button = QPushButton("Delete sample…")
+        self.compare_button = QPushButton("&Compare selected")
+        self.compare_button.setToolTip("Select 2 to 5 samples (Ctrl or Shift click), then compare")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Products</b>"))
+        left_layout.addWidget(self.products_view, 2)
+        left_layout.addLayout(_row(self.new_product_button, self.delete_product_button))
+        self.samples_label = QLabel("<b>Samples</b>")
+        left_layout.addWidget(self.samples_label)
+        left_layout.addWidget(self.samples_view, 3)
+        left_layout.addLayout(
+            _row(self.new_sample_button, self.delete_sample_button, self.compare_button)
+        )
+
+        self.sample_form = SampleForm()
+        self.gallery = GalleryView()
+        self.angle_filter = QComboBox()
+        self.angle_filter.addItem("All angles", None)
+        for angle in PhotoAngle:
+            self.angle_filter.addItem(f"{angle.label} {angle.label_zh}", angle.value)
+        self.import_button = QPushButton("&Import photos…")
+        self.import_button.setToolTip("Or drop files and folders here, or paste (Ctrl+V)")
+        self.caption_edit = QLineEdit(placeholderText="caption of the selected photo")
+        self.angle_box = QComboBox()
+        for angle in PhotoAngle:
+            self.angle_box.addItem(f"{angle.label} {angle.label_zh}", angle.value)
+        self.apply_photo_button = QPushButton("Apply")
+        gallery_box = QGroupBox("Photos (your own: listing photos are often renders)")
+        gallery_layout = QVBoxLayout(gallery_box)
+        gallery_layout.addLayout(_row(self.angle_filter, self.import_button, stretch_first=False))
+        gallery_layout.addWidget(self.gallery, 1)
+        gallery_layout.addLayout(_row(self.caption_edit, self.angle_box, self.apply_photo_button))
+        sample_page = QWidget()
+        sample_layout = QVBoxLayout(sample_page)
+        sample_layout.addWidget(self.sample_form)
+        sample_layout.addWidget(gallery_box, 1)
+        self.gallery.setMinimumHeight(260)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(sample_page)
+
+        self.product_form = ProductForm()
+        product_page = QScrollArea()
+        product_page.setWidgetResizable(True)
+        product_page.setWidget(self.product_form)
+        self.compare_view = CompareView()
+
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(scroll, "Sa&mple")
+        self.side_tabs.addTab(product_page, "P&roduct spec")
+        self.side_tabs.addTab(self.compare_view, "Com&pare")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+
+def _row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if (index == 0 and stretch_first) else 0)
+    if not stretch_first:
+        layout.addStretch(1)
+    return layout
