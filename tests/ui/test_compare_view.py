@@ -179,7 +179,7 @@ def test_mixed_currencies_are_not_compared_and_the_row_says_why(qtbot, table) ->
     price = _row(model, "price")
     assert model.headerData(price, VERTICAL) == "Sample price  ⓘ"
     note = "In CNY and USD: not compared without an exchange rate."
-    assert model.headerData(price, VERTICAL, TOOLTIP) == note
+    assert model.headerData(price, VERTICAL, TOOLTIP) == f"Sample price\n{note}"
     assert [_cell(model, "price", c) for c in range(3)] == ["18.00 CNY", "15.50 CNY", "4.50 USD"]
     assert not any(_cell(model, "price", c, BEST_ROLE) for c in range(3))
     assert _cell(model, "price", 0, TOOLTIP) == note

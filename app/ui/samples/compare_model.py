@@ -1,8 +1,7 @@
-"""The compare view's two models (issue 4), one column per compared sample in both:
-`ComparisonModel` adapts a ComparisonTable (`compare_samples` decided every value and best mark;
-best is told by ★, bold and a colour-blind-safe tint, so colour is never the only cue), and
-`PhotoGridModel` puts the samples' photos of each angle side by side, thumbnails decoded on
-worker threads by the gallery's ImageLoader (grey first)."""
+"""The compare view's two models (issue 4), one column per sample: `ComparisonModel` adapts a
+ComparisonTable (compare_samples decided every value and best mark; best is told by ★, bold and
+a colour-blind-safe tint, never colour alone); `PhotoGridModel` puts the photos of each angle
+side by side, thumbnails decoded on worker threads by the gallery's ImageLoader (grey first)."""
 
 from __future__ import annotations
 
@@ -159,8 +158,8 @@ class ComparisonModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(rows):
             if role == Qt.ItemDataRole.DisplayRole:
                 return row_label(rows[section])
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return rows[section].note or None
+            if role == Qt.ItemDataRole.ToolTipRole:  # whole, when the view elides the name
+                return "\n".join(filter(None, (rows[section].label, rows[section].note)))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,11 +1,7 @@
-"""Side by side (issue 4): the compared samples' photos in aligned columns, filterable by angle,
-above the comparison table with each row's best value marked; choose the golden sample here.
-
-Data in (`show_comparison`), signals out (`open_photo`, `golden_requested`): the tab stores the
-choice and calls `show_comparison` again with the new table. The photo grid and the table share
-their columns (one per sample, same widths, scrolled and selected together), so a sample's
-photos stand right above its numbers.
-"""
+"""Side by side (issue 4): the samples' photos in aligned columns, filterable by angle, above
+the comparison table with each row's best value marked; choose the golden sample here. Data in
+(`show_comparison`), signals out (`open_photo`, `golden_requested`). Both views share their
+columns (same widths, scrolled and selected together): photos stand above their numbers."""
 
 from __future__ import annotations
 
@@ -24,13 +20,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.samples import ComparisonTable, PhotoAngle, SamplePhoto
+from app.domain.samples import ComparisonTable, PhotoAngle, Sample, SamplePhoto
 from app.store.photos import PhotoStore
 from app.ui.samples.compare_model import (
     BEST_FILL,
@@ -44,7 +41,8 @@ from app.ui.samples.compare_model import (
 MIN_COMPARED, MAX_COMPARED = 2, 5  # issue 4: pick 2-5 samples of a product
 TABLE_MAX_PX = 480  # past this the table scrolls, so the photos keep some room
 ROW_PADDING_PX = 8
-MAX_COLUMN_PX = 300  # a longer supplier name is cut; its header tooltip has it whole
+MAX_COLUMN_PX = 200  # a longer supplier name is elided; its header tooltip has it whole
+ROW_NAMES_MAX_PX = 180  # a longer row name is elided; its tooltip has it whole
 _HINT_STYLE = "color: palette(placeholder-text)"
 _NO_PHOTOS = "No photos of these samples yet: add them in each sample's gallery."
 
@@ -71,6 +69,16 @@ class _ColumnDelegate(QStyledItemDelegate):
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
             painter.restore()
+
+
+class _LinesHeader(QHeaderView):
+    """Elides each line of a header on its own: Qt elides them as one long line."""
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logical_index: int) -> None:
+        super().initStyleOptionForIndex(option, logical_index)
+        width, elide = self.sectionSize(logical_index) - 12, Qt.TextElideMode.ElideRight
+        lines = option.text.split("\n")
+        option.text = "\n".join(option.fontMetrics.elidedText(t, elide, width) for t in lines)
 
 
 class _PhotoCellDelegate(_ColumnDelegate):
@@ -100,12 +108,15 @@ def _column_view(model: ComparisonModel | PhotoGridModel) -> QTableView:
     # Both views always keep room for a vertical bar: equal viewports scroll sideways alike.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     view.setItemDelegate(_ColumnDelegate(view))
-    header = view.horizontalHeader()
+    view.setWordWrap(False)
+    header = _LinesHeader(Qt.Orientation.Horizontal, view)
+    view.setHorizontalHeader(header)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-    header.setTextElideMode(Qt.TextElideMode.ElideNone)  # Qt elides 3 lines as one long line
+    header.setTextElideMode(Qt.TextElideMode.ElideNone)  # done line by line above
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     for names in (header, view.verticalHeader()):
         names.setHighlightSections(False)  # a selected column would make every name bold
+    view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     return view
 
@@ -128,12 +139,10 @@ class CompareView(QWidget):
         self.photo_view = _column_view(self.photo_model)
         self.photo_view.setItemDelegate(_PhotoCellDelegate(self.photo_view))
         self.photo_view.setIconSize(QSize(GRID_THUMBNAIL_PX, GRID_THUMBNAIL_PX))
-        self.photo_view.setWordWrap(False)
         self.no_photos = QLabel(_NO_PHOTOS)
         self.no_photos.setStyleSheet(_HINT_STYLE)
         self.no_photos.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table_view = _column_view(self.table_model)
-        self.table_view.setWordWrap(False)
         legend = QLabel(
             f"<span style='background:{BEST_FILL}; color:#1f1f1f'>&nbsp;{BEST_MARK} bold&nbsp;"
             "</span> best in its row: lowest cost, closest to spec, highest score · "
@@ -189,11 +198,8 @@ class CompareView(QWidget):
         supplier_names: Mapping[int, str],
         store: PhotoStore | None,
     ) -> None:
-        """Show these samples side by side (meant for MIN_COMPARED to MAX_COMPARED of them).
-
-        `photos` by sample id (gallery order), `supplier_names` by supplier id. The selected
-        sample stays selected when it is still compared (after choosing a golden one).
-        """
+        """Show these samples side by side (meant for MIN_COMPARED to MAX_COMPARED of them);
+        `photos` and `supplier_names` by SAMPLE id. The selected sample stays selected."""
         selected = self.selected_sample_id()
         samples = table.samples if table else ()
         self.table_model.set_table(table, supplier_names)
@@ -206,21 +212,21 @@ class CompareView(QWidget):
             name = " ".join(part for part in (product.name_zh, product.name) if part)
             self.title.setText(f"{name}: {len(samples)} samples side by side")
         self._fit_columns()
-        column = None if selected is None else self.table_model.column_of(selected)
-        if column is not None:
-            self.table_view.selectColumn(column)
+        if selected is not None:
+            self.select_sample(selected)
         self._update_golden_button()
 
-    def stop_loading(self) -> None:
-        """No more thumbnails: for an owner that is closing."""
+    def stop_loading(self) -> None:  # for an owner that is closing
         self.photo_model.stop_loading()
 
     # --- what the tab asks -----------------------------------------------------------------
     def selected_sample_id(self) -> int | None:
+        sample = self._selected_sample()
+        return None if sample is None else sample.id
+
+    def _selected_sample(self) -> Sample | None:
         columns = self.table_view.selectionModel().selectedColumns()
-        if not columns or self.table_model.table is None:
-            return None
-        return self.table_model.sample_at(columns[0].column()).id
+        return self.table_model.sample_at(columns[0].column()) if columns else None
 
     def select_sample(self, sample_id: int) -> None:
         column = self.table_model.column_of(sample_id)
@@ -228,8 +234,7 @@ class CompareView(QWidget):
             self.table_view.selectColumn(column)
 
     def angle_filter(self) -> PhotoAngle | None:
-        value = self.angle_box.currentData()
-        return None if value is None else PhotoAngle(value)
+        return None if (value := self.angle_box.currentData()) is None else PhotoAngle(value)
 
     def set_angle_filter(self, angle: PhotoAngle | None) -> None:
         found = self.angle_box.findData(None if angle is None else angle.value)
@@ -272,7 +277,8 @@ class CompareView(QWidget):
             self.photo_view.horizontalHeader().resizeSection(column, width)
         # The row names differ above and below: one width for both keeps the columns aligned.
         names = [view.verticalHeader() for view in (self.table_view, self.photo_view)]
-        row_names = max(0, *(header.sizeHint().width() for header in names))  # empty: -1
+        hints = (header.sizeHint().width() for header in names)  # an empty one's is -1
+        row_names = min(max(0, *hints), ROW_NAMES_MAX_PX)
         for header in names:
             header.setFixedWidth(row_names)
         # A portrait thumbnail is as tall as the icon size, and its caption goes under it.
@@ -301,17 +307,13 @@ class CompareView(QWidget):
         self._update_golden_button()
 
     def _update_golden_button(self) -> None:
-        sample_id = self.selected_sample_id()
-        column = None if sample_id is None else self.table_model.column_of(sample_id)
-        if column is None:
-            self.golden_button.setEnabled(False)
-            self.golden_button.setToolTip("Select a sample's column (click its header) first.")
-            return
-        sample = self.table_model.sample_at(column)
-        name = supplier_label(sample, self.photo_model.supplier_names)
-        self.golden_button.setEnabled(not sample.golden)
+        sample = self._selected_sample()
+        name = "" if sample is None else supplier_label(sample, self.photo_model.supplier_names)
+        self.golden_button.setEnabled(sample is not None and not sample.golden)
         self.golden_button.setToolTip(
-            f"{name} is the golden sample already."
+            "Select a sample's column (click its header) first."
+            if sample is None
+            else f"{name} is the golden sample already."
             if sample.golden
             else f"Make {name}'s sample the golden sample: the approved reference."
         )
@@ -341,9 +343,7 @@ class CompareView(QWidget):
         menu.deleteLater()
 
     def _open_photo_at(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        found = self.photo_model.photo_at(index.row(), index.column())
-        sample_id = self.photo_model.sample_id_at(index.column())
+        found = self.photo_model.photo_at(index.row(), index.column()) if index.isValid() else None
+        sample_id = self.photo_model.sample_id_at(index.column()) if found else None
         if found is not None and sample_id is not None:
             self.open_photo.emit(sample_id, found.hash)
