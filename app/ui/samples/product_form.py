@@ -103,10 +103,10 @@ class ProductForm(QGroupBox):
         for field, label, _hint in _TEXTS[:3]:
             form.addRow(label, self._with_error(_row(self.text_edits[field]), field))
         spec = self.spec_edits
-        size = _row(spec["length_cm"], "×", spec["width_cm"], "×", spec["height_cm"], "cm")
+        size = _row(spec["length_cm"], "×", spec["width_cm"], "×", spec["height_cm"], "cm", None)
         dimensions = ("length_cm", "width_cm", "height_cm")
         form.addRow("Target size L × W × H", self._with_error(size, *dimensions))
-        weight = _row(spec["weight_kg"], "kg")
+        weight = _row(spec["weight_kg"], "kg", None)  # numbers need no full-width field
         form.addRow("Target weight", self._with_error(weight, "weight_kg"))
         for field, label, _hint in _TEXTS[3:]:
             form.addRow(label, self._with_error(_row(self.text_edits[field]), field))
@@ -243,7 +243,7 @@ class ProductForm(QGroupBox):
         self.criteria.removeRow(row)
         if criterion.id is not None:  # stored: its scores go with it when the product is saved
             self.criteria_hint.setText(
-                f"'{criterion.name}' and its scores will be deleted when you save; Esc keeps them."
+                f"'{criterion.name}' and its scores will be deleted when you save; Revert (Esc) keeps them."
             )
         self._update_dirty()
 
