@@ -105,8 +105,9 @@ class SampleForm(QGroupBox):
         form.addRow("", self._errors_for(*(name for name, _ in _DATES)))
         form.addRow("Tracking no.", self.tracking_edit)
         measures = QHBoxLayout()
-        for name, _unit in _MEASURES:
+        for name, unit in _MEASURES:
             measures.addWidget(self.measure_edits[name])
+            measures.addWidget(QLabel(unit.split()[-1]))  # the unit stays in view when filled
         form.addRow("Measured", measures)
         form.addRow("", self._errors_for(*(name for name, _ in _MEASURES)))
         form.addRow("Scores", self.scores_grid)
