@@ -199,12 +199,25 @@ def _check_money(value: object, name: str, label: str, errors: dict[str, str]) -
         errors[name] = problem
 
 
+MEASURE_PLACES = 3  # cm and kg to a thousandth
+MEASURE_MAX = Decimal(100_000)  # a kilometre or 100 tonnes: far beyond any sample
+
+
 def _check_positive(value: object, name: str, label: str, errors: dict[str, str]) -> None:
     if value is None:
         return
     problem = number_problem(value, label)
-    if problem is None and Decimal(value) <= 0:  # type: ignore[arg-type]
-        problem = f"{label} must be above 0, not {value}."
+    if problem is None:
+        number = Decimal(value)  # type: ignore[arg-type]
+        exponent = number.as_tuple().exponent
+        if number <= 0:
+            problem = f"{label} must be above 0, not {value}."
+        elif isinstance(exponent, int) and exponent < -MEASURE_PLACES:
+            # Finer than a thousandth of a cm or kg is a typing slip, and would make the
+            # deviation percentages of the compare table overflow.
+            problem = f"{label} has more than {MEASURE_PLACES} decimal places: {value}."
+        elif number > MEASURE_MAX:
+            problem = f"{label} must be at most {MEASURE_MAX:,}, not {value}."
     if problem:
         errors[name] = problem
 

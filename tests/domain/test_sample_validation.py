@@ -225,3 +225,22 @@ def test_a_golden_sample_must_be_approved() -> None:
 def test_sample_texts_have_limits() -> None:
     errors = problems(variant="v" * 301, tracking_number="t" * 101, defects=None, verdict="ok")
     assert set(errors) == {"variant", "tracking_number", "defects"}
+
+
+@pytest.mark.parametrize("value", [Decimal("1E-50"), Decimal("0.0001"), Decimal("100001")])
+def test_measurements_too_fine_or_too_large_are_refused(value: Decimal) -> None:
+    from app.domain.sample_validation import product_problems
+    from app.domain.samples import Product
+
+    assert "length_cm" in product_problems(Product(name="Mug", length_cm=value))
+
+
+def test_a_thousandth_is_fine_and_compares() -> None:
+    from app.domain.sample_validation import product_problems
+    from app.domain.samples import Product, Sample, compare_samples
+
+    product = Product(name="Mug", length_cm=Decimal("0.001"))
+    assert product_problems(product) == {}
+    samples = [Sample(length_cm=Decimal("0.002"), id=1), Sample(length_cm=Decimal(12), id=2)]
+    table = compare_samples(product, samples)
+    assert table.row("length_cm").cells[0].best
