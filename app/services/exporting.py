@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 from app.errors import WorkbenchError
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
+    from app.exports.samples_data import ProductSamples
     from app.services.matrix import MatrixService
+    from app.services.samples import SampleService
     from app.services.suppliers import SupplierService
+    from app.store.photos import PhotoStore
 
 Progress = Callable[[int, int], bool]
 FORMATS = (".xlsx", ".pdf")
-KINDS = ("suppliers", "matrix")  # more kinds arrive with their tabs
+KINDS = ("suppliers", "matrix", "samples")  # more kinds arrive with their tabs
 
 
 def check_target(out: Path) -> str:
@@ -89,3 +92,57 @@ def export_matrix(
 def _rank_key(rank: int | None) -> tuple[bool, int]:
     """Ranked suppliers first, best first; the unranked (no score) last."""
     return (rank is None, rank or 0)
+
+
+def export_samples(
+    samples: SampleService,
+    out: Path,
+    *,
+    store: PhotoStore | None = None,
+    product_ids: Sequence[int] | None = None,
+    on_progress: Progress | None = None,
+) -> Path:
+    """Write the samples comparison to `out` (.xlsx or .pdf): every product by name, or these
+    product ids in this order, each with all its samples and their cover photos (from `store`,
+    by default the photo store beside the samples' database)."""
+    suffix = check_target(out)
+    if store is None:
+        from app.store.photos import PhotoStore
+
+        store = PhotoStore(samples.database.path)
+    products = load_product_samples(samples, product_ids)
+    today = samples.today()
+    if suffix == ".xlsx":
+        from app.exports.samples_xlsx import export_samples_xlsx
+
+        export = export_samples_xlsx
+    else:
+        from app.exports.samples_pdf import export_samples_pdf
+
+        export = export_samples_pdf
+    return export(products, Path(out), store=store, today=today, on_progress=on_progress)
+
+
+def load_product_samples(
+    samples: SampleService, product_ids: Sequence[int] | None = None
+) -> list[ProductSamples]:
+    """The products (all, by name; or these ids in this order) with their samples in the
+    order entered and the comparison of all of them. An unknown id raises NotFound."""
+    from app.exports.samples_data import ProductSamples, SampleEntry
+
+    ids = [p.id for p in samples.products()] if product_ids is None else list(product_ids)
+    loaded = []
+    for product_id in ids:
+        product = samples.product(product_id)
+        entries = [
+            SampleEntry(
+                row.sample,
+                row.supplier_name_zh,
+                row.supplier_name_en,
+                row.cover_hash,
+                row.photo_count,
+            )
+            for row in samples.samples_of(product_id)
+        ]
+        loaded.append(ProductSamples.of(product, entries))
+    return loaded
