@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTab
 from app import APP_NAME, __version__, config
 from app.errors import Cancelled, ImportRejected, WorkbenchError
 from app.services.exporting import export_matrix, export_suppliers
-from app.store.backup import backup_database
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.matrix.tab import MatrixTab
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
@@ -221,14 +220,19 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested), DB_FILTER)
         if not name:
             return
+        from app.store.photo_backup import backup_with_photos  # Pillow: not at start-up
+
         try:
-            run_with_progress(
-                self, "Backing up…", lambda _report: backup_database(path, Path(name))
+            _out, photos = run_with_progress(
+                self,
+                "Backing up the database and its photos…",
+                lambda report: backup_with_photos(path, Path(name), report),
             )
         except WorkbenchError as error:
             self._error(str(error))
             return
-        self.statusBar().showMessage(f"Backed up to {name}", 8000)
+        copied = f" and {photos:,} new photo(s)" if photos else ""
+        self.statusBar().showMessage(f"Backed up to {name}{copied}", 8000)
 
     def import_suppliers(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -109,3 +109,21 @@ def test_print_preview_renders_the_current_tabs_report(
     assert [name for name, _ in previewed] == ["matrix.pdf"]
     assert "Capacity & Credit matrix" in previewed[0][1]
     assert "深圳市华强通讯配件有限公司" in previewed[0][1]
+
+
+def test_backup_copies_the_database_and_its_photos(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PIL import Image
+
+    from app.store.photos import PhotoStore
+
+    photo = tmp_path / "样品.jpg"
+    Image.new("RGB", (30, 20), (10, 120, 60)).save(photo)
+    stored = PhotoStore(window.session.workbench.path).import_file(photo)
+    out = tmp_path / "backups" / "copy.sqlite3"
+    answer_file_dialog(monkeypatch, out)
+    window.backup()
+    with sqlite3.connect(out) as connection:
+        assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (3,)
+    assert PhotoStore(out).all_hashes() == {stored.hash}
