@@ -67,7 +67,7 @@ def test_the_window_starts_without_loading_heavy_libraries() -> None:
     code = (
         "import sys, app.ui.app;"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'sqlalchemy', 'openpyxl', 'reportlab', 'alembic', 'pypinyin'});"
+        "{'sqlalchemy', 'openpyxl', 'reportlab', 'alembic', 'pypinyin', 'PIL', 'pypdfium2'});"
         "print(','.join(heavy))"
     )
     result = subprocess.run(

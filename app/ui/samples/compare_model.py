@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
@@ -27,9 +27,12 @@ from app.domain.samples import (
     Sample,
     SamplePhoto,
 )
-from app.store.photos import PhotoStore
 from app.ui.samples.gallery_model import read_thumbnail
 from app.ui.samples.image_loader import ImageLoader
+
+if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
+    from app.store.photos import PhotoStore
+
 
 _Index = QModelIndex | QPersistentModelIndex
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw cell value (Money, Decimal, int, PassFail)

@@ -6,6 +6,7 @@ columns (same widths, scrolled and selected together): photos stand above their 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.samples import ComparisonTable, PhotoAngle, Sample, SamplePhoto
-from app.store.photos import PhotoStore
 from app.ui.samples.compare_model import (
     BEST_FILL,
     BEST_MARK,
@@ -37,6 +37,10 @@ from app.ui.samples.compare_model import (
     PhotoGridModel,
     supplier_label,
 )
+
+if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
+    from app.store.photos import PhotoStore
+
 
 MIN_COMPARED, MAX_COMPARED = 2, 5  # issue 4: pick 2-5 samples of a product
 TABLE_MAX_PX = 480  # past this the table scrolls, so the photos keep some room

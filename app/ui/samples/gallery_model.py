@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -34,8 +34,11 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 
 from app.domain.samples import PhotoAngle
 from app.errors import PhotoStoreError
-from app.store.photos import PhotoStore
 from app.ui.samples.image_loader import ImageLoader
+
+if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
+    from app.store.photos import PhotoStore
+
 
 _Index = QModelIndex | QPersistentModelIndex
 HASH_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -11,13 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import Cancelled, WorkbenchError
-from app.store.photos import ImportReport, PhotoStore
 from app.ui.widgets.background import Progress, run_with_progress
+
+if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
+    from app.store.photos import ImportReport, PhotoStore
+
 
 PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms
 NAMES_SHOWN = 8  # names listed in the summary's text; all of them are in its details

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -33,9 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.photos import PhotoStore
 from app.ui.samples.gallery_model import GalleryPhoto
 from app.ui.samples.image_loader import ImageLoader
+
+if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
+    from app.store.photos import PhotoStore
+
 
 # The longest side decoded: every phone photo at full size (8000 px is 48 MP), while a 120 MP
 # scan stays a 256 MB picture instead of 480 MB; JPEGs are scaled while decoding.
