@@ -9,17 +9,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from app.domain.money import Money
-from app.domain.samples import SampleStatus
+from app.domain.samples import PhotoAngle, SampleStatus
 from app.services.demo import demo_suppliers, fill_demo
 from app.services.demo.matrix import shop_slug
 from app.services.demo.samples import PRODUCTS
+from app.services.photo_check import check_workbench
 from app.services.sample_records import ProductSummary, SampleSummary
 from app.services.samples import SampleService
 from app.services.suppliers import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
+from app.store.photos import PhotoStore
 from tests.conftest import TODAY
 
 
@@ -115,17 +118,49 @@ def test_the_compare_view_has_marks_notes_and_a_rejected_bargain(demo: Demo) -> 
     assert [c.best for c in heat.cells] == [True, False, False, False]
 
 
-def test_no_photos_yet(demo: Demo) -> None:
-    assert demo.samples.referenced_hashes() == set()
-    assert all(row.photo_count == 0 for rows in demo.rows.values() for row in rows)
+def test_every_sample_has_two_to_four_photos_with_angles_and_captions(demo: Demo) -> None:
+    rows = [row for rows in demo.rows.values() for row in rows]
+    assert all(2 <= row.photo_count <= 4 for row in rows)
+    photos = [photo for row in rows for photo in demo.samples.photos(row.sample.id or 0)]
+    assert {photo.angle for photo in photos} == set(PhotoAngle) - {PhotoAngle.SIDE}
+    assert all(photo.caption and photo.original_name for photo in photos)
+    assert any("瑕疵" in photo.caption for photo in photos)  # Chinese captions
+    defects = [p for p in photos if p.angle is PhotoAngle.DEFECT]
+    with_defects = [r for r in rows if r.sample.defects and r.sample.received_on]
+    assert len(defects) == len(with_defects) > 0  # the buyer photographed each defect noted
 
 
-def test_the_demo_follows_today(tmp_path: Path) -> None:
+def test_the_photos_are_real_files_of_every_kind_the_store_takes(demo: Demo) -> None:
+    store = PhotoStore(demo.samples.database.path)
+    hashes = demo.samples.referenced_hashes()
+    assert store.all_hashes() == hashes
+    kinds: dict[tuple[str, str, int], list[str]] = {}
+    for photo_hash in hashes:
+        with Image.open(store.path_of(photo_hash)) as picture:
+            orientation = picture.getexif().get(0x0112, 1)
+            kinds.setdefault((picture.format, picture.mode, orientation), []).append(photo_hash)
+            assert store.cached_thumbnail(photo_hash) is not None
+    assert len(kinds[("PNG", "RGBA", 1)]) == 1  # a listing render on a transparent background
+    sideways = kinds[("JPEG", "RGB", 6)]  # the carton photos, as a phone held on its side
+    assert len(sideways) >= 5
+    with Image.open(store.path_of(sideways[0])) as stored:
+        assert stored.size == (720, 960)
+    assert store.open_image(sideways[0]).size == (960, 720)  # shown upright
+    assert len(kinds[("JPEG", "RGB", 1)]) > len(hashes) // 2
+
+
+def test_the_demo_photos_check_clean(demo: Demo) -> None:
+    assert check_workbench(demo.samples.database.path) == []
+
+
+def test_the_demo_follows_today(demo: Demo, tmp_path: Path) -> None:
     later = date(2027, 3, 1)
     database, filled = _filled(tmp_path / "later.sqlite3", later)
     try:
         samples = [row.sample for rows in filled.rows.values() for row in rows]
         assert max(s.requested_on for s in samples if s.requested_on) == date(2027, 2, 26)
         assert all(s.received_on is None or s.received_on <= later for s in samples)
+        # The photos are drawn, not dated: the same pixels and bytes whatever the day.
+        assert filled.samples.referenced_hashes() == demo.samples.referenced_hashes()
     finally:
         database.close()

@@ -21,6 +21,7 @@ from app.services.demo.synthetic import synthetic_suppliers
 from app.services.matrix import MatrixService
 from app.services.samples import SampleService
 from app.services.suppliers import SupplierService
+from app.store.photos import PhotoStore
 
 __all__ = [
     "demo_suppliers",
@@ -37,12 +38,13 @@ def fill_demo(
     matrix: MatrixService | None = None,
     audits: AuditService | None = None,
     samples: SampleService | None = None,
+    photos: PhotoStore | None = None,
 ) -> Change:
     """Fill a new, empty database with the demo; refuse if it already holds any supplier.
 
-    The matrix, audit and sample services default to ones over the same database and day, so
-    callers that only have the supplier service (the CLI) get the whole demo. Returns the
-    created suppliers.
+    The matrix, audit and sample services default to ones over the same database and day, and
+    the sample photos go to the photo store beside the database, so callers that only have the
+    supplier service (the CLI) get the whole demo. Returns the created suppliers.
     """
     if service.count():
         raise WorkbenchError(
@@ -64,5 +66,7 @@ def fill_demo(
     fill_demo_audits(audits, stored, today)
     if samples is None:
         samples = SampleService(service.database, today=service.today)
-    fill_demo_samples(samples, stored, today)
+    if photos is None:
+        photos = PhotoStore(service.database.path)
+    fill_demo_samples(samples, stored, today, photos)
     return change

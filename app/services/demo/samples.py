@@ -8,21 +8,28 @@ suppliers that make such things, at every stage from requested to approved or re
   the compare view says the costs are not compared (no exchange rate is guessed).
 - 帆布托特包: three bag makers; Hongyuan's is golden.
 - 硅胶解压玩具: a free sample among them; still being evaluated, no golden sample yet.
-Photos are not part of this demo yet. Dates follow `today` so the demo never goes stale.
+Every sample gets 2-4 photos when a photo store is given (demo/sample_photos.py). Dates
+follow `today` so the demo never goes stale.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.domain.money import Money
 from app.domain.samples import Criterion, CriterionKind, PassFail, Product, Sample, SampleStatus
 from app.domain.supplier import Supplier
 from app.services.demo.matrix import shop_slug
+from app.services.demo.sample_photos import add_demo_photos
 from app.services.samples import SampleService
+
+if TYPE_CHECKING:
+    from app.store.photos import PhotoStore
 
 S = SampleStatus
 P, F = PassFail.PASS, PassFail.FAIL
@@ -171,12 +178,17 @@ PRODUCTS = (
 
 
 def fill_demo_samples(
-    samples: SampleService, suppliers: Iterable[Supplier], today: date
+    samples: SampleService,
+    suppliers: Iterable[Supplier],
+    today: date,
+    photos: PhotoStore | None = None,
 ) -> list[int]:
     """Add the demo products and their samples for the stored demo suppliers, matched by their
-    1688 shop address (samples of suppliers not given are left out). Returns the product ids."""
+    1688 shop address (samples of suppliers not given are left out), and with `photos` each
+    sample's gallery. Returns the product ids."""
     ids = {shop_slug(s.shop_url): s.id for s in suppliers if s.id is not None}
     product_ids = []
+    added: list[tuple[int, Product, DemoSample]] = []
     for entry in PRODUCTS:
         product_id = samples.save_product(entry.product).products[0]
         product = samples.product(product_id)
@@ -190,7 +202,12 @@ def fill_demo_samples(
             ).created[0]
             if demo.golden:
                 samples.set_golden(sample_id)
+            added.append((sample_id, product, demo))
         product_ids.append(product_id)
+    if photos is not None:
+        with tempfile.TemporaryDirectory(prefix="workbench-demo-photos-") as scratch:
+            for sample_id, product, demo in added:
+                add_demo_photos(samples, photos, sample_id, product, demo, Path(scratch), today)
     return product_ids
 
 
