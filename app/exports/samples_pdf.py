@@ -393,4 +393,4 @@ def _dates(sample: Sample) -> str:
             continue
         shown.append(day.strftime("%m-%d") if day.year == year else day.isoformat())
         year = day.year
-    return " → ".join(shown)
+    return NO_VALUE if year is None else " → ".join(shown)
