@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", parents=[common], help="a consistent copy, safe while the app is open"
     )
     backup.add_argument("--out", type=Path, required=True, metavar="FILE")
-    commands.add_parser("check", parents=[common], help="check the database's integrity")
+    commands.add_parser(
+        "check", parents=[common], help="check the database's integrity and its photo store"
+    )
     shot = commands.add_parser(
         "screenshot", parents=[common], help="render the window to a PNG, offscreen"
     )
@@ -147,16 +149,31 @@ def run_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.exporting import check_target, export_matrix, export_suppliers
+    from app.services.exporting import (
+        check_target,
+        export_matrix,
+        export_samples,
+        export_suppliers,
+    )
 
     check_target(args.out)
     with _workbench(db_path, create=False) as workbench:
         if args.kind == "matrix":
             out = export_matrix(workbench.matrix, args.out)
+        elif args.kind == "samples":
+            out = export_samples(workbench.samples, args.out)
+            # Photos make this export the big one: say how big (issue 4).
+            print(f"Exported samples to {out} ({_size_text(out.stat().st_size)})")
+            return EXIT_OK
         else:
             out = export_suppliers(workbench.suppliers, args.out)
     print(f"Exported {args.kind} to {out}")
     return EXIT_OK
+
+
+def _size_text(size: int) -> str:
+    """ "840 KB", "2.1 MB"."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
 
 
 def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
@@ -220,9 +237,9 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_check(args: argparse.Namespace, db_path: Path) -> int:
-    from app.store.check import check_database
+    from app.services.photo_check import check_workbench
 
-    problems = check_database(db_path)
+    problems = check_workbench(db_path)  # the database and the photo store beside it
     if problems:
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
