@@ -87,7 +87,7 @@ _LEADING = (
     ("Supplier (English)", 26),
     ("Variant", 14),
     ("Status", 14),
-    ("Golden", 15),
+    ("Golden", 17),  # "★ golden sample" in bold
     ("Currency", 9),
     ("Price", 13),
     ("Shipping", 13),

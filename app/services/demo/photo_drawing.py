@@ -149,7 +149,9 @@ def _carton(photo: Image.Image, rng: random.Random, seed: str) -> None:
     x, y = 250 + rng.randint(-20, 20), 250
     draw.polygon([(x, y), (x + 380, y), (x + 380, y + 300), (x, y + 300)], fill=kraft)
     draw.polygon([(x, y), (x + 90, y - 70), (x + 470, y - 70), (x + 380, y)], fill=top)
-    draw.polygon([(x + 380, y), (x + 470, y - 70), (x + 470, y + 230), (x + 380, y + 300)], fill=dark)
+    draw.polygon(
+        [(x + 380, y), (x + 470, y - 70), (x + 470, y + 230), (x + 380, y + 300)], fill=dark
+    )
     draw.rectangle((x + 170, y - 70, x + 290, y), fill=(205, 190, 150))  # packing tape
     draw.rectangle((x + 40, y + 60, x + 300, y + 250), fill=(250, 250, 248), outline=(90, 90, 90))
     draw.text((x + 56, y + 72), "样品 SAMPLE", fill=(20, 20, 20), font=_font(30))
@@ -171,8 +173,8 @@ def _listing_badge(draw: ImageDraw.ImageDraw) -> None:
 
 # --- the products (drawn facing the camera on a transparent layer) ---------------------------
 def _shade(colour: Colour, amount: int) -> Colour:
-    r, g, b = colour
-    return (min(255, max(0, r + amount)), min(255, max(0, g + amount)), min(255, max(0, b + amount)))
+    r, g, b = (min(255, max(0, channel + amount)) for channel in colour)
+    return (r, g, b)
 
 
 def _stand(draw: ImageDraw.ImageDraw, colour: Colour, back: bool, _variant: str) -> None:
@@ -221,7 +223,8 @@ def _toy(draw: ImageDraw.ImageDraw, _colour: Colour, back: bool, variant: str) -
             x, y = 350 + column * 56, 218 + row * 60
             draw.ellipse((x, y, x + 46, y + 46), fill=_shade(fill, -25 if back else 20))
             if not back:
-                draw.arc((x + 8, y + 6, x + 30, y + 28), start=190, end=260, fill=(255, 255, 255), width=3)
+                shine = (x + 8, y + 6, x + 30, y + 28)
+                draw.arc(shine, start=190, end=260, fill=(255, 255, 255), width=3)
 
 
 Painter = Callable[[ImageDraw.ImageDraw, Colour, bool, str], None]
