@@ -229,10 +229,11 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from app.store.backup import backup_database
+    from app.store.photo_backup import backup_with_photos
 
-    out = backup_database(db_path, args.out)
-    print(f"Backed up {db_path} to {out}")
+    out, photos = backup_with_photos(db_path, args.out)
+    copied = f" with {photos:,} new photo(s)" if photos else ""
+    print(f"Backed up {db_path} to {out}{copied}")
     return EXIT_OK
 
 

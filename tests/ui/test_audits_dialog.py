@@ -152,3 +152,31 @@ def test_attached_photos_are_stored_once_and_listed_by_name(
     assert dialog.save()
     stored = query(dialog.workbench.path, "SELECT photo_refs FROM audit_answers")
     assert "车间-2号线.jpg@" in stored[0][0]
+
+
+def test_photos_no_longer_attached_leave_no_file_behind(
+    dialog: AuditsDialog, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    from PIL import Image
+
+    from app.store.photos import PhotoStore
+
+    kept, dropped = tmp_path / "kept.jpg", tmp_path / "dropped.jpg"
+    Image.new("RGB", (30, 20), (0, 90, 0)).save(kept)
+    Image.new("RGB", (30, 20), (90, 0, 0)).save(dropped)
+    dialog.new_audit()
+    view, model = dialog.form.answers_view, dialog.form.answers
+    store = PhotoStore(dialog.workbench.path)
+    for row, photo in ((1, kept), (2, dropped)):
+        view.setCurrentIndex(model.index(row, ANSWER))
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileNames", lambda *a, p=photo, **k: ([str(p)], "")
+        )
+        dialog.attach_photos()
+    assert dialog.save() and len(store.all_hashes()) == 2
+    assert model.setData(model.index(2, 4), "")  # the user clears the photo reference
+    assert dialog.save()
+    assert len(store.all_hashes()) == 1
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialog.delete_audit()
+    assert store.all_hashes() == set()

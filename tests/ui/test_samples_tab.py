@@ -141,9 +141,7 @@ def test_golden_sample_and_compare(tab: SamplesTab, workbench: Workbench) -> Non
     compared = tab.compare_view.table_model
     assert compared.columnCount() == 2 and compared.rowCount() > 3
     texts = [
-        compared.index(r, c).data() or ""
-        for r in range(compared.rowCount())
-        for c in range(2)
+        compared.index(r, c).data() or "" for r in range(compared.rowCount()) for c in range(2)
     ]
     assert any("★" in text for text in texts)  # the best value of a row is marked
     tab.make_golden(second)
@@ -169,3 +167,22 @@ def test_deleting_a_sample_asks_and_removes_its_photo_files(
     assert tab.store.all_hashes() == set()
     remaining = [tab.samples.index(r, 0).data(ID_ROLE) for r in range(tab.samples.rowCount())]
     assert first not in remaining
+
+
+def test_a_photo_an_audit_still_uses_is_kept_when_the_sample_goes(
+    tab: SamplesTab, workbench: Workbench, tmp_path: Path, dialogs
+) -> None:
+    from app.domain.checklist import Answer, attached_photo_ref
+
+    _product_id, first, _second = _product_with_samples(workbench)
+    tab.reload()
+    _choose(tab, first)
+    tab.import_photos([_photo(tmp_path, "车间.jpg", (90, 90, 10))])
+    (photo_hash,) = tab.store.all_hashes()
+    audit = workbench.audits.start_audit(1)
+    key = audit.template.items()[0].key
+    ref = attached_photo_ref("车间.jpg", photo_hash)
+    workbench.audits.save_answers(audit.id, [Answer(key, photo_refs=(ref,))])
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    tab.delete_sample()
+    assert tab.store.all_hashes() == {photo_hash}  # the audit still shows it

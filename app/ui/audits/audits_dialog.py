@@ -5,6 +5,7 @@ the Workbench's AuditService; this module only arranges widgets and forwards the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.checklist import (
+    Answer,
     Audit,
     AuditResult,
     ChecklistTemplate,
     attached_photo_ref,
     audit_result,
+    photo_ref_hash,
     score_audit,
 )
 from app.errors import ValidationError, WorkbenchError
@@ -232,8 +235,10 @@ class AuditsDialog(QDialog):
             )
             audits.set_result(audit_id, header.result, header.reason)
 
+        before = _attached(self._audit.answers.values())
         if self._write(write) is False:
             return False
+        self._forget_photos(before - _attached(self.form.answers.answers().values()))
         self._audit = None
         self._load_audits(select_id=audit_id)
         self._say("Saved. Capacity seen now shows in the Capacity & Credit matrix.")
@@ -282,7 +287,9 @@ class AuditsDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             audit_id = self._audit.id
+            attached = _attached(self._audit.answers.values())
             if self._write(lambda: self.workbench.audits.delete_audit(audit_id)) is not False:
+                self._forget_photos(attached)
                 self._audit = None
                 self._load_audits()
 
@@ -298,6 +305,15 @@ class AuditsDialog(QDialog):
             self._say(str(error), error=True)
             return False
         return True if result is None else result
+
+    def _forget_photos(self, hashes: set[str]) -> None:
+        """Photo files no audit and no sample shows any more go too: no orphans are left."""
+        from app.services.photo_check import forget_unreferenced
+
+        try:
+            forget_unreferenced(self.workbench, hashes)
+        except WorkbenchError as error:
+            self._say(f"A photo file could not be removed: {error}", error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         """One line under the form: a refusal in warning colour with ⚠, news in plain text."""
@@ -359,6 +375,10 @@ class AuditsDialog(QDialog):
     def reject(self) -> None:  # Esc: same question as closing
         if self._confirm_leave():
             super().reject()
+
+
+def _attached(answers: Iterable[Answer]) -> set[str]:
+    return {h for answer in answers for ref in answer.photo_refs if (h := photo_ref_hash(ref))}
 
 
 def _audit_line(audit: Audit) -> str:

@@ -368,12 +368,13 @@ class SamplesTab(SamplesTabView):
             self._set_gallery(self.service.photos(self._sample_id()))
 
     def _forget_files(self, hashes: tuple[str, ...]) -> None:
-        """Delete photo files no record refers to any more: no orphans are left behind."""
-        for photo_hash in hashes:
-            try:
-                self.store.delete(photo_hash)
-            except WorkbenchError as error:
-                self._say(f"A photo file could not be removed: {error}")
+        """Delete photo files no sample and no audit refers to any more: no orphans."""
+        from app.services.photo_check import forget_unreferenced
+
+        try:
+            forget_unreferenced(self.workbench, hashes)
+        except WorkbenchError as error:
+            self._say(f"A photo file could not be removed: {error}")
 
     # --- helpers ---------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Any], form: Any = None) -> Any:
