@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTab
 
 from app import APP_NAME, __version__, config
 from app.errors import Cancelled, ImportRejected, WorkbenchError
-from app.services.exporting import export_matrix, export_suppliers
+from app.services.exporting import export_matrix, export_samples, export_suppliers
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.matrix.tab import MatrixTab
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
@@ -24,7 +24,11 @@ from app.ui.widgets.background import run_with_progress
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
-EXPORT_TITLES = {"suppliers": "Suppliers", "matrix": "Capacity & Credit matrix"}
+EXPORT_TITLES = {
+    "suppliers": "Suppliers",
+    "matrix": "Capacity & Credit matrix",
+    "samples": "Samples comparison",
+}
 TAB_KEY = "window/tab"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -279,7 +283,7 @@ class MainWindow(QMainWindow):
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
         count = self._write_export(kind, out)
         if count is not None:
-            self.statusBar().showMessage(f"Exported {count} suppliers to {out}", 10000)
+            self.statusBar().showMessage(f"Exported {count} to {out}", 10000)
 
     def print_tab(self, *, preview: bool = True) -> None:
         """Print what the current tab shows: its PDF report, through Qt's print dialogs."""
@@ -298,18 +302,26 @@ class MainWindow(QMainWindow):
                 self._error(str(error))
 
     def _current_kind(self) -> str:
-        return "matrix" if self.tabs.currentWidget() is self.matrix_tab else "suppliers"
+        current = self.tabs.currentWidget()
+        if current is self.matrix_tab:
+            return "matrix"
+        return "samples" if current is self.samples_tab else "suppliers"
 
     def _write_export(self, kind: str, out: Path) -> str | None:
-        """Write one export behind a progress dialog; the count written, or None if not."""
-        if kind == "matrix":
-            self.matrix_tab.flush()  # the weights just moved are the ones exported
-            ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
-        else:
-            ids = self.suppliers_tab.shown_ids()
+        """Write one export behind a progress dialog; what was written, or None if nothing."""
         workbench = self.session.workbench
-        count = "all" if ids is None else f"{len(ids):,}"
-        try:
+        if kind == "samples":
+            count = "every product's samples"
+            work = lambda report: export_samples(  # noqa: E731
+                workbench.samples, out, on_progress=report
+            )
+        else:
+            if kind == "matrix":
+                self.matrix_tab.flush()  # the weights just moved are the ones exported
+                ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
+            else:
+                ids = self.suppliers_tab.shown_ids()
+            count = "all suppliers" if ids is None else f"{len(ids):,} suppliers"
             if kind == "matrix":
                 work = lambda report: export_matrix(  # noqa: E731
                     workbench.matrix, out, ids=ids, on_progress=report
@@ -318,7 +330,8 @@ class MainWindow(QMainWindow):
                 work = lambda report: export_suppliers(  # noqa: E731
                     workbench.suppliers, out, ids=ids, on_progress=report
                 )
-            run_with_progress(self, f"Writing {count} suppliers…", work)
+        try:
+            run_with_progress(self, f"Writing {count}…", work)
         except Cancelled:
             self.statusBar().showMessage("Cancelled; no file written", 8000)
             return None

@@ -127,3 +127,23 @@ def test_backup_copies_the_database_and_its_photos(
     with sqlite3.connect(out) as connection:
         assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (3,)
     assert PhotoStore(out).all_hashes() == {stored.hash}
+
+
+def test_export_from_the_samples_tab_writes_the_comparison(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from decimal import Decimal
+
+    from app.domain.money import Money
+    from app.domain.samples import Product, Sample
+
+    samples = window.session.workbench.samples
+    product_id = samples.save_product(Product(name="Mug", name_zh="马克杯")).products[0]
+    samples.save_sample(Sample(product_id=product_id, supplier_id=1, price=Money(Decimal(9))))
+    window.tabs.setCurrentWidget(window.samples_tab)
+    out = tmp_path / "samples.xlsx"
+    answer_file_dialog(monkeypatch, out)
+    window.export(".xlsx")  # Ctrl+E: the current tab
+    sheet = load_workbook(out).worksheets[0]
+    values = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert any("马克杯" in value for value in values)
