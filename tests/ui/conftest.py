@@ -76,3 +76,14 @@ class DialogAnswers:
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogAnswers:
     """No widget test can hang on a modal message box."""
     return DialogAnswers(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard() -> Iterator[None]:
+    """Tests that paste leave nothing on the clipboard: mime data still owned by the
+    clipboard when the interpreter exits crashes it (a segfault after the last test)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

@@ -137,7 +137,7 @@ def test_the_angle_filter(model: GalleryModel, photos: list[SamplePhoto]) -> Non
     assert model.rowCount() == 3
 
 
-def test_photos_are_shown_by_position(store: PhotoStore, photos: list[SamplePhoto]) -> None:
+def test_photos_are_shown_by_position(qtbot, store: PhotoStore, photos: list[SamplePhoto]) -> None:
     gallery = GalleryModel(store)
     gallery.set_photos(reversed(photos))
     assert [p.hash for p in gallery.shown_photos()] == [p.hash for p in photos]
