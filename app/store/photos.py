@@ -28,19 +28,28 @@ file name, delete a photo here when its last row goes, and pass every hash they 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
 
 from app.errors import NotFound, PhotoRejected, PhotoStoreError
+from app.store.photo_files import (
+    copy_hashing,
+    fsync_file,
+    fsync_folder,
+    hash_file,
+    make_folder,
+    replace,
+    size_of,
+    store_error,
+)
+from app.store.photo_records import ImportedPhoto, ImportReport, PhotoCheck
 from app.store.thumbnails import (
     MAX_PHOTO_PIXELS,
     STORED_EXTENSIONS,
@@ -65,87 +74,12 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 # Most likely first: path_of() tries them in this order.
 _EXTENSIONS = tuple(dict.fromkeys(STORED_EXTENSIONS.values()))
-_COPY_CHUNK = 1 << 20
 
 # One lock per photo folder, shared by every PhotoStore of this process on that folder.
 _FOLDER_LOCKS: dict[Path, threading.Lock] = {}
 _FOLDER_LOCKS_GUARD = threading.Lock()
 
 ProgressCallback = Callable[[int, int], object]
-
-
-@dataclass(frozen=True)
-class ImportedPhoto:
-    """One file taken in: what the database keeps about it (hash, original name, size)."""
-
-    hash: str
-    stored_path: Path
-    source_path: Path
-    original_name: str  # the user's file name, as given (Chinese, long...)
-    format: str  # Pillow's name: JPEG, PNG, WEBP, GIF, BMP, TIFF, MPO
-    width: int  # as shown, after EXIF orientation
-    height: int
-    size_bytes: int
-    was_duplicate: bool  # the same content was already in the store; nothing was copied
-
-
-@dataclass
-class ImportReport:
-    """What an import of several files did, in the order the files were given."""
-
-    photos: list[ImportedPhoto] = field(default_factory=list)  # imported and duplicates
-    refused: list[tuple[Path, str]] = field(default_factory=list)  # (file, one-line reason)
-    cancelled: bool = False
-    failure: str | None = None  # why the whole import stopped (the photo folder is unusable)
-    not_attempted: list[Path] = field(default_factory=list)  # left after a cancel or failure
-
-    @property
-    def imported(self) -> list[ImportedPhoto]:
-        return [photo for photo in self.photos if not photo.was_duplicate]
-
-    @property
-    def duplicates(self) -> list[ImportedPhoto]:
-        return [photo for photo in self.photos if photo.was_duplicate]
-
-    def summary(self) -> str:
-        """One line for a status bar, e.g. "3 photos imported, 1 already in the store"."""
-        parts = [_count(len(self.imported), "photo") + " imported"]
-        if self.duplicates:
-            parts.append(f"{len(self.duplicates)} already in the store")
-        if self.refused:
-            parts.append(f"{len(self.refused)} refused")
-        if self.cancelled:
-            parts.append(f"cancelled with {len(self.not_attempted)} not imported")
-        if self.failure:
-            parts.append(f"stopped: {self.failure}")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
-class PhotoCheck:
-    """What `PhotoStore.check()` found; empty tuples everywhere mean the store is healthy."""
-
-    folder: Path
-    orphans: tuple[str, ...]  # stored, but no record refers to them
-    missing: tuple[str, ...]  # a record refers to them, but the file is gone
-    damaged: tuple[str, ...] = ()  # content no longer matches its hash (only when verified)
-    stray: tuple[Path, ...] = ()  # not the store's: leftovers of a crash, stale thumbnails
-    stored_paths: dict[str, Path] = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return not (self.orphans or self.missing or self.damaged or self.stray)
-
-    def problems(self) -> list[str]:
-        """One line per finding, for `python -m app check`."""
-        lines = [f"photo not used by any record: {self._path(h)}" for h in self.orphans]
-        lines += [f"photo missing from {self.folder}: {h}" for h in self.missing]
-        lines += [f"photo damaged (content changed): {self._path(h)}" for h in self.damaged]
-        lines += [f"file that is not a stored photo (safe to delete): {p}" for p in self.stray]
-        return lines
-
-    def _path(self, photo_hash: str) -> Path | str:
-        return self.stored_paths.get(photo_hash, photo_hash)
 
 
 def photos_folder(database_path: Path) -> Path:
@@ -187,12 +121,12 @@ class PhotoStore:
         """
         source = Path(path)
         incoming = self.folder / INCOMING_FOLDER
-        _make_folder(incoming)
+        make_folder(incoming)
         temporary = incoming / f"{secrets.token_hex(8)}.partial"
         try:
-            photo_hash, size = _copy_hashing(source, temporary)
+            photo_hash, size = copy_hashing(source, temporary)
             existing = self._find(photo_hash)
-            if existing is not None and _size_of(existing) == size:
+            if existing is not None and size_of(existing) == size:
                 return self._duplicate(source, existing, photo_hash, size)
             try:
                 rendered = render_photo(
@@ -201,20 +135,20 @@ class PhotoStore:
             except UnreadableImage as problem:
                 raise PhotoRejected(str(source), str(problem)) from None
             except OSError as error:
-                raise _store_error(f"Cannot read back {temporary}", error) from None
+                raise store_error(f"Cannot read back {temporary}", error) from None
             stored = self._original_path(photo_hash, STORED_EXTENSIONS[rendered.format])
-            _fsync_file(temporary)
+            fsync_file(temporary)
             with self._lock:
                 raced = self._find(photo_hash)
                 if raced in (None, existing):
                     raced = None
-                    _make_folder(stored.parent)
-                    _replace(temporary, stored)
+                    make_folder(stored.parent)
+                    replace(temporary, stored)
                     if existing is not None and existing != stored:  # a damaged copy, replaced
                         existing.unlink(missing_ok=True)
             if raced is not None:  # another thread stored the same content meanwhile
                 return self._duplicate(source, raced, photo_hash, size)
-            _fsync_folder(stored.parent)
+            fsync_folder(stored.parent)
             if existing is not None:
                 self._remove_thumbnails(photo_hash)  # they were made from the damaged copy
             if thumbnail:
@@ -318,7 +252,7 @@ class PhotoStore:
                     original.unlink(missing_ok=True)
                 self._remove_thumbnails(photo_hash)
         except OSError as error:
-            raise _store_error(f"Cannot delete photo {photo_hash[:12]}…", error) from None
+            raise store_error(f"Cannot delete photo {photo_hash[:12]}…", error) from None
         return original is not None
 
     def check(self, referenced_hashes: Iterable[str], *, verify: bool = False) -> PhotoCheck:
@@ -336,7 +270,7 @@ class PhotoStore:
         incoming = self.folder / INCOMING_FOLDER
         if incoming.is_dir():
             stray.extend(sorted(entry for entry in incoming.iterdir()))
-        damaged = [h for h, path in sorted(stored.items()) if verify and _hash_file(path) != h]
+        damaged = [h for h, path in sorted(stored.items()) if verify and hash_file(path) != h]
         return PhotoCheck(
             folder=self.folder,
             orphans=tuple(sorted(stored.keys() - referenced)),
@@ -388,14 +322,14 @@ class PhotoStore:
         target = self._thumbnail_path(photo_hash, size)
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.partial")
         try:
-            _make_folder(target.parent)
+            make_folder(target.parent)
             save_thumbnail(picture, temporary)
             with self._lock:
                 original = self._find(photo_hash)
                 if original is not None:  # not deleted meanwhile
-                    _replace(temporary, target)
+                    replace(temporary, target)
         except OSError as error:
-            raise _store_error(f"Cannot write the thumbnail {target}", error) from None
+            raise store_error(f"Cannot write the thumbnail {target}", error) from None
         finally:
             with suppress(OSError):
                 temporary.unlink(missing_ok=True)
@@ -463,102 +397,3 @@ def _shard(photo_hash: str) -> str:
     if not _HASH.fullmatch(photo_hash):
         raise ValueError(f"not a photo hash: {photo_hash!r}")
     return photo_hash[:2]
-
-
-def _copy_hashing(source: Path, temporary: Path) -> tuple[str, int]:
-    """Copy `source` to `temporary` while hashing it; (SHA-256 hex, size in bytes)."""
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        reader = open(source, "rb")  # noqa: SIM115 - closed below, errors told apart
-    except FileNotFoundError:
-        raise PhotoRejected(str(source), "the file does not exist") from None
-    except IsADirectoryError:
-        raise PhotoRejected(str(source), "it is a folder, not a file") from None
-    except OSError as error:
-        raise PhotoRejected(str(source), f"the file cannot be read ({_reason(error)})") from None
-    with reader:
-        try:
-            writer = open(temporary, "xb")  # noqa: SIM115
-        except OSError as error:
-            raise _store_error(f"Cannot write to {temporary.parent}", error) from None
-        with writer:
-            while True:
-                try:
-                    chunk = reader.read(_COPY_CHUNK)
-                except OSError as error:
-                    raise PhotoRejected(
-                        str(source), f"the file cannot be read ({_reason(error)})"
-                    ) from None
-                if not chunk:
-                    break
-                digest.update(chunk)
-                size += len(chunk)
-                try:
-                    writer.write(chunk)
-                except OSError as error:
-                    raise _store_error(f"Cannot write to {temporary.parent}", error) from None
-    if size == 0:
-        raise PhotoRejected(str(source), "the file is empty")
-    return digest.hexdigest(), size
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_COPY_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _size_of(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return -1
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _store_error(f"Cannot create the photo folder {folder}", error) from None
-
-
-def _replace(temporary: Path, target: Path) -> None:
-    try:
-        os.replace(temporary, target)
-    except OSError as error:
-        raise _store_error(f"Cannot write {target}", error) from None
-
-
-def _fsync_file(path: Path) -> None:
-    try:
-        with open(path, "rb+") as handle:
-            os.fsync(handle.fileno())
-    except OSError as error:
-        raise _store_error(f"Cannot write {path}", error) from None
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    # The file is in place: a folder that refuses fsync is no reason to fail the import.
-    with suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
-
-
-def _store_error(what: str, error: OSError) -> PhotoStoreError:
-    return PhotoStoreError(f"{what}: {_reason(error)}.")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from app.errors import NotFound, PhotoRejected, PhotoStoreError, WorkbenchError
-from app.store import photos as photos_module
+from app.store import photo_files as photos_module  # where the store opens files
 from app.store.photos import ImportedPhoto, PhotoStore, photos_folder
 
 RED, BLUE, WHITE = (255, 0, 0), (0, 0, 255), (255, 255, 255)
