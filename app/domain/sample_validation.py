@@ -22,6 +22,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from app.domain.money import Money, exponent
+from app.domain.numbers import number_problem
 from app.domain.samples import (
     BUILT_IN_CRITERIA,
     MEASUREMENTS,
@@ -39,7 +40,6 @@ NAME_LENGTH = 300
 CRITERION_NAME_LENGTH = 60
 TRACKING_LENGTH = 100
 LONG_TEXT = 40_000  # notes, defects, verdict
-STORED_DIGITS = 40  # DecimalText is String(40)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _DATES = (("requested_on", "requested"), ("shipped_on", "shipped"), ("received_on", "received"))
 _RESERVED_CRITERIA = {c.name.casefold() for c in BUILT_IN_CRITERIA} | {
@@ -131,19 +131,6 @@ def money_problem(value: object, label: str) -> str | None:
     places = exponent(value.currency)
     if Decimal(amount) != Decimal(amount).quantize(Decimal(1).scaleb(-places)):
         return f"{label} has more than {places} decimals for {value.currency}."
-    return None
-
-
-def number_problem(value: object, label: str) -> str | None:
-    """Why `value` is not an exact, finite, storable number (floats are refused, not guessed)."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        kind = "a float (inexact)" if isinstance(value, float) else repr(value)
-        return f"{label} must be an exact number, not {kind}."
-    number = Decimal(value)
-    if not number.is_finite():
-        return f"{label} must be a finite number, not {value}."
-    if len(str(number)) > STORED_DIGITS:
-        return f"{label} has too many digits."
     return None
 
 

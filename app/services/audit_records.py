@@ -29,7 +29,7 @@ from app.domain.checklist import (
     ChecklistTemplate,
     Verdict,
 )
-from app.services.matrix_records import number_problem
+from app.domain.numbers import number_problem
 
 NAME_LENGTH = 200  # String(200) in app.store.audit_models
 KEY_LENGTH = 200

@@ -27,6 +27,7 @@ from sqlalchemy import Select, delete, func, select
 from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.indicators import Indicator
+from app.domain.numbers import number_problem
 from app.domain.scoring import Criterion, Scores
 from app.domain.supplier import Supplier
 from app.errors import NotFound, ValidationError
@@ -43,7 +44,6 @@ from app.services.matrix_records import (
     credit_record,
     evaluation_record,
     fact_record,
-    number_problem,
 )
 from app.services.matrix_settings import MatrixSettings
 from app.store.db import Database

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from app.domain.indicators import Indicator, criterion_scores, raw_value_problem
+from app.domain.numbers import number_problem
 from app.domain.scoring import Criterion, Scores
-from app.services.matrix_records import number_problem
 from app.store.matrix_models import EvaluationIndicatorRow, EvaluationRow
 
 _INDICATORS = EvaluationIndicatorRow.__table__

@@ -12,8 +12,6 @@ from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.indicators import Indicator
 from app.domain.scoring import Scores
 
-STORED_DIGITS = 40  # DecimalText is String(40)
-
 
 @dataclass(frozen=True, slots=True)
 class CapacityFact:
@@ -54,25 +52,6 @@ class CreditRecord:
     inputs: CreditInputs
     override: CreditOverride | None
     updated_at: datetime
-
-
-def number_problem(
-    value: object, label: str, minimum: Decimal | None = None, maximum: Decimal | None = None
-) -> str | None:
-    """Why a value cannot be stored exactly, or None when it is a usable Decimal or int."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        kind = "a float (inexact)" if isinstance(value, float) else repr(value)
-        return f"{label} must be an exact number, not {kind}."
-    number = Decimal(value)
-    if not number.is_finite():
-        return f"{label} must be a finite number, not {value}."
-    if len(str(number)) > STORED_DIGITS:
-        return f"{label} has too many digits."
-    if minimum is not None and number < minimum:
-        return f"{label} must be {minimum} or more, not {value}."
-    if maximum is not None and number > maximum:
-        return f"{label} must be {maximum} or less, not {value}."
-    return None
 
 
 def fact_record(row: Any) -> CapacityFact:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from app.domain.numbers import number_problem
 from app.domain.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
@@ -20,7 +21,6 @@ from app.domain.scoring import (
     Weights,
 )
 from app.errors import ValidationError
-from app.services.matrix_records import number_problem
 from app.store.db import Database
 from app.store.matrix_models import SettingRow
 
