@@ -35,12 +35,13 @@ from app.domain.checklist import (
     photo_ref_hash,
     score_audit,
 )
-from app.errors import ValidationError, WorkbenchError
+from app.errors import WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.audits.audit_form import AuditForm
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
 from app.ui.matrix.form_parts import WARNING_COLOUR, error_label
 from app.ui.widgets.background import run_with_progress
+from app.ui.widgets.writes import attempt
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)"
@@ -295,16 +296,11 @@ class AuditsDialog(QDialog):
 
     def _write(self, operation: Any) -> Any:
         """Run one write; a refusal is shown in the message line, never raised."""
-        try:
-            self.workbench.require_intact()
-            result = operation()
-        except ValidationError as error:
-            self._say("; ".join(error.field_errors.values()), error=True)
+        outcome = attempt(self.workbench, operation)
+        if outcome.refusal is not None:
+            self._say(outcome.refusal.text, error=True)
             return False
-        except WorkbenchError as error:
-            self._say(str(error), error=True)
-            return False
-        return True if result is None else result
+        return True if outcome.result is None else outcome.result
 
     def _forget_photos(self, hashes: set[str]) -> None:
         """Photo files no audit and no sample shows any more go too: no orphans are left."""

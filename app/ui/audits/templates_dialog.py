@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.checklist import ChecklistTemplate
-from app.errors import ValidationError, WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.audits.template_model import TemplateModel
 from app.ui.matrix.form_parts import error_label
+from app.ui.widgets.writes import attempt
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -224,16 +224,11 @@ class TemplatesDialog(QDialog):
     # --- helpers -------------------------------------------------------------------------
     def _run(self, operation):  # type: ignore[no-untyped-def]
         """Run one write; a refusal is shown under the table; the result, or None."""
-        try:
-            self.workbench.require_intact()
-            result = operation()
-        except ValidationError as error:
-            self.message.setText("⚠ " + "; ".join(error.field_errors.values()))
+        outcome = attempt(self.workbench, operation)
+        if outcome.refusal is not None:
+            self.message.setText(f"⚠ {outcome.refusal.text}")
             return None
-        except WorkbenchError as error:
-            self.message.setText(f"⚠ {error}")
-            return None
-        return True if result is None else result
+        return True if outcome.result is None else outcome.result
 
     def _is_dirty(self) -> bool:
         if self.template is None or self.template.read_only:

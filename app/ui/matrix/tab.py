@@ -24,7 +24,7 @@ from app.domain.capacity import Dimension, FactSource
 from app.domain.credit import CreditInputs, CreditOverride
 from app.domain.indicators import Indicator
 from app.domain.scoring import LevelThresholds, Scores, Weights
-from app.errors import ValidationError, WorkbenchError
+from app.errors import WorkbenchError
 from app.services.changes import Change
 from app.services.matrix_compare import (
     MAX_COMPARED,
@@ -40,6 +40,7 @@ from app.ui.matrix.tab_view import MatrixTabView
 from app.ui.matrix.table_model import MatrixModel
 from app.ui.matrix.trend_chart import TrendPoint
 from app.ui.settings import Settings
+from app.ui.widgets.writes import attempt
 
 HEADER_KEY = "matrix/header"
 SPLITTER_KEY = "matrix/splitter"
@@ -223,17 +224,12 @@ class MatrixTab(MatrixTabView):
     # --- writes ------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Change], form: Any = None) -> Change | None:
         """One write: never into a damaged file; a problem is shown beside the form."""
-        try:
-            self.workbench.require_intact()
-            change = operation()
-        except ValidationError as error:
-            self._refuse("; ".join(error.field_errors.values()), form)
+        outcome = attempt(self.workbench, operation)
+        if outcome.refusal is not None:
+            self._refuse(outcome.refusal.text, form)
             return None
-        except WorkbenchError as error:
-            self._refuse(str(error), form)
-            return None
-        self._refresh(change.touched)
-        return change
+        self._refresh(outcome.result.touched)
+        return outcome.result
 
     def _refresh(self, supplier_ids: Sequence[int]) -> None:
         """Re-read and re-grade the changed rows at once, keeping the selection."""

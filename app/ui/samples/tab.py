@@ -12,10 +12,11 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.samples import PhotoAngle, Product, Sample
-from app.errors import ValidationError, WorkbenchError
+from app.errors import WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
 from app.ui.samples.tab_view import SamplesTabView
+from app.ui.widgets.writes import attempt
 
 MAX_COMPARED = 5
 
@@ -378,20 +379,13 @@ class SamplesTab(SamplesTabView):
 
     # --- helpers ---------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Any], form: Any = None) -> Any:
-        try:
-            self.workbench.require_intact()
-            result = operation()
-        except ValidationError as error:
-            if form is not None and hasattr(form, "show_errors"):
-                form.show_errors(error.field_errors)
-            self._say("; ".join(error.field_errors.values()))
-            return None
-        except WorkbenchError as error:
-            self._say(str(error))
-            return None
-        if form is not None and hasattr(form, "show_errors"):
-            form.show_errors({})
-        return result
+        outcome = attempt(self.workbench, operation)
+        refusal = outcome.refusal
+        if form is not None:
+            form.show_errors({} if refusal is None else refusal.field_errors)
+        if refusal is not None:
+            self._say(refusal.text)
+        return outcome.result
 
     def _say(self, text: str) -> None:
         self.message.emit(text)
