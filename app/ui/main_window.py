@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,13 +15,16 @@ from app import APP_NAME, __version__, config
 from app.errors import Cancelled, ImportRejected, WorkbenchError
 from app.services.exporting import export_matrix, export_samples, export_suppliers
 from app.ui.integrity_watch import IntegrityWatch
-from app.ui.matrix.tab import MatrixTab
 from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
-from app.ui.samples.tab import SamplesTab
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
 from app.ui.suppliers.tab import SuppliersTab
 from app.ui.widgets.background import run_with_progress
+from app.ui.widgets.lazy_tab import LazyTab
+
+if TYPE_CHECKING:
+    from app.ui.matrix.tab import MatrixTab
+    from app.ui.samples.tab import SamplesTab
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
@@ -42,7 +46,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.suppliers_tab, self.matrix_tab = self._build_tabs()
+        self.suppliers_tab = self._build_tabs()
         self._build_menus()
         self.resize(1360, 820)
         geometry = settings.bytes_value(GEOMETRY_KEY)
@@ -53,22 +57,58 @@ class MainWindow(QMainWindow):
         settings.remember_database(session.workbench.path)
 
     # --- assembly -------------------------------------------------------------------------
-    def _build_tabs(self) -> tuple[SuppliersTab, MatrixTab]:
-        show_message = lambda text: self.statusBar().showMessage(text, 8000)  # noqa: E731
+    def _build_tabs(self) -> SuppliersTab:
         suppliers_tab = SuppliersTab(self.session.workbench, self.settings)
-        suppliers_tab.message.connect(show_message)
+        suppliers_tab.message.connect(self._show_message)
+        suppliers_tab.changed.connect(self._suppliers_changed)
         self.tabs.addTab(suppliers_tab, "Suppliers")
-        matrix_tab = MatrixTab(self.session.workbench, self.settings)
-        matrix_tab.message.connect(show_message)
-        matrix_tab.filter_bar.export_requested.connect(lambda suffix: self.export(suffix, "matrix"))
-        suppliers_tab.changed.connect(matrix_tab.mark_stale)  # names, status, membership…
-        self.tabs.addTab(matrix_tab, "Capacity && Credit")
-        self.samples_tab = SamplesTab(self.session.workbench)
-        self.samples_tab.message.connect(show_message)
-        self.tabs.addTab(self.samples_tab, "Samples")
+        # The other tabs are built when first opened: start-up loads the first tab's code only.
+        self.matrix_host: LazyTab[MatrixTab] = LazyTab(self._make_matrix_tab)
+        self.tabs.addTab(self.matrix_host, "Capacity && Credit")
+        self.samples_host: LazyTab[SamplesTab] = LazyTab(self._make_samples_tab)
+        self.tabs.addTab(self.samples_host, "Samples")
         for title, explanation in COMING_TABS:
             self.tabs.addTab(PlaceholderTab(title, explanation), title.replace("&", "&&"))
-        return suppliers_tab, matrix_tab
+        return suppliers_tab
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _make_matrix_tab(self) -> MatrixTab:
+        from app.ui.matrix import tab as matrix  # its code loads when the tab is first opened
+
+        tab = matrix.MatrixTab(self.session.workbench, self.settings)
+        tab.message.connect(self._show_message)
+        tab.filter_bar.export_requested.connect(lambda suffix: self.export(suffix, "matrix"))
+        return tab
+
+    def _make_samples_tab(self) -> SamplesTab:
+        from app.ui.samples import tab as samples  # its code loads when the tab is first opened
+
+        tab = samples.SamplesTab(self.session.workbench)
+        tab.message.connect(self._show_message)
+        return tab
+
+    @property
+    def matrix_tab(self) -> MatrixTab:
+        return self.matrix_host.build()
+
+    @property
+    def samples_tab(self) -> SamplesTab:
+        return self.samples_host.build()
+
+    def _suppliers_changed(self, change: object) -> None:
+        if self.matrix_host.content is not None:  # names, status, membership… (else: not read yet)
+            self.matrix_host.content.mark_stale(change)
+
+    def _leave_tabs(self) -> None:
+        """Store what the tabs hold (layouts, weights) and let their loaders finish."""
+        self.suppliers_tab.save_layout()
+        self.suppliers_tab.wait_until_loaded()
+        matrix = self.matrix_host.content
+        if matrix is not None:
+            matrix.save_layout()
+            matrix.wait_until_loaded()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -197,19 +237,15 @@ class MainWindow(QMainWindow):
             if not Path(path).exists():
                 self.settings.forget_database(path)
             return False
-        self.suppliers_tab.save_layout()
-        self.suppliers_tab.wait_until_loaded()
-        self.matrix_tab.save_layout()
-        self.matrix_tab.wait_until_loaded()
+        self._leave_tabs()
         self._wait_for_integrity_watch()
         old_session, self.session = self.session, session
         index = self.tabs.currentIndex()
         self.tabs.clear()
-        self.suppliers_tab.deleteLater()
-        self.matrix_tab.deleteLater()
-        self.samples_tab.deleteLater()
+        for host in (self.suppliers_tab, self.matrix_host, self.samples_host):
+            host.deleteLater()
         self.menuBar().clear()
-        self.suppliers_tab, self.matrix_tab = self._build_tabs()
+        self.suppliers_tab = self._build_tabs()
         self._build_menus()
         self.tabs.setCurrentIndex(index)
         old_session.close()
@@ -303,9 +339,9 @@ class MainWindow(QMainWindow):
 
     def _current_kind(self) -> str:
         current = self.tabs.currentWidget()
-        if current is self.matrix_tab:
+        if current is self.matrix_host:
             return "matrix"
-        return "samples" if current is self.samples_tab else "suppliers"
+        return "samples" if current is self.samples_host else "suppliers"
 
     def _write_export(self, kind: str, out: Path) -> str | None:
         """Write one export behind a progress dialog; what was written, or None if nothing."""
@@ -317,8 +353,10 @@ class MainWindow(QMainWindow):
             )
         else:
             if kind == "matrix":
-                self.matrix_tab.flush()  # the weights just moved are the ones exported
-                ids = self.matrix_tab.shown_ids() if self.matrix_tab.is_loaded else None
+                matrix = self.matrix_host.content  # never opened: export every supplier
+                if matrix is not None:
+                    matrix.flush()  # the weights just moved are the ones exported
+                ids = matrix.shown_ids() if matrix is not None and matrix.is_loaded else None
             else:
                 ids = self.suppliers_tab.shown_ids()
             count = "all suppliers" if ids is None else f"{len(ids):,} suppliers"
@@ -370,10 +408,7 @@ class MainWindow(QMainWindow):
         if not self.suppliers_tab.confirm_leave_editor():
             event.ignore()
             return
-        self.suppliers_tab.save_layout()
-        self.suppliers_tab.wait_until_loaded()
-        self.matrix_tab.save_layout()
-        self.matrix_tab.wait_until_loaded()
+        self._leave_tabs()
         self.settings.set_bytes(GEOMETRY_KEY, self.saveGeometry())
         self.settings.set_int(TAB_KEY, self.tabs.currentIndex())
         self.settings.sync()
