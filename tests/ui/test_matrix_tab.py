@@ -288,3 +288,12 @@ def test_layout_and_side_tab_are_remembered(qtbot, tab: MatrixTab) -> None:
     assert again.side_tabs.currentIndex() == 2
     assert header.sortIndicatorSection() == COLUMN_INDEX["employees"]
     assert header.sortIndicatorOrder() == ORDER.DescendingOrder
+
+
+def test_a_huge_matrix_reranks_once_the_slider_rests(qtbot, tab: MatrixTab, monkeypatch) -> None:
+    from app.ui.matrix import tab as tab_module
+
+    monkeypatch.setattr(tab_module, "LIVE_RERANK_ROWS", 2)  # our three rows count as huge
+    tab.weights_panel.spins[Criterion.COST].setValue(70)
+    assert "恒达" in _texts(tab, "supplier")[0]  # not re-ranked yet: the slider may still move
+    qtbot.waitUntil(lambda: "Huaqiang" in _texts(tab, "supplier")[0], timeout=2000)

@@ -46,6 +46,10 @@ HEADER_KEY = "matrix/header"
 SPLITTER_KEY = "matrix/splitter"
 SIDE_TAB_KEY = "matrix/side_tab"
 SAVE_DELAY_MS = 600  # weights are stored once the user stops moving them
+# Re-ranking takes about 5 ms per 1,000 suppliers: live while a slider moves up to this many
+# rows, and past it once the slider rests for a moment, so dragging never queues up ranks.
+LIVE_RERANK_ROWS = 20_000
+RANK_PAUSE_MS = 150
 
 
 class MatrixLoader(QThread):
@@ -81,6 +85,9 @@ class MatrixTab(MatrixTabView):
         self._stale = True
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._store_settings)
+        self._pending_weights: Weights | None = None
+        self._rank_timer = QTimer(self, singleShot=True, interval=RANK_PAUSE_MS)
+        self._rank_timer.timeout.connect(self._apply_weights)
         self._restore_layout()
         self._connect()
         self.radar.set_series(RADAR_AXES, [])
@@ -326,9 +333,18 @@ class MatrixTab(MatrixTabView):
 
     # --- weights and thresholds --------------------------------------------------------
     def _on_weights(self, weights: Weights) -> None:
-        self.model.set_weights(weights)
+        self._pending_weights = weights
         self._save_timer.start()
-        self._show_current_scores()
+        if self.model.table.total > LIVE_RERANK_ROWS:
+            self._rank_timer.start()  # a slider drag over a huge matrix: rank the last value
+        else:
+            self._apply_weights()
+
+    def _apply_weights(self) -> None:
+        if self._pending_weights is not None:
+            self.model.set_weights(self._pending_weights)
+            self._pending_weights = None
+            self._show_current_scores()
 
     def _on_thresholds(self, thresholds: LevelThresholds) -> None:
         self.model.set_weights(self.model.table.weights, thresholds)
@@ -336,6 +352,7 @@ class MatrixTab(MatrixTabView):
         self._save_timer.start()
 
     def _store_settings(self) -> None:
+        self._apply_weights()
         table = self.model.table
         try:
             self.workbench.require_intact()
@@ -353,6 +370,8 @@ class MatrixTab(MatrixTabView):
             self._refuse(str(error))
             return
         self._save_timer.stop()
+        self._rank_timer.stop()
+        self._pending_weights = None
         self.weights_panel.show_settings(weights, thresholds)
         self.model.set_weights(weights, thresholds)
         self.legend.show_thresholds(thresholds)
