@@ -108,3 +108,22 @@ def test_sort_survives_filter_and_upsert(table: SupplierTable, db_path: Path) ->
     table.remove([table.item_at(0).id])
     assert names(table) == ["Ningbo Homeware"]
     assert table.total == 3
+
+
+def test_supplier_names_for_pickers_are_in_pinyin_order(
+    db_path,
+    supplier_service,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services.supplier_list import supplier_names
+    from tests.factories import minimal
+
+    supplier_service.insert_many(
+        [
+            minimal("义乌市恒达工艺品厂", "Yiwu Hengda"),
+            minimal(name_en="Anda Packaging"),
+            minimal("北京工厂"),
+        ]
+    )
+    supplier_service.database.close()
+    names = [name for _id, name in supplier_names(db_path)]
+    assert names == ["Anda Packaging", "北京工厂", "义乌市恒达工艺品厂 · Yiwu Hengda"]

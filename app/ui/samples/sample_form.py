@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,6 +64,12 @@ class SampleForm(QGroupBox):
         self.supplier_box = QComboBox()
         self.supplier_box.setEditable(True)  # type to find: Chinese, English
         self.supplier_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Sized by a typical name, not by measuring every supplier's (100,000 of them).
+        self.supplier_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.supplier_box.setMinimumContentsLength(30)
+        self._supplier_names = _SupplierNames([], self.supplier_box)
         self.supplier_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.supplier_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.variant_edit = QLineEdit(placeholderText="colour, size or model sent")
@@ -158,15 +164,18 @@ class SampleForm(QGroupBox):
 
     # --- showing -------------------------------------------------------------------------
     def set_suppliers(self, suppliers: list[tuple[int, str]]) -> None:
+        """The suppliers to choose from, as a list model over the names (100,000 suppliers:
+        no item objects, a fraction of what one addItem call each costs)."""
         chosen = self.supplier_box.currentData()
-        self.supplier_box.clear()
-        for supplier_id, name in suppliers:
-            self.supplier_box.addItem(name, supplier_id)
-        self.supplier_box.setCurrentIndex(max(self.supplier_box.findData(chosen), 0))
+        self._supplier_names = _SupplierNames(suppliers, self.supplier_box)
+        self.supplier_box.setModel(self._supplier_names)
+        self.supplier_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.supplier_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.supplier_box.setCurrentIndex(max(self._supplier_names.row_of(chosen), 0))
 
     def show_sample(self, sample: Sample, criteria: tuple[Criterion, ...]) -> None:
         self._build_scores(criteria)
-        self.supplier_box.setCurrentIndex(self.supplier_box.findData(sample.supplier_id))
+        self.supplier_box.setCurrentIndex(self._supplier_names.row_of(sample.supplier_id))
         self.variant_edit.setText(sample.variant)
         self.status_box.setCurrentIndex(self.status_box.findData(sample.status.value))
         self.free_box.setChecked(sample.free)
@@ -289,6 +298,30 @@ class SampleForm(QGroupBox):
             self.message.setText(f"⚠ {error}")
             return
         self.save_requested.emit(sample)
+
+
+class _SupplierNames(QAbstractListModel):
+    """(id, name) pairs for the supplier picker: the name shows, the id is the item data."""
+
+    def __init__(self, suppliers: list[tuple[int, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._suppliers = suppliers
+        self._rows = {supplier_id: row for row, (supplier_id, _) in enumerate(suppliers)}
+
+    def row_of(self, supplier_id: int | None) -> int:
+        """The row of a supplier, -1 if unknown (QComboBox.findData would scan every row)."""
+        return self._rows.get(supplier_id, -1) if supplier_id is not None else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._suppliers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        supplier_id, name = self._suppliers[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return name
+        return supplier_id if role == Qt.ItemDataRole.UserRole else None
 
 
 def _read(parse):  # type: ignore[no-untyped-def]

@@ -53,18 +53,16 @@ class SamplesTab(SamplesTabView):
 
     def reload(self) -> None:
         """Products, suppliers for the form, and the chosen product's samples (small lists)."""
-        from app.services.supplier_list import load_supplier_list
+        from app.services.supplier_list import supplier_names
 
         self._loaded = True
         try:
-            suppliers = load_supplier_list(self.workbench.path)
+            suppliers = supplier_names(self.workbench.path)
             products = self.service.products()
         except WorkbenchError as error:
             self._say(str(error))
             return
-        self.sample_form.set_suppliers(
-            [(s.id, " · ".join(x for x in (s.name_zh, s.name_en) if x)) for s in suppliers]
-        )
+        self.sample_form.set_suppliers(suppliers)
         self.products.set_rows(products)
         if self._product_id is not None and self.products.row_of(self._product_id) is not None:
             self._select(self.products_view, self.products_proxy, self.products, self._product_id)
