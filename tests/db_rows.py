@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -13,3 +14,8 @@ def query(path: Path, sql: str) -> list[tuple]:
         return connection.execute(sql).fetchall()
     finally:
         connection.close()
+
+
+def all_rows(path: Path, tables: Iterable[str]) -> dict[str, list[tuple]]:
+    """Every row of each table in rowid order: the witness that a migration lost nothing."""
+    return {table: query(path, f"SELECT * FROM {table} ORDER BY rowid") for table in tables}

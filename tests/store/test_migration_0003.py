@@ -17,7 +17,7 @@ from app.store.models import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.conftest import TODAY
-from tests.db_rows import query
+from tests.db_rows import all_rows, query
 from tests.factories import hengda
 from tests.store.test_migrations import (
     CHILD_TABLES,
@@ -73,11 +73,8 @@ def _fill_at_0002(path: Path) -> None:
 
 
 def _all_rows(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table the 0002 file has, in id order: the witness of 'nothing lost'."""
-    return {
-        table: query(path, f"SELECT * FROM {table} ORDER BY rowid")
-        for table in ("suppliers", *CHILD_TABLES, *MATRIX_TABLES)
-    }
+    """Every row of every table the 0002 file has: the witness of 'nothing lost'."""
+    return all_rows(path, ("suppliers", *CHILD_TABLES, *MATRIX_TABLES))
 
 
 def test_0003_comes_right_after_0002() -> None:

@@ -18,7 +18,7 @@ from app.store.models import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.conftest import TODAY
-from tests.db_rows import query
+from tests.db_rows import all_rows, query
 from tests.factories import hengda
 from tests.store.test_migrations import (
     CHILD_TABLES,
@@ -74,7 +74,7 @@ def _fill_at_0003(path: Path) -> None:
 
 
 def _all_rows(path: Path) -> dict[str, list[tuple]]:
-    return {table: query(path, f"SELECT * FROM {table} ORDER BY rowid") for table in OLD_TABLES}
+    return all_rows(path, OLD_TABLES)
 
 
 def _migrated(tmp_path: Path) -> Path:

@@ -16,7 +16,7 @@ from app.store.db import Database
 from app.store.models import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
-from tests.db_rows import query
+from tests.db_rows import all_rows, query
 from tests.factories import hengda
 from tests.store.test_migration_0004 import (
     AUDIT_TABLES,
@@ -46,7 +46,7 @@ REBUILD_SAMPLES = """
 
 
 def _all_rows(path: Path, tables: tuple[str, ...] = OLD_TABLES) -> dict[str, list[tuple]]:
-    return {table: query(path, f"SELECT * FROM {table} ORDER BY rowid") for table in tables}
+    return all_rows(path, tables)
 
 
 def _filled_0004(tmp_path: Path) -> Path:
