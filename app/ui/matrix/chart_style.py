@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QPolygonF,
@@ -166,10 +167,28 @@ def draw_empty_state(painter: QPainter, rect: QRectF, text: str, palette: QPalet
 
 
 class ChartWidget(QWidget):
-    """Shows tooltip_at(pos) on hover; each chart says what lies under the mouse."""
+    """Paints the background or the empty state, then the chart (`paint_chart`); shows
+    tooltip_at(pos) on hover: each chart says what lies under the mouse."""
 
     def tooltip_at(self, pos: QPointF) -> str | None:
         return None
+
+    def empty_text(self) -> str | None:
+        return None
+
+    def paint_chart(self, painter: QPainter, palette: QPalette) -> None:
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        empty = self.empty_text()
+        if empty is not None:
+            draw_empty_state(painter, QRectF(self.rect()), empty, palette)
+        else:
+            self.paint_chart(painter, palette)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

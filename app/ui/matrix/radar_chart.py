@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
     QPolygonF,
@@ -26,7 +25,6 @@ from app.ui.matrix.chart_style import (
     ChartWidget,
     LegendItem,
     distance,
-    draw_empty_state,
     draw_legend,
     draw_marker,
     format_value,
@@ -176,15 +174,7 @@ class RadarChart(ChartWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(240, 200)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        empty = self.empty_text()
-        if empty is not None:
-            draw_empty_state(painter, QRectF(self.rect()), empty, palette)
-            return
+    def paint_chart(self, painter: QPainter, palette: QPalette) -> None:
         layout = self._layout()
         self._paint_grid(painter, layout, palette)
         background = palette.color(QPalette.ColorRole.Base)

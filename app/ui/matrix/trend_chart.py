@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPaintEvent,
     QPalette,
     QPen,
 )
@@ -26,7 +25,6 @@ from app.ui.matrix.chart_style import (
     ChartWidget,
     LegendItem,
     distance,
-    draw_empty_state,
     draw_legend,
     draw_marker,
     format_value,
@@ -164,16 +162,8 @@ class TrendChart(ChartWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(260, 180)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
+    def paint_chart(self, painter: QPainter, palette: QPalette) -> None:
         background = palette.color(QPalette.ColorRole.Base)
-        painter.fillRect(self.rect(), background)
-        empty = self.empty_text()
-        if empty is not None:
-            draw_empty_state(painter, QRectF(self.rect()), empty, palette)
-            return
         layout = self._layout()
         self._paint_axes(painter, layout, palette)
         keys = self.keys()
