@@ -178,7 +178,7 @@ def _size_text(size: int) -> str:
 
 def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
     """Blank (no database needed), for one supplier, or its latest audit's results."""
-    from app.domain.checklist_default import default_template
+    from app.domain.audits.checklist_default import default_template
     from app.exports.checklist_pdf import export_checklist_pdf, supplier_name
 
     if args.results and not args.supplier:

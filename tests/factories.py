@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
-from app.domain.money import Money
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import (
+    BusinessType,
+    CertificationKind,
+    Membership,
+    RedFlagKind,
+    Status,
+)
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
 
 def hengda(**overrides: object) -> Supplier:

@@ -23,8 +23,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Audit,
     Auditor,
     AuditScore,
@@ -32,8 +31,9 @@ from app.domain.checklist import (
     audit_result,
     score_audit,
 )
-from app.domain.choices import Membership
-from app.domain.supplier import Contact, Supplier
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.suppliers.choices import Membership
+from app.domain.suppliers.supplier import Contact, Supplier
 from app.exports.checklist_blocks import (
     FIELD_COLUMNS,
     GRID,

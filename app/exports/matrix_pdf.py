@@ -1,7 +1,7 @@
 """The Capacity & Credit matrix as a printable landscape A4 report, followed by its legend.
 
 Grades, ratings and levels print on the same colour-blind-safe fills as the tab and the
-workbook (app.domain.grade_palette). Rows go through LongTable, so 10,000 suppliers lay out
+workbook (app.domain.matrix.grade_palette). Rows go through LongTable, so 10,000 suppliers lay out
 in linear time; the coloured cells are tiny flowables of their own, cheaper than Paragraphs.
 """
 
@@ -28,11 +28,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.capacity import Dimension, Grade, grade_legend
-from app.domain.choices import Status
-from app.domain.credit import CreditRating, RatingSource
-from app.domain.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, TEXT_ON_FILL, colour_key
-from app.domain.scoring import Criterion, Level, LevelThresholds, Ranked, Weights
+from app.domain.matrix.capacity import Dimension, Grade, grade_legend
+from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.grade_palette import (
+    CREDIT_FILL,
+    GRADE_FILL,
+    LEVEL_FILL,
+    TEXT_ON_FILL,
+    colour_key,
+)
+from app.domain.matrix.scoring import Criterion, Level, LevelThresholds, Ranked, Weights
+from app.domain.suppliers.choices import Status
 from app.exports.matrix_xlsx import BOUNDARY_RULE, CREDIT_RULE, SCORE_RULE
 from app.exports.pdf_fonts import font_name
 from app.exports.pdf_layout import (

@@ -3,7 +3,7 @@
 Sheet "Matrix" holds one row per supplier; its weighted score, level and rank are formulas
 that read the weights and level minimums on sheet "Legend", so a partner who changes a weight
 in Excel or LibreOffice sees every score, level and rank recompute. The formulas follow
-app.domain.scoring exactly: blank scores are left out and the remaining weights renormalised,
+app.domain.matrix.scoring exactly: blank scores are left out and the remaining weights renormalised,
 ROUND(x, 1) is half-up for these non-negative values, and ranks are competition style
 (1, 2, 2, 4) with unscored suppliers unranked. No computed value is stored beside them.
 """
@@ -23,10 +23,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.domain.capacity import Dimension, Grade, grade_legend
-from app.domain.credit import CreditRating
-from app.domain.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, Tone, colour_key
-from app.domain.scoring import Criterion, Level, LevelThresholds, Weights
+from app.domain.matrix.capacity import Dimension, Grade, grade_legend
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, Tone, colour_key
+from app.domain.matrix.scoring import Criterion, Level, LevelThresholds, Weights
 from app.errors import Cancelled
 from app.exports.atomic import atomic_output
 from app.exports.xlsx_cells import column_width, header_cells, protect_row, write_only_workbook

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from app.domain.grade_palette import Tone
-from app.domain.money import Money
-from app.domain.samples import (
+from app.domain.kit.money import Money
+from app.domain.matrix.grade_palette import Tone
+from app.domain.samples.sample import (
     SCORE_MAX,
     ComparisonCell,
     ComparisonRow,

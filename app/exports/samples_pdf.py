@@ -25,7 +25,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, PageBreak, Spacer, Table, TableStyle
 
-from app.domain.samples import RowKind, Sample, SampleStatus
+from app.domain.samples.sample import RowKind, Sample, SampleStatus
 from app.errors import Cancelled
 from app.exports.pdf_fonts import font_name
 from app.exports.pdf_layout import (

@@ -30,8 +30,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.units import pixels_to_EMU
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.domain.money import Money, exponent
-from app.domain.samples import MEASUREMENTS, ComparisonCell, PassFail, SampleStatus
+from app.domain.kit.money import Money, exponent
+from app.domain.samples.sample import MEASUREMENTS, ComparisonCell, PassFail, SampleStatus
 from app.errors import Cancelled
 from app.exports.atomic import atomic_output
 from app.exports.samples_data import (

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
-from app.domain.certifications import ExpiryState, expiry_state, needs_attention
-from app.domain.choices import PROVINCES, CertificationKind, Choice, Membership, Status
-from app.domain.supplier import Certification, Contact, Supplier
+from app.domain.suppliers.certifications import ExpiryState, expiry_state, needs_attention
+from app.domain.suppliers.choices import PROVINCES, CertificationKind, Choice, Membership, Status
+from app.domain.suppliers.supplier import Certification, Contact, Supplier
 from app.exports.pdf_layout import (
     AMBER,
     GREY,

@@ -10,8 +10,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from app.domain.certifications import ExpiryState, expiry_state
-from app.domain.supplier import Certification, Supplier
+from app.domain.suppliers.certifications import ExpiryState, expiry_state
+from app.domain.suppliers.supplier import Certification, Supplier
 from app.errors import Cancelled
 from app.exports.atomic import atomic_output
 from app.exports.xlsx_cells import TableColumn, add_table_sheet, protect_row, write_only_workbook

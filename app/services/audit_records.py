@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from app.domain.capacity import Dimension
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     Audit,
@@ -29,7 +28,8 @@ from app.domain.checklist import (
     ChecklistTemplate,
     Verdict,
 )
-from app.domain.numbers import number_problem
+from app.domain.kit.numbers import number_problem
+from app.domain.matrix.capacity import Dimension
 
 NAME_LENGTH = 200  # String(200) in app.store.audit_models
 KEY_LENGTH = 200

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.checklist import ChecklistTemplate
-from app.domain.checklist_default import default_template
-from app.domain.search_text import sort_key
+from app.domain.audits.checklist import ChecklistTemplate
+from app.domain.audits.checklist_default import default_template
+from app.domain.kit.search_text import sort_key
 from app.errors import NotFound, ValidationError
 from app.services.audit_records import checked_template, sections_to_json, template_from_row
 from app.store.audit_models import ChecklistTemplateRow

@@ -27,14 +27,14 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.capacity import FactSource
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     Audit,
     Auditor,
     AuditResult,
     ChecklistItem,
 )
+from app.domain.matrix.capacity import FactSource
 from app.errors import NotFound, ValidationError
 from app.services.audit_records import (
     audit_from_rows,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain.supplier import Supplier
+from app.domain.suppliers.supplier import Supplier
 
 # (table name, its rows as column dicts) in dependency order: parents before children.
 DependentRows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]

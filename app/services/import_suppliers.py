@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.domain.supplier import Supplier
-from app.domain.validation import validate_supplier
+from app.domain.suppliers.supplier import Supplier
+from app.domain.suppliers.validation import validate_supplier
 from app.errors import ImportRejected, WorkbenchError
 from app.services.changes import Change
 from app.services.supplier_columns import (

@@ -24,12 +24,12 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, select
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.indicators import Indicator
-from app.domain.numbers import number_problem
-from app.domain.scoring import Criterion, Scores
-from app.domain.supplier import Supplier
+from app.domain.kit.numbers import number_problem
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.scoring import Criterion, Scores
+from app.domain.suppliers.supplier import Supplier
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
 from app.services.matrix_evaluations import (

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.capacity import Grade
-from app.domain.credit import CreditRating
-from app.domain.scoring import Criterion, Scores, Weights, weighted_score
+from app.domain.matrix.capacity import Grade
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.scoring import Criterion, Scores, Weights, weighted_score
 from app.services.matrix_records import Evaluation
 from app.services.matrix_rows import MatrixRow
 

@@ -2,7 +2,7 @@
 raw sub-indicator values), and the sub-indicator rows written and read with their evaluation.
 
 Rules (issue 3): a criterion with at least one sub-indicator value (None counts as not
-recorded) gets its score from them (app.domain.indicators.criterion_scores); giving that
+recorded) gets its score from them (app.domain.matrix.indicators.criterion_scores); giving that
 criterion's score as well is refused, so a stored score never disagrees with the values it
 came from. The others keep the score given.
 """
@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from app.domain.indicators import Indicator, criterion_scores, raw_value_problem
-from app.domain.numbers import number_problem
-from app.domain.scoring import Criterion, Scores
+from app.domain.kit.numbers import number_problem
+from app.domain.matrix.indicators import Indicator, criterion_scores, raw_value_problem
+from app.domain.matrix.scoring import Criterion, Scores
 from app.store.matrix_models import EvaluationIndicatorRow, EvaluationRow
 
 _INDICATORS = EvaluationIndicatorRow.__table__

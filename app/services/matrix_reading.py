@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from app.domain.capacity import Dimension, FactSource
+from app.domain.matrix.capacity import Dimension, FactSource
 
 _ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 # Oldest first within each supplier and dimension, so the last row seen is the current fact:

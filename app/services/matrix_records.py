@@ -7,10 +7,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.indicators import Indicator
-from app.domain.scoring import Scores
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.scoring import Scores
 
 
 @dataclass(frozen=True, slots=True)

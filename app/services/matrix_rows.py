@@ -14,10 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from app.domain.capacity import Dimension, FactSource, Grade, grade_capacity
-from app.domain.choices import Membership, Status
-from app.domain.credit import CreditDecision, CreditInputs, decide_rating
-from app.domain.scoring import (
+from app.domain.matrix.capacity import Dimension, FactSource, Grade, grade_capacity
+from app.domain.matrix.credit import CreditDecision, CreditInputs, decide_rating
+from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     LevelThresholds,
@@ -26,6 +25,7 @@ from app.domain.scoring import (
     Weights,
     rank_suppliers,
 )
+from app.domain.suppliers.choices import Membership, Status
 from app.services.gc_pause import paused_garbage_collector
 from app.services.matrix_records import CapacityFact, CreditRecord
 

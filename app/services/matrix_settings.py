@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from app.domain.numbers import number_problem
-from app.domain.scoring import (
+from app.domain.kit.numbers import number_problem
+from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     Criterion,

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from app.domain.capacity import Dimension, Grade
-from app.domain.choices import PROVINCES, Status
-from app.domain.credit import CreditRating, RatingSource
-from app.domain.scoring import (
+from app.domain.kit.search_text import matches, search_text, sort_key
+from app.domain.matrix.capacity import Dimension, Grade
+from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     Criterion,
@@ -24,7 +24,7 @@ from app.domain.scoring import (
     Weights,
     explain_score,
 )
-from app.domain.search_text import matches, search_text, sort_key
+from app.domain.suppliers.choices import PROVINCES, Status
 from app.services.gc_pause import paused_garbage_collector
 from app.services.matrix_rows import MatrixRow, rank_matrix
 

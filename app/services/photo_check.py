@@ -2,7 +2,7 @@
 
 A photo file is referenced when a sample's gallery shows it (sample_photos.hash) or an audit
 answer has it attached (audit_answers.photo_refs, a JSON list in which an attached photo is
-written "name@<sha256>", see app.domain.checklist). The store's check then names orphans
+written "name@<sha256>", see app.domain.audits.checklist). The store's check then names orphans
 (files nothing refers to), missing files (records whose file is gone), damaged files and stray
 ones (PhotoCheck).
 
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.checklist import photo_ref_hash
+from app.domain.audits.checklist import photo_ref_hash
 from app.store.photos import PhotoCheck, PhotoStore
 
 if TYPE_CHECKING:

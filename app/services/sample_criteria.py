@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from app.domain.samples import Criterion
+from app.domain.samples.sample import Criterion
 from app.errors import ValidationError
 from app.services.sample_records import CRITERIA, SAMPLES, SCORES
 

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.samples import PhotoAngle, SamplePhoto
+from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.errors import NotFound, ValidationError
 from app.services.sample_records import (
     PHOTOS,

@@ -9,8 +9,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, select
 
-from app.domain.money import Money
-from app.domain.samples import (
+from app.domain.kit.money import Money
+from app.domain.samples.sample import (
     MEASUREMENTS,
     Criterion,
     PassFail,

@@ -1,7 +1,7 @@
 """Samples use cases (issue 4): products with their spec and own criteria, the samples suppliers
 sent of them, the golden sample, and the side-by-side comparison. Gallery metadata is in the
-base class (app.services.sample_photos); the pure rules in app.domain.samples and
-app.domain.sample_validation.
+base class (app.services.sample_photos); the pure rules in app.domain.samples.sample and
+app.domain.samples.validation.
 
 Every write validates first (ValidationError with field keys, nothing written), runs in one
 transaction and returns a SampleChange: created / updated / deleted hold SAMPLE ids, and
@@ -29,8 +29,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from app.domain.sample_validation import product_problems, sample_problems
-from app.domain.samples import (
+from app.domain.kit.search_text import sort_key
+from app.domain.samples.sample import (
     BUILT_IN_CRITERIA,
     ComparisonTable,
     Product,
@@ -38,7 +38,7 @@ from app.domain.samples import (
     SampleStatus,
     compare_samples,
 )
-from app.domain.search_text import sort_key
+from app.domain.samples.validation import product_problems, sample_problems
 from app.errors import NotFound, ValidationError
 from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows

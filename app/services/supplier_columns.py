@@ -11,7 +11,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
-from app.domain.choices import (
+from app.domain.kit.money import DEFAULT_CURRENCY, Money, exponent, parse_decimal
+from app.domain.suppliers.choices import (
     PROVINCES,
     BusinessType,
     CertificationKind,
@@ -20,8 +21,7 @@ from app.domain.choices import (
     RedFlagKind,
     Status,
 )
-from app.domain.money import DEFAULT_CURRENCY, Money, exponent, parse_decimal
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
 Row = TypeVar("Row")
 TAG_SEPARATOR = "; "

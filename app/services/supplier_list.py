@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from app.domain.certifications import EXPIRY_WARNING_DAYS
-from app.domain.search_text import matches
+from app.domain.kit.search_text import matches
+from app.domain.suppliers.certifications import EXPIRY_WARNING_DAYS
 from app.store.connection import connect, translate
 
 _SELECT = """

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from app.domain.choices import PROVINCES
-from app.domain.money import Money
-from app.domain.search_text import search_text, sort_key
-from app.domain.similarity import normalise_shop_url
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.kit.money import Money
+from app.domain.kit.search_text import search_text, sort_key
+from app.domain.suppliers.choices import PROVINCES
+from app.domain.suppliers.similarity import normalise_shop_url
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 from app.store.models import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
 
 _PROVINCE_EN = dict(PROVINCES)

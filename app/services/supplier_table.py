@@ -11,8 +11,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from app.domain.choices import PROVINCES
-from app.domain.search_text import sort_key
+from app.domain.kit.search_text import sort_key
+from app.domain.suppliers.choices import PROVINCES
 from app.services.supplier_list import SupplierFilter, SupplierListItem
 
 _PROVINCE_EN = dict(PROVINCES)

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
-from app.domain.similarity import NameMatcher, normalise_shop_url
-from app.domain.supplier import Supplier
-from app.domain.validation import validate_supplier
+from app.domain.suppliers.similarity import NameMatcher, normalise_shop_url
+from app.domain.suppliers.supplier import Supplier
+from app.domain.suppliers.validation import validate_supplier
 from app.errors import NotFound, ValidationError
 from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows

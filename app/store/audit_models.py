@@ -15,13 +15,13 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.checklist import Auditor, AuditResult, Verdict
+from app.domain.audits.checklist import Auditor, AuditResult, Verdict
 from app.store.models import Base
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 
 
 class ChecklistTemplateRow(Base):
-    """A user's template (the shipped default lives in code, app.domain.checklist_default)."""
+    """A user's template (the shipped default lives in code, app.domain.audits.checklist_default)."""
 
     __tablename__ = "checklist_templates"
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.indicators import Indicator
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.indicators import Indicator
 from app.store.models import Base
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 

@@ -8,7 +8,13 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
+from app.domain.suppliers.choices import (
+    BusinessType,
+    CertificationKind,
+    Membership,
+    RedFlagKind,
+    Status,
+)
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 
 # Named constraints, so Alembic batch migrations can find and alter them later.

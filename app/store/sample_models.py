@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.samples import CriterionKind, PhotoAngle, SampleStatus
+from app.domain.samples.sample import CriterionKind, PhotoAngle, SampleStatus
 from app.store.models import Base
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QElapsedTimer, QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.domain.samples import PhotoAngle, SamplePhoto
+from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.store.photos import PhotoStore
 from app.ui.samples.gallery_model import GalleryModel
 from app.ui.samples.gallery_view import GalleryView

@@ -93,8 +93,8 @@ def add_matrix_data(path: Path) -> None:
 
 
 def bench_rank(count: int) -> None:
-    from app.domain.scoring import Criterion, Weights
-    from app.domain.weight_balance import rebalance
+    from app.domain.matrix.scoring import Criterion, Weights
+    from app.domain.matrix.weight_balance import rebalance
     from app.services.matrix_rows import load_matrix
     from app.services.matrix_table import MatrixTable
     from app.services.workbench import Workbench

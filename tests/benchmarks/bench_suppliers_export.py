@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from openpyxl import Workbook
 
-from app.domain.choices import PROVINCES, BusinessType, Membership, Status
-from app.domain.money import Money
-from app.domain.supplier import Contact, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
+from app.domain.suppliers.supplier import Contact, Supplier
 from app.exports.suppliers_xlsx import export_suppliers_xlsx, sheet_plan
 from app.services.workbench import Workbench
 from tests.benchmarks.large_db import cached_database

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from app.domain.supplier import Supplier
+from app.domain.suppliers.supplier import Supplier
 from app.services.workbench import Workbench
 from app.store.opening import open_database_file
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.domain.capacity import Dimension, FactSource
-from app.domain.checklist import Answer, Auditor, Verdict
+from app.domain.audits.checklist import Answer, Auditor, Verdict
+from app.domain.matrix.capacity import Dimension, FactSource
 from app.services.audits import AuditService
 from app.services.matrix import MatrixService
 from app.services.suppliers import SupplierService

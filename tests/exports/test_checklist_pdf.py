@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.units import mm
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     Audit,
@@ -22,7 +21,8 @@ from app.domain.checklist import (
     ChecklistTemplate,
     Verdict,
 )
-from app.domain.checklist_default import default_template
+from app.domain.audits.checklist_default import default_template
+from app.domain.matrix.capacity import Dimension, FactSource
 from app.errors import ExportFailed
 from app.exports.checklist_pdf import BLANK_NAME, export_checklist_pdf
 from app.exports.pdf_marks import BOX

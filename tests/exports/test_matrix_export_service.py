@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.domain.scoring import LevelThresholds, Weights
+from app.domain.matrix.scoring import LevelThresholds, Weights
 from app.errors import Cancelled, WorkbenchError
 from app.services.exporting import KINDS, export_matrix
 from app.services.matrix import MatrixService

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.grade_palette import GRADE_FILL
-from app.domain.scoring import DEFAULT_THRESHOLDS, Scores, Weights
+from app.domain.matrix.grade_palette import GRADE_FILL
+from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Scores, Weights
 from app.errors import Cancelled
 from app.exports.matrix_pdf import FilledCell, export_matrix_pdf, matrix_row, number_text
 from app.exports.pdf_layout import styles

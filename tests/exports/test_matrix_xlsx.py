@@ -13,11 +13,11 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.domain.capacity import Dimension, FactSource, Grade
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, colour_key
-from app.domain.scoring import DEFAULT_THRESHOLDS, Level, LevelThresholds, Scores, Weights
-from app.domain.supplier import Supplier
+from app.domain.matrix.capacity import Dimension, FactSource, Grade
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, colour_key
+from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Level, LevelThresholds, Scores, Weights
+from app.domain.suppliers.supplier import Supplier
 from app.errors import Cancelled
 from app.exports.matrix_xlsx import HEADERS, export_matrix_xlsx
 from app.services.matrix import MatrixService
@@ -314,7 +314,7 @@ def test_dates_are_not_the_clock(tmp_path: Path, data: MatrixData) -> None:
 
 
 def test_the_palette_colours_every_grade_level_and_rating_by_one_scale() -> None:
-    from app.domain.grade_palette import CREDIT_TONE, GRADE_TONE, LEVEL_TONE, Tone
+    from app.domain.matrix.grade_palette import CREDIT_TONE, GRADE_TONE, LEVEL_TONE, Tone
 
     assert set(GRADE_FILL) == set(Grade) and set(LEVEL_FILL) == set(Level)
     assert set(CREDIT_FILL) == set(CreditRating)

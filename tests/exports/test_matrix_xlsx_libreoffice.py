@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.domain.scoring import LevelThresholds, Weights
+from app.domain.matrix.scoring import LevelThresholds, Weights
 from app.services.matrix_rows import rank_matrix
 from app.services.suppliers import SupplierService
 from app.store.db import Database

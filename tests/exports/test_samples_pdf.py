@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.domain.money import Money
-from app.domain.samples import Product, Sample, SampleStatus
+from app.domain.kit.money import Money
+from app.domain.samples.sample import Product, Sample, SampleStatus
 from app.errors import Cancelled
 from app.exports.samples_data import EmbeddedPhoto
 from app.exports.samples_pdf import (

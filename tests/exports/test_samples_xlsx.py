@@ -17,8 +17,8 @@ from openpyxl.utils.units import EMU_to_pixels
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image
 
-from app.domain.money import Money
-from app.domain.samples import PassFail, Product, SampleStatus
+from app.domain.kit.money import Money
+from app.domain.samples.sample import PassFail, Product, SampleStatus
 from app.errors import Cancelled
 from app.exports.samples_data import ProductSamples
 from app.exports.samples_xlsx import HEADER_ROW, PHOTO_HEIGHT_PX, export_samples_xlsx, sheet_titles
@@ -111,7 +111,7 @@ def _add(
     shipping: str,
     **details: object,
 ) -> int:
-    from app.domain.samples import Sample
+    from app.domain.samples.sample import Sample
 
     def money(text: str) -> Money:
         amount, currency = text.split()

@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.suppliers.choices import (
+    BusinessType,
+    CertificationKind,
+    Membership,
+    RedFlagKind,
+    Status,
+)
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 from app.errors import Cancelled, ExportFailed
 from app.exports.suppliers_pdf import certification_notes, export_suppliers_pdf, format_rate
 from app.services.exporting import export_suppliers

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.domain.choices import CertificationKind
-from app.domain.supplier import Certification, Contact, Supplier
+from app.domain.suppliers.choices import CertificationKind
+from app.domain.suppliers.supplier import Certification, Contact, Supplier
 from app.errors import Cancelled
 from app.exports.suppliers_xlsx import attention_text, export_suppliers_xlsx
 from app.services.suppliers import SupplierService

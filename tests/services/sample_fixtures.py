@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app.domain.money import Money
-from app.domain.samples import (
+from app.domain.kit.money import Money
+from app.domain.samples.sample import (
     Criterion,
     CriterionKind,
     PassFail,

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.capacity import Dimension
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     Auditor,
@@ -22,7 +21,8 @@ from app.domain.checklist import (
     audit_result,
     score_audit,
 )
-from app.domain.checklist_default import DEFAULT_TEMPLATE_NAME, default_template
+from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME, default_template
+from app.domain.matrix.capacity import Dimension
 from app.errors import NotFound, ValidationError
 from app.services.audits import AuditService
 from app.services.changes import Change

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.capacity import Dimension, FactSource, Grade
-from app.domain.checklist import Answer, Auditor
+from app.domain.audits.checklist import Answer, Auditor
+from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.errors import ValidationError
 from app.services.audits import AuditService
 from app.services.matrix import MatrixService

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.certifications import ExpiryState, expiry_state
-from app.domain.choices import MAIN_PROVINCES, PROVINCES, BusinessType, Membership, Status
-from app.domain.supplier import Supplier
-from app.domain.validation import validate_supplier
+from app.domain.suppliers.certifications import ExpiryState, expiry_state
+from app.domain.suppliers.choices import MAIN_PROVINCES, PROVINCES, BusinessType, Membership, Status
+from app.domain.suppliers.supplier import Supplier
+from app.domain.suppliers.validation import validate_supplier
 from app.errors import WorkbenchError
 from app.services.demo import demo_suppliers, fill_demo, synthetic_suppliers
 from app.services.suppliers import SupplierService

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.checklist import Audit, Auditor, AuditResult, audit_result, score_audit
-from app.domain.checklist_default import DEFAULT_TEMPLATE_NAME
+from app.domain.audits.checklist import Audit, Auditor, AuditResult, audit_result, score_audit
+from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME
+from app.domain.matrix.capacity import Dimension, FactSource
 from app.services.audits import AuditService
 from app.services.demo import demo_suppliers, fill_demo, fill_demo_audits
 from app.services.demo.audits import LEATHER_TEMPLATE

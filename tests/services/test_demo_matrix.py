@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.capacity import Dimension, FactSource, Grade
-from app.domain.credit import CreditRating, RatingSource
-from app.domain.indicators import Indicator, criterion_scores
-from app.domain.scoring import Level, Scores
+from app.domain.matrix.capacity import Dimension, FactSource, Grade
+from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.indicators import Indicator, criterion_scores
+from app.domain.matrix.scoring import Level, Scores
 from app.services.demo import demo_suppliers, fill_demo, fill_demo_matrix
 from app.services.demo.matrix import parse_credit, parse_period, quarter, shop_slug
 from app.services.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES

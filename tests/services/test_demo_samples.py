@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.domain.money import Money
-from app.domain.samples import PhotoAngle, SampleStatus
+from app.domain.kit.money import Money
+from app.domain.samples.sample import PhotoAngle, SampleStatus
 from app.services.demo import demo_suppliers, fill_demo
 from app.services.demo.matrix import shop_slug
 from app.services.demo.samples import PRODUCTS

@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
-from app.domain.money import Money
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import (
+    BusinessType,
+    CertificationKind,
+    Membership,
+    RedFlagKind,
+    Status,
+)
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 from app.errors import ImportRejected, WorkbenchError
 from app.exports.suppliers_xlsx import export_suppliers_xlsx
 from app.services.import_suppliers import (

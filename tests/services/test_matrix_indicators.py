@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from app.domain.indicators import Indicator, criterion_scores
-from app.domain.scoring import Scores
+from app.domain.matrix.indicators import Indicator, criterion_scores
+from app.domain.matrix.scoring import Scores
 from app.errors import ValidationError
 from app.services.changes import Change
 from app.services.matrix import MatrixService

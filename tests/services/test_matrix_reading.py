@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.domain.capacity import Dimension, FactSource
+from app.domain.matrix.capacity import Dimension, FactSource
 from app.services.matrix import MatrixService
 from app.services.matrix_rows import load_matrix
 from app.services.suppliers import SupplierService

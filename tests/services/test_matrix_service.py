@@ -9,10 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.choices import Membership
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend, decide_rating
-from app.domain.scoring import DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, LevelThresholds, Scores, Weights
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import (
+    CreditInputs,
+    CreditOverride,
+    CreditRating,
+    Trend,
+    decide_rating,
+)
+from app.domain.matrix.scoring import (
+    DEFAULT_THRESHOLDS,
+    DEFAULT_WEIGHTS,
+    LevelThresholds,
+    Scores,
+    Weights,
+)
+from app.domain.suppliers.choices import Membership
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
 from app.services.matrix import MatrixService, with_supplier_facts

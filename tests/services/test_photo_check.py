@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.domain.checklist import Answer, Verdict, attached_photo_ref
+from app.domain.audits.checklist import Answer, Verdict, attached_photo_ref
 from app.services.audits import AuditService
 from app.services.photo_check import (
     attached_photos,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.domain.samples import PhotoAngle
+from app.domain.samples.sample import PhotoAngle
 from app.errors import NotFound, ValidationError
 from app.services.samples import SampleService
 from app.services.suppliers import SupplierService

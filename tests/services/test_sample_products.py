@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.samples import Criterion, CriterionKind, PassFail, Product
+from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Product
 from app.errors import NotFound, ValidationError
 from app.services.samples import SampleService
 from app.services.suppliers import SupplierService

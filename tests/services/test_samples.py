@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.money import Money
-from app.domain.samples import PassFail, Product, SampleStatus
+from app.domain.kit.money import Money
+from app.domain.samples.sample import PassFail, Product, SampleStatus
 from app.errors import DatabaseError, NotFound, ValidationError
 from app.services.samples import SampleService
 from app.services.suppliers import SupplierService

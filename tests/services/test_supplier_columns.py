@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, Status
-from app.domain.money import Money
-from app.domain.supplier import Contact
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import BusinessType, CertificationKind, Membership, Status
+from app.domain.suppliers.supplier import Contact
 from app.services.supplier_columns import (
     CERTIFICATION_COLUMNS,
     CONTACT_COLUMNS,

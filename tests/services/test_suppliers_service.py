@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.supplier import Contact
+from app.domain.suppliers.supplier import Contact
 from app.errors import NotFound, ValidationError
 from app.services.suppliers import SupplierService
 from tests.factories import hengda, minimal

@@ -21,10 +21,10 @@ from sqlalchemy import (
     select,
 )
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.indicators import Indicator
-from app.domain.scoring import Scores
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.scoring import Scores
 from app.errors import DatabaseError
 from app.services.dependents import dependent_tables, reinsert, snapshot
 from app.services.matrix import MatrixService

@@ -13,9 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, RedFlagKind, Status
-from app.domain.money import Money
-from app.domain.supplier import Certification, RedFlag
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import (
+    BusinessType,
+    CertificationKind,
+    Membership,
+    RedFlagKind,
+    Status,
+)
+from app.domain.suppliers.supplier import Certification, RedFlag
 from app.errors import (
     DatabaseCorrupt,
     DatabaseError,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.domain.capacity import Dimension, FactSource
+from app.domain.matrix.capacity import Dimension, FactSource
 from app.errors import DatabaseError
 from app.services.suppliers import SupplierService
 from app.store.db import Database

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.indicators import Indicator
-from app.domain.scoring import Scores, Weights
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.scoring import Scores, Weights
 from app.services.matrix import MatrixService
 from app.services.suppliers import SupplierService
 from app.store.db import Database

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
-from app.domain.choices import CertificationKind, Membership, Status
-from app.domain.money import Money
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import CertificationKind, Membership, Status
 from app.services.suppliers import SupplierService
 from app.store.db import Database
 from app.store.models import CertificationRow, SupplierRow

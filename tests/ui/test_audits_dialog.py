@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.domain.checklist import AnswerKind, Verdict
+from app.domain.audits.checklist import AnswerKind, Verdict
 from app.services.suppliers import SupplierService
 from app.services.workbench import Workbench
 from app.ui.audits.answers_model import ANSWER
@@ -130,7 +130,7 @@ def test_attached_photos_are_stored_once_and_listed_by_name(
 ) -> None:
     from PIL import Image
 
-    from app.domain.checklist import photo_ref_hash
+    from app.domain.audits.checklist import photo_ref_hash
     from app.store.photos import PhotoStore
 
     good = tmp_path / "车间-2号线.jpg"

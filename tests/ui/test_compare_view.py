@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtTest import QTest
 
-from app.domain.grade_palette import Tone
-from app.domain.money import Money
-from app.domain.samples import (
+from app.domain.kit.money import Money
+from app.domain.matrix.grade_palette import Tone
+from app.domain.samples.sample import (
     Criterion,
     CriterionKind,
     PassFail,

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.domain.choices import BusinessType, CertificationKind, Membership, Status
-from app.domain.money import Money
-from app.domain.supplier import Certification, Contact, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import BusinessType, CertificationKind, Membership, Status
+from app.domain.suppliers.supplier import Certification, Contact, Supplier
 from app.errors import ValidationError
 from app.ui.suppliers.detail_editor import SupplierEditor
 from app.ui.suppliers.editor_view import EMPTY_HINT

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from app.domain.samples import PhotoAngle, SamplePhoto
+from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.errors import Cancelled
 from app.store.photos import PhotoStore
 from app.ui.samples import photo_import

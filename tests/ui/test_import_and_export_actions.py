@@ -134,8 +134,8 @@ def test_export_from_the_samples_tab_writes_the_comparison(
 ) -> None:
     from decimal import Decimal
 
-    from app.domain.money import Money
-    from app.domain.samples import Product, Sample
+    from app.domain.kit.money import Money
+    from app.domain.samples.sample import Product, Sample
 
     samples = window.session.workbench.samples
     product_id = samples.save_product(Product(name="Mug", name_zh="马克杯")).products[0]

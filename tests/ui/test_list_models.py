@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.domain.certifications import ExpiryState
-from app.domain.choices import CertificationKind, RedFlagKind
-from app.domain.supplier import Certification, Contact, RedFlag
+from app.domain.suppliers.certifications import ExpiryState
+from app.domain.suppliers.choices import CertificationKind, RedFlagKind
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag
 from app.ui.suppliers.list_models import (
     ERROR_BACKGROUND,
     ERROR_ROLE,

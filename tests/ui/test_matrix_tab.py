@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.choices import Status
-from app.domain.credit import CreditRating
-from app.domain.scoring import Criterion, Scores, Weights
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.scoring import Criterion, Scores, Weights
+from app.domain.suppliers.choices import Status
 from app.services.matrix import MatrixService
 from app.services.matrix_table import COLUMN_INDEX
 from app.services.suppliers import SupplierService
@@ -229,7 +229,7 @@ def test_the_trend_chart_follows_the_current_row(tab: MatrixTab) -> None:
 
 
 def test_an_evaluation_from_sub_indicators_scores_its_criterion(tab: MatrixTab) -> None:
-    from app.domain.indicators import Indicator
+    from app.domain.matrix.indicators import Indicator
 
     tab.table.selectRow(_row_of(tab, "Ningbo"))
     form = tab.evaluation_form
@@ -249,7 +249,7 @@ def test_an_evaluation_from_sub_indicators_scores_its_criterion(tab: MatrixTab) 
 
 
 def test_a_score_and_sub_indicators_for_one_criterion_are_refused(tab: MatrixTab) -> None:
-    from app.domain.indicators import Indicator
+    from app.domain.matrix.indicators import Indicator
 
     tab.table.selectRow(_row_of(tab, "Ningbo"))
     form = tab.evaluation_form

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.domain.samples import Criterion, CriterionKind, Product
+from app.domain.samples.sample import Criterion, CriterionKind, Product
 from app.ui.samples.product_form import ProductForm, parse_spec
 from app.ui.suppliers.editor_parsing import ParseError
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from app.domain.money import Money
-from app.domain.samples import Product, Sample, SampleStatus
+from app.domain.kit.money import Money
+from app.domain.samples.sample import Product, Sample, SampleStatus
 from app.services.suppliers import SupplierService
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
@@ -172,7 +172,7 @@ def test_deleting_a_sample_asks_and_removes_its_photo_files(
 def test_a_photo_an_audit_still_uses_is_kept_when_the_sample_goes(
     tab: SamplesTab, workbench: Workbench, tmp_path: Path, dialogs
 ) -> None:
-    from app.domain.checklist import Answer, attached_photo_ref
+    from app.domain.audits.checklist import Answer, attached_photo_ref
 
     _product_id, first, _second = _product_with_samples(workbench)
     tab.reload()

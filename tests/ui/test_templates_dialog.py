@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from app.domain.checklist import AnswerKind
+from app.domain.audits.checklist import AnswerKind
 from app.services.suppliers import SupplierService
 from app.services.workbench import Workbench
 from app.ui.audits.template_model import KIND_COLUMN, UNIT_COLUMN

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     Auditor,
@@ -28,7 +28,7 @@ from app.domain.checklist import (
     ChecklistSection,
     Verdict,
 )
-from app.domain.supplier import Supplier
+from app.domain.suppliers.supplier import Supplier
 from app.services.audits import AuditService
 from app.services.demo.matrix import shop_slug
 

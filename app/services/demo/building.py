@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.domain.choices import BusinessType as BT
-from app.domain.choices import CertificationKind as CK
-from app.domain.choices import Membership as M
-from app.domain.choices import RedFlagKind as RF
-from app.domain.choices import Status as S
-from app.domain.money import Money
-from app.domain.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import BusinessType as BT
+from app.domain.suppliers.choices import CertificationKind as CK
+from app.domain.suppliers.choices import Membership as M
+from app.domain.suppliers.choices import RedFlagKind as RF
+from app.domain.suppliers.choices import Status as S
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
 
 class DemoCert(NamedTuple):

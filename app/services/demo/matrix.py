@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.domain.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.indicators import Indicator, indicators_of
-from app.domain.scoring import Criterion, Scores
-from app.domain.supplier import Supplier
+from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.indicators import Indicator, indicators_of
+from app.domain.matrix.scoring import Criterion, Scores
+from app.domain.suppliers.supplier import Supplier
 from app.services.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
 from app.services.matrix import MatrixService
 

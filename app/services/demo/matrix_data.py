@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from app.domain.capacity import Dimension, FactSource
+from app.domain.matrix.capacity import Dimension, FactSource
 
 MC, LN, EM = Dimension.MONTHLY_CAPACITY, Dimension.PRODUCTION_LINES, Dimension.EMPLOYEES
 AR, RT = Dimension.FACTORY_AREA, Dimension.RESPONSE_TIME
@@ -32,7 +32,7 @@ class DemoEvaluations(NamedTuple):
     """Consecutive quarters, oldest first, the last one `last_back` quarters before today's.
 
     Each period is "Q | D | S | C": a criterion is one number (its score), "-" (not evaluated)
-    or its raw sub-indicators in table order, "-" for one not recorded (app.domain.indicators):
+    or its raw sub-indicators in table order, "-" for one not recorded (app.domain.matrix.indicators):
     Q pass rate, complaint rate, improvement | D on-time rate, quantity accuracy |
     S response hours, problem solving | C price competitiveness, cost reduction.
     """

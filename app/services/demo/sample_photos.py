@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from app.domain.samples import PhotoAngle, Product, SampleStatus
+from app.domain.samples.sample import PhotoAngle, Product, SampleStatus
 from app.errors import WorkbenchError
 from app.services.demo.photo_drawing import Shot, draw_photo
 

@@ -21,9 +21,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from app.domain.money import Money
-from app.domain.samples import Criterion, CriterionKind, PassFail, Product, Sample, SampleStatus
-from app.domain.supplier import Supplier
+from app.domain.kit.money import Money
+from app.domain.samples.sample import (
+    Criterion,
+    CriterionKind,
+    PassFail,
+    Product,
+    Sample,
+    SampleStatus,
+)
+from app.domain.suppliers.supplier import Supplier
 from app.services.demo.matrix import shop_slug
 from app.services.demo.sample_photos import add_demo_photos
 from app.services.samples import SampleService

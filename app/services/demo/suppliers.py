@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.choices import BusinessType as BT
-from app.domain.choices import CertificationKind as CK
-from app.domain.choices import Membership as M
-from app.domain.choices import RedFlagKind as RF
-from app.domain.choices import Status as S
-from app.domain.supplier import Supplier
+from app.domain.suppliers.choices import BusinessType as BT
+from app.domain.suppliers.choices import CertificationKind as CK
+from app.domain.suppliers.choices import Membership as M
+from app.domain.suppliers.choices import RedFlagKind as RF
+from app.domain.suppliers.choices import Status as S
+from app.domain.suppliers.supplier import Supplier
 from app.services.demo.building import DemoCert as _Cert  # short names keep the table readable
 from app.services.demo.building import DemoEntry as _Demo
 from app.services.demo.building import build_supplier

@@ -6,11 +6,11 @@ import random
 from collections.abc import Iterable
 from decimal import Decimal
 
-from app.domain.choices import BusinessType as BT
-from app.domain.choices import Membership as M
-from app.domain.choices import Status as S
-from app.domain.money import Money
-from app.domain.supplier import Contact, Supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import BusinessType as BT
+from app.domain.suppliers.choices import Membership as M
+from app.domain.suppliers.choices import Status as S
+from app.domain.suppliers.supplier import Contact, Supplier
 
 # province, city, legal-name prefix, English place, address prefix
 _PLACES = (

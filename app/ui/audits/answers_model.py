@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     ChecklistItem,
@@ -22,7 +22,7 @@ from app.domain.checklist import (
     Verdict,
     photo_ref_label,
 )
-from app.domain.money import parse_decimal
+from app.domain.kit.money import parse_decimal
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Section", "Item", "Answer", "Remark", "Photos")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     AnswerKind,
     Audit,
     Auditor,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.checklist import (
+from app.domain.audits.checklist import (
     Answer,
     Audit,
     AuditResult,

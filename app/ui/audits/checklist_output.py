@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.domain.checklist import Audit, ChecklistTemplate
+from app.domain.audits.checklist import Audit, ChecklistTemplate
 from app.errors import WorkbenchError
 from app.services.workbench import Workbench
 

@@ -9,8 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.capacity import Dimension
-from app.domain.checklist import AnswerKind, ChecklistItem, ChecklistSection, ChecklistTemplate
+from app.domain.audits.checklist import (
+    AnswerKind,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistTemplate,
+)
+from app.domain.matrix.capacity import Dimension
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Section", "Section (中文)", "Item", "Item (中文)", "Answer", "Unit", "Critical")

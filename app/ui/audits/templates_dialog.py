@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.checklist import ChecklistTemplate
+from app.domain.audits.checklist import ChecklistTemplate
 from app.services.workbench import Workbench
 from app.ui.audits.template_model import TemplateModel
 from app.ui.matrix.form_parts import error_label

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.capacity import Dimension, FactSource, grade_capacity
+from app.domain.matrix.capacity import Dimension, FactSource, grade_capacity
 from app.services.matrix_records import CapacityFact
 from app.services.matrix_table import format_number
 from app.ui.matrix.form_parts import error_label, history_table

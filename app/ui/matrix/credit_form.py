@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.credit import CreditDecision, CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import (
+    CreditDecision,
+    CreditInputs,
+    CreditOverride,
+    CreditRating,
+    Trend,
+)
 from app.services.matrix_records import CreditRecord
 from app.ui.matrix.form_parts import error_label
 from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal

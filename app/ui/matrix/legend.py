@@ -11,10 +11,10 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.domain.capacity import Dimension, grade_legend
-from app.domain.credit import CreditRating
-from app.domain.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, TEXT_ON_FILL
-from app.domain.scoring import LevelThresholds
+from app.domain.matrix.capacity import Dimension, grade_legend
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, TEXT_ON_FILL
+from app.domain.matrix.scoring import LevelThresholds
 
 
 def _swatch(fill: str, text: str) -> str:

@@ -20,10 +20,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.domain.capacity import Dimension, FactSource
-from app.domain.credit import CreditInputs, CreditOverride
-from app.domain.indicators import Indicator
-from app.domain.scoring import LevelThresholds, Scores, Weights
+from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.credit import CreditInputs, CreditOverride
+from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.scoring import LevelThresholds, Scores, Weights
 from app.errors import WorkbenchError
 from app.services.changes import Change
 from app.services.matrix_compare import (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.choices import PROVINCES, Status
+from app.domain.suppliers.choices import PROVINCES, Status
 from app.services.matrix_table import MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.capacity_form import CapacityForm
 from app.ui.matrix.credit_form import CreditForm

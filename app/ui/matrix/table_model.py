@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.domain.choices import PROVINCES
-from app.domain.scoring import LevelThresholds, Weights
+from app.domain.matrix.scoring import LevelThresholds, Weights
+from app.domain.suppliers.choices import PROVINCES
 from app.services.matrix_rows import MatrixRow
 from app.services.matrix_table import (
     MATRIX_COLUMNS,
@@ -228,7 +228,7 @@ class MatrixModel(QAbstractTableModel):
 
 def _header_tooltip(column: MatrixColumn) -> str:
     if column.dimension is not None:
-        from app.domain.capacity import grade_legend
+        from app.domain.matrix.capacity import grade_legend
 
         lines = [f"{grade.value}: {text}" for grade, text in grade_legend(column.dimension)]
         return f"{column.dimension.label}, graded:\n" + "\n".join(lines)

@@ -1,6 +1,6 @@
 """Weights (sliders with spin boxes that always total 100 %) and the level thresholds.
 
-Moving one weight re-shares the others at once (app.domain.weight_balance), so the matrix
+Moving one weight re-shares the others at once (app.domain.matrix.weight_balance), so the matrix
 re-ranks live and the set is never invalid; the tab stores it after a short pause.
 """
 
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.scoring import (
+from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     Criterion,
     LevelThresholds,
     Weights,
 )
-from app.domain.weight_balance import rebalance
+from app.domain.matrix.weight_balance import rebalance
 
 
 class WeightsPanel(QWidget):

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 
-from app.domain.grade_palette import TEXT_ON_FILL, Tone
-from app.domain.money import Money
-from app.domain.samples import (
+from app.domain.kit.money import Money
+from app.domain.matrix.grade_palette import TEXT_ON_FILL, Tone
+from app.domain.samples.sample import (
     SCORE_MAX,
     ComparisonCell,
     ComparisonRow,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.samples import ComparisonTable, PhotoAngle, Sample, SamplePhoto
+from app.domain.samples.sample import ComparisonTable, PhotoAngle, Sample, SamplePhoto
 from app.ui.samples.compare_model import (
     BEST_FILL,
     BEST_MARK,

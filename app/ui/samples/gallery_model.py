@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 
-from app.domain.samples import PhotoAngle
+from app.domain.samples.sample import PhotoAngle
 from app.errors import PhotoStoreError
 from app.ui.samples.image_loader import ImageLoader
 
@@ -53,7 +53,7 @@ _PLACEHOLDER_FILL, _BROKEN_FILL, _BROKEN_INK = "#e3e3e3", "#f4e4e4", "#b04040"
 
 
 class GalleryPhoto(Protocol):
-    """What the gallery needs of a photo record (`app.domain.samples.SamplePhoto` has it)."""
+    """What the gallery needs of a photo record (`app.domain.samples.sample.SamplePhoto` has it)."""
 
     @property
     def hash(self) -> str: ...

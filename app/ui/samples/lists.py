@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.money import Money
-from app.domain.samples import sample_price, total_cost
+from app.domain.kit.money import Money
+from app.domain.samples.sample import sample_price, total_cost
 
 if TYPE_CHECKING:  # the records module loads SQLAlchemy, which waits until after the first paint
     from app.services.sample_records import ProductSummary, SampleSummary

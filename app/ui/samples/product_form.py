@@ -29,8 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.sample_validation import product_problems
-from app.domain.samples import BUILT_IN_CRITERIA, MEASUREMENTS, Criterion, CriterionKind, Product
+from app.domain.samples.sample import (
+    BUILT_IN_CRITERIA,
+    MEASUREMENTS,
+    Criterion,
+    CriterionKind,
+    Product,
+)
+from app.domain.samples.validation import product_problems
 from app.ui.matrix.form_parts import error_label
 from app.ui.suppliers.editor_parsing import ParseError, parse_optional_decimal
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import DEFAULT_CURRENCY, Money
-from app.domain.samples import Criterion, CriterionKind, PassFail, Sample, SampleStatus
+from app.domain.kit.money import DEFAULT_CURRENCY, Money
+from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Sample, SampleStatus
 from app.ui.matrix.form_parts import error_label
 from app.ui.suppliers.editor_parsing import (
     ParseError,

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.domain.samples import PhotoAngle, Product, Sample
+from app.domain.samples.sample import PhotoAngle, Product, Sample
 from app.errors import WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.samples import PhotoAngle
+from app.domain.samples.sample import PhotoAngle
 from app.ui.samples.compare_view import CompareView
 from app.ui.samples.gallery_view import GalleryView
 from app.ui.samples.lists import SORT_ROLE, ProductsModel, SamplesModel

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.domain.money import Money
-from app.domain.supplier import Supplier
-from app.domain.validation import validate_supplier
+from app.domain.kit.money import Money
+from app.domain.suppliers.supplier import Supplier
+from app.domain.suppliers.validation import validate_supplier
 from app.errors import ValidationError
 from app.ui.suppliers.editor_parsing import (
     ParseError,

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from app.domain.money import parse_decimal
+from app.domain.kit.money import parse_decimal
 
 DATE_FORMAT_HINT = "yyyy-mm-dd"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.choices import BusinessType, Membership, Status
+from app.domain.suppliers.choices import BusinessType, Membership, Status
 from app.ui.suppliers.editor_widgets import (
     ChoiceCombo,
     ErrorLabel,

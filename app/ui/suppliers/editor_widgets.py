@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.choices import PROVINCES, Choice
+from app.domain.suppliers.choices import PROVINCES, Choice
 from app.ui.suppliers.editor_parsing import DATE_FORMAT_HINT
 from app.ui.suppliers.list_models import ListModel, choice_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from app.domain.choices import PROVINCES, BusinessType, Choice, Membership, Status
+from app.domain.suppliers.choices import PROVINCES, BusinessType, Choice, Membership, Status
 from app.services.supplier_list import SupplierFilter
 
 ANY = "Any"

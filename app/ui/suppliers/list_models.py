@@ -11,9 +11,9 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.domain.certifications import ExpiryState, expiry_state
-from app.domain.choices import CertificationKind, Choice, RedFlagKind
-from app.domain.supplier import Certification, Contact, RedFlag
+from app.domain.suppliers.certifications import ExpiryState, expiry_state
+from app.domain.suppliers.choices import CertificationKind, Choice, RedFlagKind
+from app.domain.suppliers.supplier import Certification, Contact, RedFlag
 from app.ui.suppliers.editor_parsing import ParseError, format_date, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex

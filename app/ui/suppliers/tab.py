@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from app.domain.supplier import Supplier
+from app.domain.suppliers.supplier import Supplier
 from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
 from app.services.changes import Change, DependentRows
 from app.services.supplier_list import SupplierFilter, load_supplier_list

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.domain.choices import PROVINCES, BusinessType, Membership, Status
-from app.domain.money import Money
+from app.domain.kit.money import Money
+from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
 from app.services.supplier_list import SupplierFilter, SupplierListItem
 from app.services.supplier_table import SupplierTable
 
