@@ -140,7 +140,7 @@ def run_gui(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_demo(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.demo import fill_demo
+    from app.demo import fill_demo
 
     with _workbench(db_path, create=True) as workbench:
         change = fill_demo(workbench.suppliers)
@@ -179,7 +179,7 @@ def _size_text(size: int) -> str:
 def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
     """Blank (no database needed), for one supplier, or its latest audit's results."""
     from app.domain.audits.checklist_default import default_template
-    from app.exports.checklist_pdf import export_checklist_pdf, supplier_name
+    from app.exports.audits.checklist_pdf import export_checklist_pdf, supplier_name
 
     if args.results and not args.supplier:
         print("error: --results needs --supplier NAME_OR_ID", file=sys.stderr)
@@ -218,7 +218,7 @@ def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.import_suppliers import import_suppliers
+    from app.services.suppliers.importing import import_suppliers
 
     if not args.file.is_file():
         raise WorkbenchError(f"{args.file} does not exist.")
@@ -229,7 +229,7 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from app.store.photo_backup import backup_with_photos
+    from app.store.photos.backup import backup_with_photos
 
     out, photos = backup_with_photos(db_path, args.out)
     copied = f" with {photos:,} new photo(s)" if photos else ""

@@ -12,7 +12,7 @@ import pytest
 # Set before Qt is imported anywhere: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
 

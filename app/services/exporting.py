@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from app.errors import WorkbenchError
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
-    from app.exports.samples_data import ProductSamples
-    from app.services.matrix import MatrixService
-    from app.services.samples import SampleService
-    from app.services.suppliers import SupplierService
-    from app.store.photos import PhotoStore
+    from app.exports.samples.data import ProductSamples
+    from app.services.matrix.service import MatrixService
+    from app.services.samples.service import SampleService
+    from app.services.suppliers.service import SupplierService
+    from app.store.photos.store import PhotoStore
 
 Progress = Callable[[int, int], bool]
 FORMATS = (".xlsx", ".pdf")
@@ -42,10 +42,10 @@ def export_suppliers(
         records.sort(key=lambda record: position.get(record.id or 0, 0))
     today = service.today()
     if suffix == ".xlsx":
-        from app.exports.suppliers_xlsx import export_suppliers_xlsx
+        from app.exports.suppliers.xlsx import export_suppliers_xlsx
 
         return export_suppliers_xlsx(records, Path(out), today=today, on_progress=on_progress)
-    from app.exports.suppliers_pdf import export_suppliers_pdf
+    from app.exports.suppliers.pdf import export_suppliers_pdf
 
     return export_suppliers_pdf(records, Path(out), today=today, on_progress=on_progress)
 
@@ -60,7 +60,7 @@ def export_matrix(
     """Write the Capacity & Credit matrix to `out` (.xlsx or .pdf) with the saved weights and
     level thresholds: all suppliers best-ranked first, or these ids in this order."""
     suffix = check_target(out)
-    from app.services.matrix_rows import load_matrix, rank_matrix
+    from app.services.matrix.rows import load_matrix, rank_matrix
 
     today = matrix.today()
     rows = load_matrix(matrix, today, ids)
@@ -72,11 +72,11 @@ def export_matrix(
         position = {supplier_id: place for place, supplier_id in enumerate(ids)}
         rows.sort(key=lambda row: position.get(row.supplier_id, 0))
     if suffix == ".xlsx":
-        from app.exports.matrix_xlsx import export_matrix_xlsx
+        from app.exports.matrix.xlsx import export_matrix_xlsx
 
         export = export_matrix_xlsx
     else:
-        from app.exports.matrix_pdf import export_matrix_pdf
+        from app.exports.matrix.pdf import export_matrix_pdf
 
         export = export_matrix_pdf
     return export(
@@ -107,17 +107,17 @@ def export_samples(
     by default the photo store beside the samples' database)."""
     suffix = check_target(out)
     if store is None:
-        from app.store.photos import PhotoStore
+        from app.store.photos.store import PhotoStore
 
         store = PhotoStore(samples.database.path)
     products = load_product_samples(samples, product_ids)
     today = samples.today()
     if suffix == ".xlsx":
-        from app.exports.samples_xlsx import export_samples_xlsx
+        from app.exports.samples.xlsx import export_samples_xlsx
 
         export = export_samples_xlsx
     else:
-        from app.exports.samples_pdf import export_samples_pdf
+        from app.exports.samples.pdf import export_samples_pdf
 
         export = export_samples_pdf
     return export(products, Path(out), store=store, today=today, on_progress=on_progress)
@@ -128,7 +128,7 @@ def load_product_samples(
 ) -> list[ProductSamples]:
     """The products (all, by name; or these ids in this order) with their samples in the
     order entered and the comparison of all of them. An unknown id raises NotFound."""
-    from app.exports.samples_data import ProductSamples, SampleEntry
+    from app.exports.samples.data import ProductSamples, SampleEntry
 
     ids = [p.id for p in samples.products()] if product_ids is None else list(product_ids)
     loaded = []

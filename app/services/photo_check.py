@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.audits.checklist import photo_ref_hash
-from app.store.photos import PhotoCheck, PhotoStore
+from app.store.photos.store import PhotoCheck, PhotoStore
 
 if TYPE_CHECKING:
     from app.services.workbench import Workbench
@@ -50,7 +50,7 @@ def referenced_photo_hashes(workbench: Workbench) -> set[str]:
     """Every hash a sample shows or an audit answer has attached."""
     from sqlalchemy import select
 
-    from app.store.audit_models import AuditAnswerRow
+    from app.store.models.audits import AuditAnswerRow
 
     refs = AuditAnswerRow.__table__.c.photo_refs
     with workbench.database.transaction() as session:

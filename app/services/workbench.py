@@ -13,10 +13,10 @@ from app.errors import DatabaseError
 from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
-    from app.services.audits import AuditService
-    from app.services.matrix import MatrixService
-    from app.services.samples import SampleService
-    from app.services.suppliers import SupplierService
+    from app.services.audits.service import AuditService
+    from app.services.matrix.service import MatrixService
+    from app.services.samples.service import SampleService
+    from app.services.suppliers.service import SupplierService
     from app.store.db import Database
 
 
@@ -63,25 +63,25 @@ class Workbench:
 
     @cached_property
     def suppliers(self) -> SupplierService:
-        from app.services.suppliers import SupplierService
+        from app.services.suppliers.service import SupplierService
 
         return SupplierService(self.database, today=self.today)
 
     @cached_property
     def matrix(self) -> MatrixService:
-        from app.services.matrix import MatrixService
+        from app.services.matrix.service import MatrixService
 
         return MatrixService(self.database, today=self.today)
 
     @cached_property
     def audits(self) -> AuditService:
-        from app.services.audits import AuditService
+        from app.services.audits.service import AuditService
 
         return AuditService(self.database, today=self.today)
 
     @cached_property
     def samples(self) -> SampleService:
-        from app.services.samples import SampleService
+        from app.services.samples.service import SampleService
 
         return SampleService(self.database, today=self.today)
 

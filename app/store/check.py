@@ -172,7 +172,7 @@ RULES: list[Rule] = [integrity, foreign_keys, money_and_rates, supplier_names, c
 # --- helpers ---------------------------------------------------------------------------------
 def _model_columns(connection: sqlite3.Connection) -> Iterator[tuple[str, Column[Any]]]:
     """(table name, model column) for every model column the file has (an older schema may not)."""
-    from app.store.models import Base
+    from app.store.models.base import Base
 
     for table in Base.metadata.sorted_tables:
         present = _columns_of(connection, table.name)

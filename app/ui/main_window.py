@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested), DB_FILTER)
         if not name:
             return
-        from app.store.photo_backup import backup_with_photos  # Pillow: not at start-up
+        from app.store.photos.backup import backup_with_photos  # Pillow: not at start-up
 
         try:
             _out, photos = run_with_progress(
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from app.services.import_suppliers import import_suppliers  # openpyxl: not at start-up
+        from app.services.suppliers.importing import import_suppliers  # openpyxl: not at start-up
 
         workbench = self.session.workbench
         try:
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
 
     # --- the rest ------------------------------------------------------------------------
     def about(self) -> None:
-        from app.exports.pdf_fonts import pdf_font
+        from app.exports.kit.pdf_fonts import pdf_font
 
         try:
             font = pdf_font().describe()

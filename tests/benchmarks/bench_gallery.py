@@ -34,7 +34,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.samples.sample import PhotoAngle, SamplePhoto
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from app.ui.samples.gallery_model import GalleryModel
 from app.ui.samples.gallery_view import GalleryView
 from app.ui.samples.photo_import import import_with_progress

@@ -95,9 +95,9 @@ def add_matrix_data(path: Path) -> None:
 def bench_rank(count: int) -> None:
     from app.domain.matrix.scoring import Criterion, Weights
     from app.domain.matrix.weight_balance import rebalance
-    from app.services.matrix_rows import load_matrix
-    from app.services.matrix_table import MatrixTable
+    from app.services.matrix.rows import load_matrix
     from app.services.workbench import Workbench
+    from app.ui.matrix.table_state import MatrixTable
 
     path = large_database(count)
     add_matrix_data(path)
@@ -129,11 +129,11 @@ def bench_sort(count: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from app.services.matrix_rows import load_matrix
-    from app.services.matrix_table import MATRIX_COLUMNS
+    from app.services.matrix.rows import load_matrix
     from app.services.workbench import Workbench
     from app.ui.matrix.frozen_table import FrozenColumnTableView
     from app.ui.matrix.table_model import MatrixModel
+    from app.ui.matrix.table_state import MATRIX_COLUMNS
 
     app = QApplication.instance() or QApplication(sys.argv)
     path = large_database(count)

@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PIL import Image, ImageChops, ImageDraw
 
-from app.store import photos as photos_module
-from app.store.photos import PhotoStore
-from app.store.thumbnails import THUMBNAIL_SIZE
+from app.store.photos import store as photos_module
+from app.store.photos.store import PhotoStore
+from app.store.photos.thumbnails import THUMBNAIL_SIZE
 
 CACHE = Path("/tmp/workbench-bench/photos")
 PHONE_SIZE = (4000, 3000)

@@ -25,7 +25,7 @@ from openpyxl import Workbook
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
 from app.domain.suppliers.supplier import Contact, Supplier
-from app.exports.suppliers_xlsx import export_suppliers_xlsx, sheet_plan
+from app.exports.suppliers.xlsx import export_suppliers_xlsx, sheet_plan
 from app.services.workbench import Workbench
 from tests.benchmarks.large_db import cached_database
 from tests.factories import hengda

@@ -82,7 +82,7 @@ def bench_startup(db: Path, runs: int) -> None:
 def bench_filter(db: Path) -> None:
     from PySide6.QtTest import QTest
 
-    from app.services.supplier_list import load_supplier_list
+    from app.services.suppliers.listing import load_supplier_list
     from app.ui.app import application
     from app.ui.main_window import MainWindow
     from app.ui.session import open_session

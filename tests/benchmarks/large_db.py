@@ -40,6 +40,6 @@ def cached_database(
 
 def large_database(count: int) -> Path:
     """Varied synthetic suppliers (the demo generator): realistic names for filtering."""
-    from app.services.demo import synthetic_suppliers
+    from app.demo import synthetic_suppliers
 
     return cached_database("suppliers", count, synthetic_suppliers)

@@ -12,9 +12,9 @@ import pytest
 from app.cli import main
 from app.domain.audits.checklist import Answer, Auditor, Verdict
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.services.audits import AuditService
-from app.services.matrix import MatrixService
-from app.services.suppliers import SupplierService
+from app.services.audits.service import AuditService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, page_count, pdf_info, pdf_text

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.services.matrix import MatrixService
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, pdf_text

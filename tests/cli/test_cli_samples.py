@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from app.cli import main
-from app.store.photos import PhotoStore, photos_folder
+from app.store.photos.store import PhotoStore, photos_folder
 from tests.exports.pdf_tools import flat, page_count, pdf_text
 
 DEMO_PRODUCTS = ("帆布托特包", "磁吸手机支架", "硅胶解压玩具", "500毫升保温杯")  # by English name

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.exports import pdf_fonts as fonts
+from app.exports.kit import pdf_fonts as fonts
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from app.domain.matrix.scoring import LevelThresholds, Weights
 from app.errors import Cancelled, WorkbenchError
 from app.services.exporting import KINDS, export_matrix
-from app.services.matrix import MatrixService
-from app.services.matrix_rows import load_matrix
-from app.services.suppliers import SupplierService
+from app.services.matrix.rows import load_matrix
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, pdf_text

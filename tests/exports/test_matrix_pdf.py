@@ -12,10 +12,10 @@ import pytest
 from app.domain.matrix.grade_palette import GRADE_FILL
 from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Scores, Weights
 from app.errors import Cancelled
-from app.exports.matrix_pdf import FilledCell, export_matrix_pdf, matrix_row, number_text
-from app.exports.pdf_layout import styles
-from app.services.matrix_rows import MatrixRow, rank_matrix
-from app.services.suppliers import SupplierService
+from app.exports.kit.pdf_layout import styles
+from app.exports.matrix.pdf import FilledCell, export_matrix_pdf, matrix_row, number_text
+from app.services.matrix.rows import MatrixRow, rank_matrix
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_info, pdf_text

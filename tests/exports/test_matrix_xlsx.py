@@ -19,10 +19,10 @@ from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL,
 from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Level, LevelThresholds, Scores, Weights
 from app.domain.suppliers.supplier import Supplier
 from app.errors import Cancelled
-from app.exports.matrix_xlsx import HEADERS, export_matrix_xlsx
-from app.services.matrix import MatrixService
-from app.services.matrix_rows import MatrixRow, load_matrix
-from app.services.suppliers import SupplierService
+from app.exports.matrix.xlsx import HEADERS, export_matrix_xlsx
+from app.services.matrix.rows import MatrixRow, load_matrix
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import leftovers

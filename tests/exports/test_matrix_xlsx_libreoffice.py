@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.domain.matrix.scoring import LevelThresholds, Weights
-from app.services.matrix_rows import rank_matrix
-from app.services.suppliers import SupplierService
+from app.services.matrix.rows import rank_matrix
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.exports.libreoffice import convert_to_csv, csv_dicts, needs_libreoffice
 from tests.exports.test_matrix_xlsx import (

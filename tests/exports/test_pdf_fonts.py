@@ -9,8 +9,8 @@ import pytest
 import reportlab
 
 from app.errors import ExportFailed
-from app.exports import pdf_fonts as fonts
-from app.exports.pdf_layout import DocumentSpec, build_pdf, paragraph, styles
+from app.exports.kit import pdf_fonts as fonts
+from app.exports.kit.pdf_layout import DocumentSpec, build_pdf, paragraph, styles
 from tests.exports.pdf_tools import pdf_fonts, pdf_text
 
 LATIN_ONLY = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # ships with reportlab

@@ -9,7 +9,7 @@ import pytest
 from reportlab.platypus import Paragraph
 
 from app.errors import Cancelled, ExportFailed
-from app.exports.pdf_layout import (
+from app.exports.kit.pdf_layout import (
     TEXT_LIMIT,
     DocumentSpec,
     Span,
@@ -20,7 +20,7 @@ from app.exports.pdf_layout import (
     stacked,
     styles,
 )
-from app.exports.pdf_table import CUT_MARK, Column, LongTable
+from app.exports.kit.pdf_table import CUT_MARK, Column, LongTable
 from tests.exports.pdf_tools import leftovers, page_count, pdf_fonts, pdf_info, pdf_text
 
 # --- fixtures ------------------------------------------------------------------------------
@@ -256,7 +256,7 @@ def test_locked_target_raises_export_failed(
     def refuse(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("app.exports.atomic.os.replace", refuse)
+    monkeypatch.setattr("app.exports.kit.atomic.os.replace", refuse)
     with pytest.raises(ExportFailed, match="open elsewhere"):
         build_pdf(tmp_path / "locked.pdf", DocumentSpec("T"), [numbered_table(5)])
     assert not (tmp_path / "locked.pdf").exists()

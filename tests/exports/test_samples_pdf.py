@@ -15,18 +15,18 @@ from PIL import Image
 from app.domain.kit.money import Money
 from app.domain.samples.sample import Product, Sample, SampleStatus
 from app.errors import Cancelled
-from app.exports.samples_data import EmbeddedPhoto
-from app.exports.samples_pdf import (
+from app.exports.samples.data import EmbeddedPhoto
+from app.exports.samples.pdf import (
     PHOTO_MAX_SIDE,
     SAMPLES_PER_PAGE,
     ValueCell,
     export_samples_pdf,
 )
 from app.services.exporting import export_samples, load_product_samples
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_text
 from tests.exports.test_samples_xlsx import (

@@ -20,13 +20,13 @@ from PIL import Image
 from app.domain.kit.money import Money
 from app.domain.samples.sample import PassFail, Product, SampleStatus
 from app.errors import Cancelled
-from app.exports.samples_data import ProductSamples
-from app.exports.samples_xlsx import HEADER_ROW, PHOTO_HEIGHT_PX, export_samples_xlsx, sheet_titles
+from app.exports.samples.data import ProductSamples
+from app.exports.samples.xlsx import HEADER_ROW, PHOTO_HEIGHT_PX, export_samples_xlsx, sheet_titles
 from app.services.exporting import load_product_samples
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 from tests.exports.libreoffice import convert_to_csv, csv_rows, needs_libreoffice
 from tests.exports.pdf_tools import leftovers

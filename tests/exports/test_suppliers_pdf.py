@@ -19,9 +19,9 @@ from app.domain.suppliers.choices import (
 )
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 from app.errors import Cancelled, ExportFailed
-from app.exports.suppliers_pdf import certification_notes, export_suppliers_pdf, format_rate
+from app.exports.suppliers.pdf import certification_notes, export_suppliers_pdf, format_rate
 from app.services.exporting import export_suppliers
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import (
     flat,

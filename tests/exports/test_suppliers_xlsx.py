@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from app.domain.suppliers.choices import CertificationKind
 from app.domain.suppliers.supplier import Certification, Contact, Supplier
 from app.errors import Cancelled
-from app.exports.suppliers_xlsx import attention_text, export_suppliers_xlsx
-from app.services.suppliers import SupplierService
+from app.exports.suppliers.xlsx import attention_text, export_suppliers_xlsx
+from app.services.suppliers.service import SupplierService
 from tests.exports.libreoffice import convert_to_csv, csv_rows, needs_libreoffice
 from tests.factories import hengda, minimal
 

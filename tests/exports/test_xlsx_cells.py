@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet import _writer
 
-from app.exports.xlsx_cells import (
+from app.exports.kit.xlsx_cells import (
     MAX_CELL_TEXT,
     TableColumn,
     add_table_sheet,

@@ -15,8 +15,8 @@ from app.domain.samples.sample import (
     Sample,
     SampleStatus,
 )
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from tests.factories import hengda, minimal
 
 D = Decimal
@@ -79,7 +79,7 @@ def make_world(samples: SampleService, suppliers: SupplierService) -> World:
 
 
 class Imported:
-    """Stands in for app.store.photos.ImportedPhoto where the file itself does not matter."""
+    """Stands in for app.store.photos.store.ImportedPhoto where the file itself does not matter."""
 
     def __init__(self, photo_hash: str, original_name: str = "IMG_0001.jpg") -> None:
         self.hash = photo_hash

@@ -24,9 +24,9 @@ from app.domain.audits.checklist import (
 from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME, default_template
 from app.domain.matrix.capacity import Dimension
 from app.errors import NotFound, ValidationError
-from app.services.audits import AuditService
+from app.services.audits.service import AuditService
 from app.services.changes import Change
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.db_rows import query

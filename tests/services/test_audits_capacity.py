@@ -12,10 +12,10 @@ import pytest
 from app.domain.audits.checklist import Answer, Auditor
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.errors import ValidationError
-from app.services.audits import AuditService
-from app.services.matrix import MatrixService
-from app.services.matrix_rows import load_matrix
-from app.services.suppliers import SupplierService
+from app.services.audits.service import AuditService
+from app.services.matrix.rows import load_matrix
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.db_rows import query

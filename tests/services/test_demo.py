@@ -8,13 +8,13 @@ from decimal import Decimal
 
 import pytest
 
+from app.demo import demo_suppliers, fill_demo, synthetic_suppliers
 from app.domain.suppliers.certifications import ExpiryState, expiry_state
 from app.domain.suppliers.choices import MAIN_PROVINCES, PROVINCES, BusinessType, Membership, Status
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
 from app.errors import WorkbenchError
-from app.services.demo import demo_suppliers, fill_demo, synthetic_suppliers
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from tests.conftest import TODAY
 from tests.factories import hengda
 

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import demo_suppliers, fill_demo, fill_demo_audits
+from app.demo.audits import LEATHER_TEMPLATE
+from app.demo.matrix import shop_slug
 from app.domain.audits.checklist import Audit, Auditor, AuditResult, audit_result, score_audit
 from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.services.audits import AuditService
-from app.services.demo import demo_suppliers, fill_demo, fill_demo_audits
-from app.services.demo.audits import LEATHER_TEMPLATE
-from app.services.demo.matrix import shop_slug
-from app.services.matrix import MatrixService
-from app.services.matrix_rows import MatrixRow, load_matrix
-from app.services.suppliers import SupplierService
+from app.services.audits.service import AuditService
+from app.services.matrix.rows import MatrixRow, load_matrix
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
 from tests.conftest import TODAY

@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from app.demo import demo_suppliers, fill_demo, fill_demo_matrix
+from app.demo.matrix import parse_credit, parse_period, quarter, shop_slug
+from app.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.domain.matrix.credit import CreditRating, RatingSource
 from app.domain.matrix.indicators import Indicator, criterion_scores
 from app.domain.matrix.scoring import Level, Scores
-from app.services.demo import demo_suppliers, fill_demo, fill_demo_matrix
-from app.services.demo.matrix import parse_credit, parse_period, quarter, shop_slug
-from app.services.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
-from app.services.matrix import PERIOD_PATTERN, MatrixService
-from app.services.matrix_records import Evaluation
-from app.services.matrix_rows import MatrixRow, load_matrix, rank_matrix
-from app.services.suppliers import SupplierService
+from app.services.matrix.records import Evaluation
+from app.services.matrix.rows import MatrixRow, load_matrix, rank_matrix
+from app.services.matrix.service import PERIOD_PATTERN, MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
 from tests.conftest import TODAY

@@ -11,18 +11,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from app.demo import demo_suppliers, fill_demo
+from app.demo.matrix import shop_slug
+from app.demo.samples import PRODUCTS
 from app.domain.kit.money import Money
 from app.domain.samples.sample import PhotoAngle, SampleStatus
-from app.services.demo import demo_suppliers, fill_demo
-from app.services.demo.matrix import shop_slug
-from app.services.demo.samples import PRODUCTS
 from app.services.photo_check import check_workbench
-from app.services.sample_records import ProductSummary, SampleSummary
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.records import ProductSummary, SampleSummary
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 
 

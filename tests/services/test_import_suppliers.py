@@ -21,14 +21,14 @@ from app.domain.suppliers.choices import (
 )
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 from app.errors import ImportRejected, WorkbenchError
-from app.exports.suppliers_xlsx import export_suppliers_xlsx
-from app.services.import_suppliers import (
+from app.exports.suppliers.xlsx import export_suppliers_xlsx
+from app.services.suppliers.importing import (
     column_letter,
     decode_text,
     import_suppliers,
     read_suppliers_file,
 )
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.opening import open_database_file
 from tests.factories import hengda, minimal

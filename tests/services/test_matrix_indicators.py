@@ -14,8 +14,8 @@ from app.domain.matrix.indicators import Indicator, criterion_scores
 from app.domain.matrix.scoring import Scores
 from app.errors import ValidationError
 from app.services.changes import Change
-from app.services.matrix import MatrixService
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.db_rows import query

@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.services.matrix import MatrixService
-from app.services.matrix_rows import load_matrix
-from app.services.suppliers import SupplierService
+from app.services.matrix.rows import load_matrix
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.factories import minimal

@@ -27,8 +27,8 @@ from app.domain.matrix.scoring import (
 from app.domain.suppliers.choices import Membership
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change
-from app.services.matrix import MatrixService, with_supplier_facts
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService, with_supplier_facts
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
 from tests.db_rows import query

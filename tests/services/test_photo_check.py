@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from app.domain.audits.checklist import Answer, Verdict, attached_photo_ref
-from app.services.audits import AuditService
+from app.services.audits.service import AuditService
 from app.services.photo_check import (
     attached_photos,
     check_photo_store,
@@ -22,7 +22,7 @@ from app.services.photo_check import (
     stored_references,
 )
 from app.services.workbench import Workbench
-from app.store.photos import ImportedPhoto, PhotoStore
+from app.store.photos.store import ImportedPhoto, PhotoStore
 from tests.conftest import TODAY
 from tests.services.sample_fixtures import make_world
 

@@ -10,9 +10,9 @@ from PIL import Image
 
 from app.domain.samples.sample import PhotoAngle
 from app.errors import NotFound, ValidationError
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
-from app.store.photos import PhotoStore
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
+from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 from tests.db_rows import query
 from tests.services.sample_fixtures import Imported, World, make_world, photo_hash

@@ -11,8 +11,8 @@ import pytest
 
 from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Product
 from app.errors import NotFound, ValidationError
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from tests.conftest import TODAY
 from tests.db_rows import query
 from tests.services.sample_fixtures import HINGE, STAND, World, make_world

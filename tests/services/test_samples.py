@@ -13,8 +13,8 @@ import pytest
 from app.domain.kit.money import Money
 from app.domain.samples.sample import PassFail, Product, SampleStatus
 from app.errors import DatabaseError, NotFound, ValidationError
-from app.services.samples import SampleService
-from app.services.suppliers import SupplierService
+from app.services.samples.service import SampleService
+from app.services.suppliers.service import SupplierService
 from app.services.workbench import Workbench
 from tests.conftest import TODAY
 from tests.db_rows import query

@@ -8,7 +8,7 @@ import pytest
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import BusinessType, CertificationKind, Membership, Status
 from app.domain.suppliers.supplier import Contact
-from app.services.supplier_columns import (
+from app.exports.suppliers.columns import (
     CERTIFICATION_COLUMNS,
     CONTACT_COLUMNS,
     IMPORT_ONLY_COLUMNS,

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from app.services.supplier_list import SupplierFilter, load_supplier_list
-from app.services.supplier_table import SORT_KEYS, SupplierTable
-from app.services.suppliers import SupplierService
+from app.services.suppliers.listing import SupplierFilter, load_supplier_list
+from app.services.suppliers.service import SupplierService
+from app.ui.suppliers.table_state import SORT_KEYS, SupplierTable
 from tests.factories import hengda, minimal
 
 
@@ -114,7 +114,7 @@ def test_supplier_names_for_pickers_are_in_pinyin_order(
     db_path,
     supplier_service,  # type: ignore[no-untyped-def]
 ) -> None:
-    from app.services.supplier_list import supplier_names
+    from app.services.suppliers.listing import supplier_names
     from tests.factories import minimal
 
     supplier_service.insert_many(

@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.suppliers.supplier import Contact
 from app.errors import NotFound, ValidationError
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from tests.factories import hengda, minimal
 
 

@@ -27,10 +27,17 @@ from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.scoring import Scores
 from app.errors import DatabaseError
 from app.services.dependents import dependent_tables, reinsert, snapshot
-from app.services.matrix import MatrixService
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.models import Base, CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
+from app.store.models.base import Base
+from app.store.models.suppliers import (
+    CertificationRow,
+    ContactRow,
+    RedFlagRow,
+    SupplierRow,
+    TagRow,
+)
 from tests.conftest import TODAY
 from tests.db_rows import query
 from tests.factories import hengda, minimal

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import DatabaseError, NotAWorkbenchDatabase
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store import backup as backup_module
 from app.store.backup import backup_database
 from app.store.db import Database

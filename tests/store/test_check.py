@@ -29,7 +29,7 @@ from app.errors import (
     DatabaseTooNew,
     NotAWorkbenchDatabase,
 )
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.check import MAX_PROBLEMS_PER_RULE, RULES, check_database
 from app.store.db import Database
 from app.store.opening import open_database_file

@@ -11,10 +11,10 @@ from sqlalchemy import text
 
 from app.domain.matrix.capacity import Dimension, FactSource
 from app.errors import DatabaseError
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.matrix_models import CapacityFactRow, CreditInputRow, EvaluationRow, SettingRow
-from app.store.models import Base
+from app.store.models.base import Base
+from app.store.models.matrix import CapacityFactRow, CreditInputRow, EvaluationRow, SettingRow
 from tests.db_rows import query
 from tests.factories import hengda
 

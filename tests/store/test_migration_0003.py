@@ -10,10 +10,10 @@ from sqlalchemy import text
 from app.domain.matrix.capacity import Dimension, FactSource
 from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.matrix.scoring import Weights
-from app.services.matrix import MatrixService
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.models import Base
+from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.conftest import TODAY

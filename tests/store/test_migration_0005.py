@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 
 from app.errors import DatabaseError
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store import migrate
 from app.store.db import Database
-from app.store.models import Base
+from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.db_rows import all_rows, query

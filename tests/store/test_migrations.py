@@ -33,12 +33,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from app.errors import DatabaseError
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store import connection as store_connection
 from app.store import migrate, schema_version
 from app.store.connection import inspect_file
 from app.store.db import Database
-from app.store.models import Base
+from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import APPLICATION_ID, HEAD, REVISIONS
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime

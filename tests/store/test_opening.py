@@ -21,7 +21,7 @@ from app.errors import (
     DatabaseTooNew,
     NotAWorkbenchDatabase,
 )
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store import connection as store_connection
 from app.store import opening
 from app.store.connection import inspect_file

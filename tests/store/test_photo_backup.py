@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.store.photo_backup import backup_with_photos
-from app.store.photos import PhotoStore, photos_folder
+from app.store.photos.backup import backup_with_photos
+from app.store.photos.store import PhotoStore, photos_folder
 
 
 def _photo(folder: Path, name: str, colour: tuple[int, int, int]) -> Path:

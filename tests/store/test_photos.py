@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from app.errors import NotFound, PhotoRejected, PhotoStoreError, WorkbenchError
-from app.store import photo_files as photos_module  # where the store opens files
-from app.store.photos import ImportedPhoto, PhotoStore, photos_folder
+from app.store.photos import files as photos_module  # where the store opens files
+from app.store.photos.store import ImportedPhoto, PhotoStore, photos_folder
 
 RED, BLUE, WHITE = (255, 0, 0), (0, 0, 255), (255, 255, 255)
 ORIENTATION = 0x0112

@@ -1,4 +1,4 @@
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from tests.factories import hengda
 
 

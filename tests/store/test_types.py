@@ -13,9 +13,9 @@ from sqlalchemy.exc import StatementError
 
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import CertificationKind, Membership, Status
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
-from app.store.models import CertificationRow, SupplierRow
+from app.store.models.suppliers import CertificationRow, SupplierRow
 from app.store.types import DecimalText, UTCDateTime
 from tests.factories import hengda, minimal
 

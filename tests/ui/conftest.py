@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.ui.main_window import MainWindow
 from app.ui.session import open_session
 from app.ui.settings import Settings

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.domain.audits.checklist import AnswerKind, Verdict
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.services.workbench import Workbench
 from app.ui.audits.answers_model import ANSWER
 from app.ui.audits.audits_dialog import AuditsDialog
@@ -131,7 +131,7 @@ def test_attached_photos_are_stored_once_and_listed_by_name(
     from PIL import Image
 
     from app.domain.audits.checklist import photo_ref_hash
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
     good = tmp_path / "车间-2号线.jpg"
     Image.new("RGB", (64, 48), (200, 30, 30)).save(good)
@@ -159,7 +159,7 @@ def test_photos_no_longer_attached_leave_no_file_behind(
 ) -> None:
     from PIL import Image
 
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
     kept, dropped = tmp_path / "kept.jpg", tmp_path / "dropped.jpg"
     Image.new("RGB", (30, 20), (0, 90, 0)).save(kept)

@@ -25,7 +25,7 @@ from app.domain.samples.sample import (
     SampleStatus,
     compare_samples,
 )
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from app.ui.samples.compare_model import BEST_ROLE, ComparisonModel, PhotoGridModel
 from app.ui.samples.compare_view import CompareView
 

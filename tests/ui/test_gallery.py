@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.errors import Cancelled
-from app.store.photos import PhotoStore
+from app.store.photos.store import PhotoStore
 from app.ui.samples import photo_import
 from app.ui.samples.gallery_model import HASH_ROLE, GalleryModel
 from app.ui.samples.gallery_view import GalleryView

@@ -116,7 +116,7 @@ def test_backup_copies_the_database_and_its_photos(
 ) -> None:
     from PIL import Image
 
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
     photo = tmp_path / "样品.jpg"
     Image.new("RGB", (30, 20), (10, 120, 60)).save(photo)

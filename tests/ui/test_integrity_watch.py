@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import DatabaseCorrupt
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.ui.main_window import MainWindow
 from app.ui.session import open_session
 from app.ui.settings import Settings

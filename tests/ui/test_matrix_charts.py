@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QToolTip
 
-from app.ui.matrix.chart_style import SERIES_COLOURS, labelled_steps
 from app.ui.matrix.radar_chart import RadarChart, RadarSeries, axis_angle, radar_points
 from app.ui.matrix.trend_chart import (
     TrendChart,
@@ -18,6 +17,7 @@ from app.ui.matrix.trend_chart import (
     known_runs,
     value_y,
 )
+from app.ui.widgets.charts import SERIES_COLOURS, labelled_steps
 
 AXES = ("Quality 质量", "Delivery", "Service", "Cost", "Capacity 产能")
 JIAMEI = RadarSeries("义乌市佳美饰品有限公司", (86, 72, 90, 65, 80))

@@ -13,10 +13,10 @@ from app.domain.matrix.capacity import Dimension, FactSource
 from app.domain.matrix.credit import CreditRating
 from app.domain.matrix.scoring import Criterion, Scores, Weights
 from app.domain.suppliers.choices import Status
-from app.services.matrix import MatrixService
-from app.services.matrix_table import COLUMN_INDEX
-from app.services.suppliers import SupplierService
+from app.services.matrix.service import MatrixService
+from app.services.suppliers.service import SupplierService
 from app.ui.matrix.tab import MatrixTab
+from app.ui.matrix.table_state import COLUMN_INDEX
 from app.ui.session import open_session
 from app.ui.settings import Settings
 from tests.conftest import TODAY

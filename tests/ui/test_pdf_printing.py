@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import WorkbenchError
-from app.exports.suppliers_pdf import export_suppliers_pdf
+from app.exports.suppliers.pdf import export_suppliers_pdf
 from app.ui.widgets.pdf_printing import _printer_for, page_count, paint_pdf
 from tests.conftest import TODAY
 from tests.factories import hengda, minimal

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.samples.sample import Criterion, CriterionKind, Product
 from app.ui.samples.product_form import ProductForm, parse_spec
-from app.ui.suppliers.editor_parsing import ParseError
+from app.ui.widgets.parsing import ParseError
 
 STAND = Product(
     "Magnetic phone stand",

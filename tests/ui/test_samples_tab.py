@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.domain.kit.money import Money
 from app.domain.samples.sample import Product, Sample, SampleStatus
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
 from app.ui.samples.tab import SamplesTab

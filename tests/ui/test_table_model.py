@@ -3,8 +3,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.services.supplier_list import SupplierFilter, load_supplier_list
-from app.services.suppliers import SupplierService
+from app.services.suppliers.listing import SupplierFilter, load_supplier_list
+from app.services.suppliers.service import SupplierService
 from app.ui.suppliers.table_model import COLUMN_FIELDS, ID_ROLE, SupplierTableModel
 from tests.factories import hengda, minimal
 

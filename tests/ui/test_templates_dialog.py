@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from app.domain.audits.checklist import AnswerKind
-from app.services.suppliers import SupplierService
+from app.services.suppliers.service import SupplierService
 from app.services.workbench import Workbench
 from app.ui.audits.template_model import KIND_COLUMN, UNIT_COLUMN
 from app.ui.audits.templates_dialog import TemplatesDialog

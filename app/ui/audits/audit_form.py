@@ -28,7 +28,7 @@ from app.domain.audits.checklist import (
     ChecklistTemplate,
 )
 from app.ui.audits.answers_model import ANSWER, ITEM, REMARK, VERDICT_KEYS, AnswersModel
-from app.ui.suppliers.editor_parsing import ParseError, parse_date
+from app.ui.widgets.parsing import ParseError, parse_date
 
 
 @dataclass(frozen=True)

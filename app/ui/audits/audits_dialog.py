@@ -39,8 +39,8 @@ from app.errors import WorkbenchError
 from app.services.workbench import Workbench
 from app.ui.audits.audit_form import AuditForm
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
-from app.ui.matrix.form_parts import WARNING_COLOUR, error_label
 from app.ui.widgets.background import run_with_progress
+from app.ui.widgets.form_parts import WARNING_COLOUR, error_label
 from app.ui.widgets.writes import attempt
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -256,7 +256,7 @@ class AuditsDialog(QDialog):
         )
         if not names:
             return
-        from app.store.photos import PhotoStore
+        from app.store.photos.store import PhotoStore
 
         store = PhotoStore(self.workbench.path)
         try:

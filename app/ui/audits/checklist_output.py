@@ -26,7 +26,7 @@ def write_checklist(
     audit: Audit | None = None,
     paper: str = "A4",
 ) -> Path:
-    from app.exports.checklist_pdf import export_checklist_pdf  # reportlab: only when used
+    from app.exports.audits.checklist_pdf import export_checklist_pdf  # reportlab: only when used
 
     supplier = capacity = None
     if supplier_id is not None:

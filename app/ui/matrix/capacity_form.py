@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.matrix.capacity import Dimension, FactSource, grade_capacity
-from app.services.matrix_records import CapacityFact
-from app.services.matrix_table import format_number
-from app.ui.matrix.form_parts import error_label, history_table
-from app.ui.suppliers.editor_parsing import ParseError, parse_date, parse_optional_decimal
+from app.services.matrix.records import CapacityFact
+from app.ui.matrix.table_state import format_number
+from app.ui.widgets.form_parts import error_label, history_table
+from app.ui.widgets.parsing import ParseError, parse_date, parse_optional_decimal
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _HISTORY_COLUMNS = ("Dimension", "Value", "Source", "Observed", "Note")

@@ -22,9 +22,9 @@ from app.domain.matrix.credit import (
     CreditRating,
     Trend,
 )
-from app.services.matrix_records import CreditRecord
-from app.ui.matrix.form_parts import error_label
-from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
+from app.services.matrix.records import CreditRecord
+from app.ui.widgets.form_parts import error_label
+from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
 
 _UNKNOWN = "unknown"
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.matrix.indicators import Indicator, explain_criterion, raw_value_problem
 from app.domain.matrix.scoring import Criterion, Scores, Weights, weighted_score
-from app.services.matrix_records import Evaluation
-from app.ui.matrix.form_parts import error_label, history_table
-from app.ui.suppliers.editor_parsing import ParseError, format_decimal, parse_optional_decimal
+from app.services.matrix.records import Evaluation
+from app.ui.widgets.form_parts import error_label, history_table
+from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
 
 _COLUMNS = ("Period", *(c.label for c in Criterion), "Weighted", "Note")
 

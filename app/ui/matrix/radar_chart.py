@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app.ui.matrix.chart_style import (
+from app.ui.widgets.charts import (
     HIT_RADIUS,
     MARGIN,
     ChartWidget,

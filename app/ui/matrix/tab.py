@@ -26,18 +26,18 @@ from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.scoring import LevelThresholds, Scores, Weights
 from app.errors import WorkbenchError
 from app.services.changes import Change
-from app.services.matrix_compare import (
+from app.services.matrix.compare import (
     MAX_COMPARED,
     RADAR_AXES,
     radar_values,
     trend_series,
 )
-from app.services.matrix_rows import MatrixRow, load_matrix
-from app.services.matrix_table import COLUMN_INDEX, MatrixFilter
+from app.services.matrix.rows import MatrixRow, load_matrix
 from app.services.workbench import Workbench
 from app.ui.matrix.radar_chart import RadarSeries
 from app.ui.matrix.tab_view import MatrixTabView
 from app.ui.matrix.table_model import MatrixModel
+from app.ui.matrix.table_state import COLUMN_INDEX, MatrixFilter
 from app.ui.matrix.trend_chart import TrendPoint
 from app.ui.settings import Settings
 from app.ui.widgets.writes import attempt

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.suppliers.choices import PROVINCES, Status
-from app.services.matrix_table import MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.capacity_form import CapacityForm
 from app.ui.matrix.credit_form import CreditForm
 from app.ui.matrix.evaluation_form import EvaluationForm
 from app.ui.matrix.frozen_table import FrozenColumnTableView
 from app.ui.matrix.legend import LegendLabel
 from app.ui.matrix.radar_chart import RadarChart
+from app.ui.matrix.table_state import MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.trend_chart import TrendChart
 from app.ui.matrix.weights_panel import WeightsPanel
 

@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor
 
 from app.domain.matrix.scoring import LevelThresholds, Weights
 from app.domain.suppliers.choices import PROVINCES
-from app.services.matrix_rows import MatrixRow
-from app.services.matrix_table import (
+from app.services.matrix.rows import MatrixRow
+from app.ui.matrix import palette
+from app.ui.matrix.table_state import (
     MATRIX_COLUMNS,
     MatrixColumn,
     MatrixFilter,
@@ -23,7 +24,6 @@ from app.services.matrix_table import (
     credit_text,
     format_number,
 )
-from app.ui.matrix import palette
 
 _Index = QModelIndex | QPersistentModelIndex
 _PROVINCE_EN = dict(PROVINCES)

@@ -31,7 +31,7 @@ from app.ui.samples.gallery_model import read_thumbnail
 from app.ui.samples.image_loader import ImageLoader
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -39,7 +39,7 @@ from app.ui.samples.compare_model import (
 )
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
 
 MIN_COMPARED, MAX_COMPARED = 2, 5  # issue 4: pick 2-5 samples of a product

@@ -37,7 +37,7 @@ from app.errors import PhotoStoreError
 from app.ui.samples.image_loader import ImageLoader
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
 
 _Index = QModelIndex | QPersistentModelIndex

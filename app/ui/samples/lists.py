@@ -15,7 +15,7 @@ from app.domain.kit.money import Money
 from app.domain.samples.sample import sample_price, total_cost
 
 if TYPE_CHECKING:  # the records module loads SQLAlchemy, which waits until after the first paint
-    from app.services.sample_records import ProductSummary, SampleSummary
+    from app.services.samples.records import ProductSummary, SampleSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

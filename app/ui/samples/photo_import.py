@@ -20,7 +20,7 @@ from app.errors import Cancelled, WorkbenchError
 from app.ui.widgets.background import Progress, run_with_progress
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos import ImportReport, PhotoStore
+    from app.store.photos.store import ImportReport, PhotoStore
 
 
 PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms

@@ -38,7 +38,7 @@ from app.ui.samples.gallery_model import GalleryPhoto
 from app.ui.samples.image_loader import ImageLoader
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos import PhotoStore
+    from app.store.photos.store import PhotoStore
 
 
 # The longest side decoded: every phone photo at full size (8000 px is 48 MP), while a 120 MP

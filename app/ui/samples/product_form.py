@@ -37,8 +37,8 @@ from app.domain.samples.sample import (
     Product,
 )
 from app.domain.samples.validation import product_problems
-from app.ui.matrix.form_parts import error_label
-from app.ui.suppliers.editor_parsing import ParseError, parse_optional_decimal
+from app.ui.widgets.form_parts import error_label
+from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 
 _TEXTS = (  # (field, label, placeholder)
     ("name", "&Name", "e.g. Magnetic phone stand"),

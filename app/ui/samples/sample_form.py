@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.kit.money import DEFAULT_CURRENCY, Money
 from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Sample, SampleStatus
-from app.ui.matrix.form_parts import error_label
-from app.ui.suppliers.editor_parsing import (
+from app.ui.widgets.form_parts import error_label
+from app.ui.widgets.parsing import (
     ParseError,
     format_date,
     format_decimal,

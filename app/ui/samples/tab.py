@@ -39,7 +39,7 @@ class SamplesTab(SamplesTabView):
 
     @property
     def store(self) -> Any:
-        from app.store.photos import PhotoStore
+        from app.store.photos.store import PhotoStore
 
         if not hasattr(self, "_store"):
             self._store = PhotoStore(self.workbench.path)
@@ -53,7 +53,7 @@ class SamplesTab(SamplesTabView):
 
     def reload(self) -> None:
         """Products, suppliers for the form, and the chosen product's samples (small lists)."""
-        from app.services.supplier_list import supplier_names
+        from app.services.suppliers.listing import supplier_names
 
         self._loaded = True
         try:

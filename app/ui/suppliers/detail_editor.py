@@ -21,7 +21,10 @@ from app.domain.kit.money import Money
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
 from app.errors import ValidationError
-from app.ui.suppliers.editor_parsing import (
+from app.ui.suppliers.editor_view import SupplierEditorView
+from app.ui.suppliers.editor_widgets import ListEditor
+from app.ui.suppliers.list_models import split_list_key
+from app.ui.widgets.parsing import (
     ParseError,
     format_amount,
     format_decimal,
@@ -30,9 +33,6 @@ from app.ui.suppliers.editor_parsing import (
     parse_tags,
     parse_year,
 )
-from app.ui.suppliers.editor_view import SupplierEditorView
-from app.ui.suppliers.editor_widgets import ListEditor
-from app.ui.suppliers.list_models import split_list_key
 
 RATE_HINT = "enter a rate from 0 to 100 %, e.g. 45.5"
 SCORE_HINT = "enter a score from 0 to 5, e.g. 4.6"

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.suppliers.choices import PROVINCES, Choice
-from app.ui.suppliers.editor_parsing import DATE_FORMAT_HINT
 from app.ui.suppliers.list_models import ListModel, choice_text
+from app.ui.widgets.parsing import DATE_FORMAT_HINT
 
 _Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR = "#b3261e"

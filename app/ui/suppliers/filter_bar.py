@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Choice, Membership, Status
-from app.services.supplier_list import SupplierFilter
+from app.services.suppliers.listing import SupplierFilter
 
 ANY = "Any"
 

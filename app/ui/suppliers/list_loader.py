@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from app.errors import WorkbenchError
-from app.services.supplier_list import load_supplier_list
+from app.services.suppliers.listing import load_supplier_list
 
 
 class SupplierListLoader(QThread):

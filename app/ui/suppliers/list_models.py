@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from app.domain.suppliers.certifications import ExpiryState, expiry_state
 from app.domain.suppliers.choices import CertificationKind, Choice, RedFlagKind
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag
-from app.ui.suppliers.editor_parsing import ParseError, format_date, parse_date
+from app.ui.widgets.parsing import ParseError, format_date, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole

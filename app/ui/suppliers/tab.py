@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from app.domain.suppliers.supplier import Supplier
 from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
 from app.services.changes import Change, DependentRows
-from app.services.supplier_list import SupplierFilter, load_supplier_list
+from app.services.suppliers.listing import SupplierFilter, load_supplier_list
 from app.services.workbench import Workbench
 from app.ui.settings import Settings
 from app.ui.suppliers.list_loader import SupplierListLoader

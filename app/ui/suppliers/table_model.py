@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor
 
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
-from app.services.supplier_list import SupplierFilter, SupplierListItem
-from app.services.supplier_table import SupplierTable
+from app.services.suppliers.listing import SupplierFilter, SupplierListItem
+from app.ui.suppliers.table_state import SupplierTable
 
 _Index = QModelIndex | QPersistentModelIndex
 _PROVINCE_EN = dict(PROVINCES)
