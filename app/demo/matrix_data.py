@@ -4,7 +4,7 @@ Chosen so the matrix shows every case: each capacity grade (and unknown) in ever
 suppliers right on the boundaries (minghuilighting on every upper one, beilekids on the lower),
 claims later corrected by an audit, levels A-D and never evaluated, a tie in rank (jinchengpiju
 and yetuoutdoor, 89.2 at the default weights), every suggested credit rating and three manual
-ratings. tests/services/test_demo_matrix.py proves it. The audit facts of hengdacrafts and
+ratings. tests/demo/test_matrix.py proves it. The audit facts of hengdacrafts and
 shundaflask come from their demo audits (demo/audits.py), linked to the answers.
 """
 

@@ -14,8 +14,8 @@ from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
+from tests.exports.matrix.test_xlsx import HENGDA, HUAQIANG, TIE, UNSCORED, fill_matrix
 from tests.exports.pdf_tools import flat, pdf_text
-from tests.exports.test_matrix_xlsx import HENGDA, HUAQIANG, TIE, UNSCORED, fill_matrix
 
 
 @pytest.fixture

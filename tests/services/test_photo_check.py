@@ -24,7 +24,7 @@ from app.services.photo_check import (
 from app.services.workbench import Workbench
 from app.store.photos.store import ImportedPhoto, PhotoStore
 from tests.conftest import TODAY
-from tests.services.sample_fixtures import make_world
+from tests.services.samples.fixtures import make_world
 
 ITEM = "documents.business_licence"
 

@@ -18,7 +18,7 @@ from app.services.suppliers.service import SupplierService
 from app.services.workbench import Workbench
 from tests.conftest import TODAY
 from tests.db_rows import query
-from tests.services.sample_fixtures import HINGE, Imported, World, make_world, photo_hash
+from tests.services.samples.fixtures import HINGE, Imported, World, make_world, photo_hash
 
 D = Decimal
 SAMPLE_TABLES = ("products", "product_criteria", "samples", "sample_scores", "sample_photos")

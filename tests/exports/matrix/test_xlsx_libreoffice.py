@@ -15,7 +15,7 @@ from app.services.matrix.rows import rank_matrix
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.exports.libreoffice import convert_to_csv, csv_dicts, needs_libreoffice
-from tests.exports.test_matrix_xlsx import (
+from tests.exports.matrix.test_xlsx import (
     FORMULA_NAME,
     HALF_UP,
     HENGDA,

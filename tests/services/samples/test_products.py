@@ -15,7 +15,7 @@ from app.services.samples.service import SampleService
 from app.services.suppliers.service import SupplierService
 from tests.conftest import TODAY
 from tests.db_rows import query
-from tests.services.sample_fixtures import HINGE, STAND, World, make_world
+from tests.services.samples.fixtures import HINGE, STAND, World, make_world
 
 D = Decimal
 

@@ -18,8 +18,7 @@ from app.services.matrix.rows import MatrixRow, rank_matrix
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
-from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_info, pdf_text
-from tests.exports.test_matrix_xlsx import (  # the same seven suppliers as the workbook tests
+from tests.exports.matrix.test_xlsx import (  # the same seven suppliers as the workbook tests
     FORMULA_NAME,
     HENGDA,
     HUAQIANG,
@@ -29,6 +28,7 @@ from tests.exports.test_matrix_xlsx import (  # the same seven suppliers as the 
     MatrixData,
     matrix_data,
 )
+from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_info, pdf_text
 
 
 @pytest.fixture

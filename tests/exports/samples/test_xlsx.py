@@ -31,7 +31,7 @@ from tests.conftest import TODAY
 from tests.exports.libreoffice import convert_to_csv, csv_rows, needs_libreoffice
 from tests.exports.pdf_tools import leftovers
 from tests.factories import hengda, minimal
-from tests.services.sample_fixtures import HINGE, STAND
+from tests.services.samples.fixtures import HINGE, STAND
 
 D = Decimal
 FORMULA_SUPPLIER = "=1+1"

@@ -15,7 +15,7 @@ from app.services.suppliers.service import SupplierService
 from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 from tests.db_rows import query
-from tests.services.sample_fixtures import Imported, World, make_world, photo_hash
+from tests.services.samples.fixtures import Imported, World, make_world, photo_hash
 
 LONG_CHINESE_NAME = "样品正面照片_" + "恒达工艺品厂手机支架黑色" * 6 + ".jpg"  # 239 of 255 bytes
 

@@ -29,7 +29,7 @@ from app.store.db import Database
 from app.store.photos.store import PhotoStore
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_text
-from tests.exports.test_samples_xlsx import (
+from tests.exports.samples.test_xlsx import (
     FORMULA_SUPPLIER,
     FORMULA_VARIANT,
     HUAQIANG,

@@ -387,7 +387,7 @@ def test_quitting_while_a_field_is_typed_in_prints_no_traceback() -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=Path(__file__).parents[2],
+        cwd=Path(__file__).parents[3],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         check=False,
     )

@@ -1,0 +1,1 @@
+"""The Negotiation tab's rules: quotes, landed cost, selling price, market, worksheet."""
