@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", parents=[common], help="fill a new database with realistic demo data"
     )
     export = commands.add_parser("export", parents=[common], help="export a view to .xlsx or .pdf")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
+    export.add_argument("kind", choices=list(EXPORT_KINDS), help="what to export")
     export.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf"
     )
@@ -149,25 +149,14 @@ def run_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.exporting import (
-        check_target,
-        export_matrix,
-        export_samples,
-        export_suppliers,
-    )
+    from app.services.exporting import ExportRequest, check_target, export
 
     check_target(args.out)
+    request = ExportRequest(args.kind)
     with _workbench(db_path, create=False) as workbench:
-        if args.kind == "matrix":
-            out = export_matrix(workbench.matrix, args.out)
-        elif args.kind == "samples":
-            out = export_samples(workbench.samples, args.out)
-            # Photos make this export the big one: say how big (issue 4).
-            print(f"Exported samples to {out} ({_size_text(out.stat().st_size)})")
-            return EXIT_OK
-        else:
-            out = export_suppliers(workbench.suppliers, args.out)
-    print(f"Exported {args.kind} to {out}")
+        out = export(workbench, request, args.out)
+    # Photos make some exports big: say how big.
+    print(f"Exported {args.kind} to {out} ({_size_text(out.stat().st_size)})")
     return EXIT_OK
 
 
@@ -179,7 +168,8 @@ def _size_text(size: int) -> str:
 def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
     """Blank (no database needed), for one supplier, or its latest audit's results."""
     from app.domain.audits.checklist_default import default_template
-    from app.exports.audits.checklist_pdf import export_checklist_pdf, supplier_name
+    from app.exports.audits.checklist_pdf import supplier_name
+    from app.services.audits.checklist import write_checklist
 
     if args.results and not args.supplier:
         print("error: --results needs --supplier NAME_OR_ID", file=sys.stderr)
@@ -188,32 +178,30 @@ def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
     if out.suffix.lower() != ".pdf":
         raise WorkbenchError(f"Cannot write the checklist to '{out.name}': name the file .pdf.")
     if not args.supplier:
-        export_checklist_pdf(default_template(), out, paper=args.paper, today=date.today())
+        write_checklist(out, default_template(), paper=args.paper)
         print(f"Exported the blank checklist to {out}")
         return EXIT_OK
     with _workbench(db_path, create=False) as workbench:
         supplier_id = workbench.suppliers.find_id(args.supplier)
-        supplier = workbench.suppliers.get(supplier_id)
-        capacity = workbench.matrix.current_capacity([supplier_id]).get(supplier_id, {})
+        name = supplier_name(workbench.suppliers.get(supplier_id))
         audit = None
         if args.results:
             audit = workbench.audits.latest_audit(supplier_id)
             if audit is None:
                 raise WorkbenchError(
-                    f"{supplier_name(supplier)} has no audit yet: record one (Suppliers tab, "
+                    f"{name} has no audit yet: record one (Suppliers tab, "
                     "Audits) to print its results, or leave out --results for the checklist."
                 )
-        export_checklist_pdf(
-            default_template(),  # a results printout uses the audit's own snapshot
+        write_checklist(  # a results printout uses the audit's own snapshot of the template
             out,
-            supplier=supplier,
-            capacity=capacity,
+            default_template(),
+            workbench=workbench,
+            supplier_id=supplier_id,
             audit=audit,
             paper=args.paper,
-            today=workbench.today(),
         )
     what = f"the results of the {audit.audited_on} audit" if audit else "the checklist"
-    print(f"Exported {what} for {supplier_name(supplier)} to {out}")
+    print(f"Exported {what} for {name} to {out}")
     return EXIT_OK
 
 

@@ -1,23 +1,26 @@
-"""Export a view to a file, the format chosen by the file's suffix. Used by the GUI and the CLI."""
+"""Export a view to a file, the format chosen by the file's suffix: one registry of export
+kinds (`KINDS`), used by the CLI's `export KIND` and the window's File ▸ Export menu."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import WorkbenchError
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
+    from app.domain.matrix.scoring import LevelThresholds, Weights
     from app.exports.samples.data import ProductSamples
     from app.services.matrix.service import MatrixService
     from app.services.samples.service import SampleService
     from app.services.suppliers.service import SupplierService
+    from app.services.workbench import Workbench
     from app.store.photos.store import PhotoStore
 
 Progress = Callable[[int, int], bool]
 FORMATS = (".xlsx", ".pdf")
-KINDS = ("suppliers", "matrix", "samples")  # more kinds arrive with their tabs
 
 
 def check_target(out: Path) -> str:
@@ -55,18 +58,23 @@ def export_matrix(
     out: Path,
     *,
     ids: Sequence[int] | None = None,
+    weights: Weights | None = None,
+    thresholds: LevelThresholds | None = None,
     on_progress: Progress | None = None,
 ) -> Path:
-    """Write the Capacity & Credit matrix to `out` (.xlsx or .pdf) with the saved weights and
-    level thresholds: all suppliers best-ranked first, or these ids in this order."""
+    """Write the Capacity & Credit matrix to `out` (.xlsx or .pdf) with these weights and level
+    thresholds (by default the saved ones): all suppliers best-ranked first, or these ids in
+    this order. The matrix is ranked once, here, and the ranking handed to the export."""
     suffix = check_target(out)
-    from app.services.matrix.rows import load_matrix, rank_matrix
+    from app.domain.matrix.rows import rank_matrix
+    from app.services.matrix.rows import load_matrix
 
     today = matrix.today()
     rows = load_matrix(matrix, today, ids)
-    weights, thresholds = matrix.weights(), matrix.thresholds()
+    weights = weights or matrix.weights()
+    thresholds = thresholds or matrix.thresholds()
+    ranking = rank_matrix(rows, weights, thresholds)
     if ids is None:
-        ranking = rank_matrix(rows, weights, thresholds)
         rows.sort(key=lambda row: _rank_key(ranking[row.supplier_id].rank))  # stable: ties by id
     else:
         position = {supplier_id: place for place, supplier_id in enumerate(ids)}
@@ -74,16 +82,17 @@ def export_matrix(
     if suffix == ".xlsx":
         from app.exports.matrix.xlsx import export_matrix_xlsx
 
-        export = export_matrix_xlsx
-    else:
-        from app.exports.matrix.pdf import export_matrix_pdf
+        return export_matrix_xlsx(
+            rows, out, weights=weights, thresholds=thresholds, today=today, on_progress=on_progress
+        )
+    from app.exports.matrix.pdf import export_matrix_pdf
 
-        export = export_matrix_pdf
-    return export(
+    return export_matrix_pdf(
         rows,
-        Path(out),
+        out,
         weights=weights,
         thresholds=thresholds,
+        ranking=ranking,
         today=today,
         on_progress=on_progress,
     )
@@ -146,3 +155,74 @@ def load_product_samples(
         ]
         loaded.append(ProductSamples.of(product, entries))
     return loaded
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a kind, and the view's scope when a tab asks (rows shown, in order)."""
+
+    kind: str
+    ids: Sequence[int] | None = None  # suppliers (suppliers, matrix): None = all
+    product_ids: Sequence[int] | None = None  # products (samples, negotiation): None = all
+    weights: Weights | None = None  # the matrix tab's weights as shown (None = saved)
+    thresholds: LevelThresholds | None = None
+    shipment: str | None = None  # consolidation: a shipment's name or id (None = waiting)
+
+    def scope_text(self) -> str:
+        """ "36 suppliers", "all suppliers", "2 products" for a progress dialog."""
+        if self.ids is not None:
+            return f"{len(self.ids):,} suppliers"
+        if self.product_ids is not None:
+            return f"{len(self.product_ids):,} products"
+        return f"all {KINDS[self.kind].noun}"
+
+
+Writer = Callable[["Workbench", ExportRequest, Path, "Progress | None"], Path]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str  # the CLI's `export KIND`
+    title: str  # File ▸ Export ▸ <title> to Excel / PDF
+    noun: str  # "suppliers": what "all …" means
+    write: Writer
+
+
+def _suppliers(wb: Workbench, request: ExportRequest, out: Path, progress: Progress | None) -> Path:
+    return export_suppliers(wb.suppliers, out, ids=request.ids, on_progress=progress)
+
+
+def _matrix(wb: Workbench, request: ExportRequest, out: Path, progress: Progress | None) -> Path:
+    return export_matrix(
+        wb.matrix,
+        out,
+        ids=request.ids,
+        weights=request.weights,
+        thresholds=request.thresholds,
+        on_progress=progress,
+    )
+
+
+def _samples(wb: Workbench, request: ExportRequest, out: Path, progress: Progress | None) -> Path:
+    return export_samples(wb.samples, out, product_ids=request.product_ids, on_progress=progress)
+
+
+KINDS: dict[str, ExportKind] = {
+    kind.key: kind
+    for kind in (
+        ExportKind("suppliers", "Suppliers", "suppliers", _suppliers),
+        ExportKind("matrix", "Capacity & Credit matrix", "suppliers", _matrix),
+        ExportKind("samples", "Samples comparison", "products' samples", _samples),
+    )
+}
+
+
+def export(
+    workbench: Workbench, request: ExportRequest, out: Path, on_progress: Progress | None = None
+) -> Path:
+    """Write `request` to `out` (.xlsx or .pdf): the one entry point for the CLI and the window."""
+    check_target(out)
+    return KINDS[request.kind].write(workbench, request, Path(out), on_progress)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,21 +59,6 @@ def referenced_photo_hashes(workbench: Workbench) -> set[str]:
     for refs_json in attached:
         hashes.update(photo_hash for _name, photo_hash in attached_photos(refs_json))
     return hashes
-
-
-def forget_unreferenced(workbench: Workbench, candidates: Iterable[str]) -> list[str]:
-    """Delete the photo files among `candidates` that no sample and no audit refers to any
-    more (a photo may be both a sample's and an audit's); returns the hashes deleted."""
-    wanted = set(candidates)
-    if not wanted:
-        return []
-    still_used = referenced_photo_hashes(workbench)
-    store = PhotoStore(workbench.path)
-    deleted = []
-    for photo_hash in sorted(wanted - still_used):
-        if store.delete(photo_hash):
-            deleted.append(photo_hash)
-    return deleted
 
 
 def check_photo_store(workbench: Workbench, *, verify: bool = False) -> PhotoCheck:

@@ -15,6 +15,7 @@ from app.store.connection import verify_intact
 if TYPE_CHECKING:
     from app.services.audits.service import AuditService
     from app.services.matrix.service import MatrixService
+    from app.services.photos import PhotoLibrary
     from app.services.samples.service import SampleService
     from app.services.suppliers.service import SupplierService
     from app.store.db import Database
@@ -84,6 +85,12 @@ class Workbench:
         from app.services.samples.service import SampleService
 
         return SampleService(self.database, today=self.today)
+
+    @cached_property
+    def photos(self) -> PhotoLibrary:
+        from app.services.photos import PhotoLibrary
+
+        return PhotoLibrary(self)
 
     def warm_up(self) -> None:
         """Import and connect now (after the first paint) so the first click is quick."""

@@ -102,8 +102,8 @@ def _grab(
         window.show()
         for _ in range(5):
             app.processEvents()
-        if window.matrix_host.content is not None:
-            window.matrix_host.content.wait_until_loaded()
+        if window.host("matrix").content is not None:
+            window.host("matrix").content.wait_until_loaded()
         for _ in range(5):
             app.processEvents()
         if matches[0] == 0 and window.suppliers_tab.model.rowCount():

@@ -1,41 +1,31 @@
-"""The main window: a thin frame that assembles the tabs, menus and status bar."""
+"""The main window: a thin frame that assembles the tabs (app.ui.tabs), the menus and the
+status bar, and routes File and Edit commands to the current tab (the tab protocol)."""
 
 from __future__ import annotations
 
 import html
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from app import APP_NAME, __version__, config
 from app.errors import Cancelled, ImportRejected, WorkbenchError
-from app.services.exporting import export_matrix, export_samples, export_suppliers
+from app.services.exporting import KINDS, ExportRequest
 from app.ui.integrity_watch import IntegrityWatch
-from app.ui.placeholder_tab import COMING_TABS, PlaceholderTab
 from app.ui.session import Session, open_session
-from app.ui.settings import Settings
-from app.ui.suppliers.tab import SuppliersTab
+from app.ui.settings import GEOMETRY, TAB, Settings
+from app.ui.tabs import TABS
 from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.lazy_tab import LazyTab
-
-if TYPE_CHECKING:
-    from app.ui.matrix.tab import MatrixTab
-    from app.ui.samples.tab import SamplesTab
+from app.ui.widgets.operations import Operations
+from app.ui.widgets.tab_protocol import TabContext, WorkbenchTab
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
-EXPORT_TITLES = {
-    "suppliers": "Suppliers",
-    "matrix": "Capacity & Credit matrix",
-    "samples": "Samples comparison",
-}
-TAB_KEY = "window/tab"
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
+FORMATS = ((".xlsx", "Excel (.xlsx)", "Excel workbook (*.xlsx)"), (".pdf", "PDF", "PDF (*.pdf)"))
 
 
 class MainWindow(QMainWindow):
@@ -46,70 +36,82 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.suppliers_tab = self._build_tabs()
+        self._build_tabs()
         self._build_menus()
+        self.tabs.currentChanged.connect(self._on_current_tab)
         self.resize(1360, 820)
-        geometry = settings.bytes_value(GEOMETRY_KEY)
+        geometry = settings.get(GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.tabs.setCurrentIndex(settings.int_value(TAB_KEY, 0))
+        self.tabs.setCurrentIndex(settings.get(TAB))
+        self._on_current_tab()
         self._show_title()
         settings.remember_database(session.workbench.path)
 
-    # --- assembly -------------------------------------------------------------------------
-    def _build_tabs(self) -> SuppliersTab:
-        suppliers_tab = SuppliersTab(self.session.workbench, self.settings)
-        suppliers_tab.message.connect(self._show_message)
-        suppliers_tab.changed.connect(self._suppliers_changed)
-        self.tabs.addTab(suppliers_tab, "Suppliers")
-        # The other tabs are built when first opened: start-up loads the first tab's code only.
-        self.matrix_host: LazyTab[MatrixTab] = LazyTab(self._make_matrix_tab)
-        self.tabs.addTab(self.matrix_host, "Capacity && Credit")
-        self.samples_host: LazyTab[SamplesTab] = LazyTab(self._make_samples_tab)
-        self.tabs.addTab(self.samples_host, "Samples")
-        for title, explanation in COMING_TABS:
-            self.tabs.addTab(PlaceholderTab(title, explanation), title.replace("&", "&&"))
-        return suppliers_tab
+    # --- tabs ------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        """One page per entry of TABS, each built when first opened (the eager one now)."""
+        self.operations = Operations(self.session.workbench, self)
+        self.operations.refused.connect(self._show_message)
+        context = TabContext(self.session.workbench, self.settings, self.operations)
+        self.hosts: dict[str, LazyTab[QWidget]] = {}
+        for entry in TABS:
+            host: LazyTab[QWidget] = LazyTab(lambda e=entry: self._connect_tab(e.build(context)))
+            self.hosts[entry.key] = host
+            self.tabs.addTab(host, entry.title)
+            if entry.eager:
+                host.build()
+
+    def _connect_tab(self, tab: QWidget) -> QWidget:
+        message = getattr(tab, "message", None)
+        if message is not None:
+            message.connect(self._show_message)
+        audits = getattr(tab, "audits_requested", None)
+        if audits is not None:
+            audits.connect(self.open_audits)
+        return tab
+
+    def host(self, key: str) -> LazyTab[QWidget]:
+        """The page of tab `key` ("suppliers", "matrix"…), built or not."""
+        return self.hosts[key]
+
+    def tab(self, key: str) -> WorkbenchTab:
+        """Tab `key`, built now if it was not yet."""
+        return self.hosts[key].build()  # type: ignore[return-value]
+
+    @property
+    def suppliers_tab(self) -> WorkbenchTab:
+        return self.tab("suppliers")
+
+    def current_key(self) -> str:
+        current = self.tabs.currentWidget()
+        return next(key for key, host in self.hosts.items() if host is current)
+
+    def _built_tabs(self) -> list[WorkbenchTab]:
+        return [host.content for host in self.hosts.values() if host.content is not None]  # type: ignore[misc]
+
+    def _on_current_tab(self, _index: int = -1) -> None:
+        """The Edit menu holds the current tab's actions, and only them."""
+        self.edit_menu.clear()
+        for action in _edit_actions(self.tab(self.current_key())):
+            if action is None:
+                self.edit_menu.addSeparator()
+            else:
+                self.edit_menu.addAction(action)
+        self.edit_menu.setEnabled(not self.edit_menu.isEmpty())
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def _make_matrix_tab(self) -> MatrixTab:
-        from app.ui.matrix import tab as matrix  # its code loads when the tab is first opened
-
-        tab = matrix.MatrixTab(self.session.workbench, self.settings)
-        tab.message.connect(self._show_message)
-        tab.filter_bar.export_requested.connect(lambda suffix: self.export(suffix, "matrix"))
-        return tab
-
-    def _make_samples_tab(self) -> SamplesTab:
-        from app.ui.samples import tab as samples  # its code loads when the tab is first opened
-
-        tab = samples.SamplesTab(self.session.workbench)
-        tab.message.connect(self._show_message)
-        return tab
-
-    @property
-    def matrix_tab(self) -> MatrixTab:
-        return self.matrix_host.build()
-
-    @property
-    def samples_tab(self) -> SamplesTab:
-        return self.samples_host.build()
-
-    def _suppliers_changed(self, change: object) -> None:
-        if self.matrix_host.content is not None:  # names, status, membership… (else: not read yet)
-            self.matrix_host.content.mark_stale(change)
-
     def _leave_tabs(self) -> None:
         """Store what the tabs hold (layouts, weights) and let their loaders finish."""
-        self.suppliers_tab.save_layout()
-        self.suppliers_tab.wait_until_loaded()
-        matrix = self.matrix_host.content
-        if matrix is not None:
-            matrix.save_layout()
-            matrix.wait_until_loaded()
+        for tab in self._built_tabs():
+            _call(tab, "leave")
 
+    def _confirm_leave_tabs(self) -> bool:
+        return all(_call(tab, "confirm_leave", True) for tab in self._built_tabs())
+
+    # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&New database…", self.new_database, QKeySequence("Ctrl+Shift+N"))
@@ -120,50 +122,23 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Import suppliers…", self.import_suppliers, QKeySequence("Ctrl+I"))
         self._add(file_menu, "&Back up database…", self.backup, QKeySequence("Ctrl+B"))
         export_menu = file_menu.addMenu("&Export")
-        self._add(
-            export_menu,
-            "This tab to &Excel (.xlsx)…",
-            lambda: self.export(".xlsx"),
-            QKeySequence("Ctrl+E"),
-        )
-        self._add(
-            export_menu,
-            "This tab to &PDF…",
-            lambda: self.export(".pdf"),
-            QKeySequence("Ctrl+Shift+E"),
-        )
+        self._add(export_menu, "This tab to &Excel (.xlsx)…", lambda: self.export(".xlsx"), "Ctrl+E")
+        self._add(export_menu, "This tab to &PDF…", lambda: self.export(".pdf"), "Ctrl+Shift+E")
         export_menu.addSeparator()
-        for kind, title in EXPORT_TITLES.items():
-            for suffix, label in ((".xlsx", "Excel (.xlsx)"), (".pdf", "PDF")):
+        for kind in KINDS.values():
+            for suffix, label, _filter in FORMATS:
                 self._add(
                     export_menu,
-                    f"{title.replace('&', '&&')} to {label}…",
-                    lambda _=False, k=kind, x=suffix: self.export(x, k),
+                    f"{kind.title.replace('&', '&&')} to {label}…",
+                    lambda _=False, k=kind.key, x=suffix: self.export(x, k),
                 )
+        self._add(file_menu, "Print pre&view…", lambda: self.print_tab(preview=True), "Ctrl+Shift+P")
         self._add(
-            file_menu,
-            "Print pre&view…",
-            lambda: self.print_tab(preview=True),
-            QKeySequence("Ctrl+Shift+P"),
-        )
-        self._add(
-            file_menu,
-            "&Print…",
-            lambda: self.print_tab(preview=False),
-            QKeySequence.StandardKey.Print,
+            file_menu, "&Print…", lambda: self.print_tab(preview=False), QKeySequence.StandardKey.Print
         )
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        tab = self.suppliers_tab
-        for action in (tab.new_action, tab.duplicate_action, tab.delete_action, tab.undo_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(tab.audits_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(tab.find_action)
-
+        self.edit_menu = self.menuBar().addMenu("&Edit")  # filled by the current tab
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, f"&About {APP_NAME}", self.about)
 
@@ -171,7 +146,7 @@ class MainWindow(QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcut(QKeySequence(shortcut))
         return action
 
     def _show_title(self) -> None:
@@ -181,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Fill the first screen; after paint check the file, load the rest, warm up."""
-        self.suppliers_tab.load_first_screen()
+        _call(self.tab("suppliers"), "load_first_screen")
         workbench = self.session.workbench
         if workbench.check_pending:
             self._integrity_watch = IntegrityWatch(workbench, self)
@@ -196,6 +171,20 @@ class MainWindow(QMainWindow):
             f"{message}\n\nNothing will be written to this file. Open a backup with "
             "File ▸ Open, or run 'python -m app check' for details.",
         )
+
+    # --- audits (opened from any tab that offers them) -------------------------------------
+    def open_audits(self, supplier_id: int) -> None:
+        """A supplier's factory audits, in a window of their own."""
+        from app.ui.audits.audits_dialog import AuditsDialog  # reportlab etc.: only when used
+
+        try:
+            dialog = AuditsDialog(self.session.workbench, supplier_id, self, self.operations)
+        except WorkbenchError as error:
+            self._error(str(error))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.audits_dialog = dialog  # kept alive while open
 
     # --- databases ------------------------------------------------------------------------
     def new_database(self) -> None:
@@ -226,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path, *, create: bool) -> bool:
         """Open another database in this window; the current one stays open if that fails."""
-        if not self.suppliers_tab.confirm_leave_editor():
+        if not self._confirm_leave_tabs():
             return False
         if Path(path).resolve() == self.session.workbench.path:
             return True
@@ -241,13 +230,15 @@ class MainWindow(QMainWindow):
         self._wait_for_integrity_watch()
         old_session, self.session = self.session, session
         index = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
         self.tabs.clear()
-        for host in (self.suppliers_tab, self.matrix_host, self.samples_host):
+        for host in self.hosts.values():
             host.deleteLater()
-        self.menuBar().clear()
-        self.suppliers_tab = self._build_tabs()
-        self._build_menus()
+        self.operations.deleteLater()
+        self._build_tabs()
         self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self._on_current_tab()
         old_session.close()
         self.settings.remember_database(session.workbench.path)
         self._show_title()
@@ -280,7 +271,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from app.services.suppliers.importing import import_suppliers  # openpyxl: not at start-up
+        from app.services.suppliers.importing import import_suppliers  # openpyxl: on use
 
         workbench = self.session.workbench
         try:
@@ -301,7 +292,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as error:
             self._error(str(error))
             return
-        self.suppliers_tab.apply_change(change)
+        self.operations.announce([change])
         self.statusBar().showMessage(
             f"Imported {len(change.created):,} suppliers from {name}", 10000
         )
@@ -309,25 +300,39 @@ class MainWindow(QMainWindow):
     # --- exports --------------------------------------------------------------------------
     def export(self, suffix: str, kind: str | None = None) -> None:
         """Export what a tab shows (after filters, in its order); by default the current tab."""
-        kind = kind or self._current_kind()
-        file_kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
-        suggested = self._folder() / f"{kind}{suffix}"
-        title = f"Export {EXPORT_TITLES[kind].lower()}"
+        request = self._export_request(kind)
+        if request is None:
+            self._show_message("This tab has nothing to export.")
+            return
+        file_kind = next(f for x, _label, f in FORMATS if x == suffix)
+        suggested = self._folder() / f"{request.kind}{suffix}"
+        title = f"Export {KINDS[request.kind].title.lower()}"
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_kind)
         if not name:
             return
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
-        count = self._write_export(kind, out)
-        if count is not None:
-            self.statusBar().showMessage(f"Exported {count} to {out}", 10000)
+        if self._write_export(request, out):
+            self.statusBar().showMessage(f"Exported {request.scope_text()} to {out}", 10000)
+
+    def _export_request(self, kind: str | None) -> ExportRequest | None:
+        """What the tab of `kind` (or the current tab) shows; a tab never opened: everything."""
+        key = kind or self.current_key()
+        host = self.hosts.get(key)
+        if host is not None and host.content is not None:
+            return _call(host.content, "export_request")
+        return ExportRequest(key) if key in KINDS else None
 
     def print_tab(self, *, preview: bool = True) -> None:
         """Print what the current tab shows: its PDF report, through Qt's print dialogs."""
         from app.ui.widgets.pdf_printing import preview_pdf, print_pdf
 
+        request = self._export_request(None)
+        if request is None:
+            self._show_message("This tab has nothing to print.")
+            return
         with tempfile.TemporaryDirectory(prefix="workbench-print-") as folder:
-            out = Path(folder) / f"{self._current_kind()}.pdf"
-            if self._write_export(self._current_kind(), out) is None:
+            out = Path(folder) / f"{request.kind}.pdf"
+            if not self._write_export(request, out):
                 return
             try:
                 if preview:
@@ -337,46 +342,24 @@ class MainWindow(QMainWindow):
             except WorkbenchError as error:
                 self._error(str(error))
 
-    def _current_kind(self) -> str:
-        current = self.tabs.currentWidget()
-        if current is self.matrix_host:
-            return "matrix"
-        return "samples" if current is self.samples_host else "suppliers"
+    def _write_export(self, request: ExportRequest, out: Path) -> bool:
+        """Write one export behind a progress dialog; False if nothing was written."""
+        from app.services.exporting import export
 
-    def _write_export(self, kind: str, out: Path) -> str | None:
-        """Write one export behind a progress dialog; what was written, or None if nothing."""
         workbench = self.session.workbench
-        if kind == "samples":
-            count = "every product's samples"
-            work = lambda report: export_samples(  # noqa: E731
-                workbench.samples, out, on_progress=report
-            )
-        else:
-            if kind == "matrix":
-                matrix = self.matrix_host.content  # never opened: export every supplier
-                if matrix is not None:
-                    matrix.flush()  # the weights just moved are the ones exported
-                ids = matrix.shown_ids() if matrix is not None and matrix.is_loaded else None
-            else:
-                ids = self.suppliers_tab.shown_ids()
-            count = "all suppliers" if ids is None else f"{len(ids):,} suppliers"
-            if kind == "matrix":
-                work = lambda report: export_matrix(  # noqa: E731
-                    workbench.matrix, out, ids=ids, on_progress=report
-                )
-            else:
-                work = lambda report: export_suppliers(  # noqa: E731
-                    workbench.suppliers, out, ids=ids, on_progress=report
-                )
         try:
-            run_with_progress(self, f"Writing {count}…", work)
+            run_with_progress(
+                self,
+                f"Writing {request.scope_text()}…",
+                lambda report: export(workbench, request, out, report),
+            )
         except Cancelled:
             self.statusBar().showMessage("Cancelled; no file written", 8000)
-            return None
+            return False
         except WorkbenchError as error:
             self._error(str(error))
-            return None
-        return count
+            return False
+        return True
 
     # --- the rest ------------------------------------------------------------------------
     def about(self) -> None:
@@ -405,12 +388,12 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.suppliers_tab.confirm_leave_editor():
+        if not self._confirm_leave_tabs():
             event.ignore()
             return
         self._leave_tabs()
-        self.settings.set_bytes(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.set_int(TAB_KEY, self.tabs.currentIndex())
+        self.settings.set(GEOMETRY, self.saveGeometry())
+        self.settings.set(TAB, self.tabs.currentIndex())
         self.settings.sync()
         self._wait_for_integrity_watch()
         self.session.close()
@@ -420,3 +403,14 @@ class MainWindow(QMainWindow):
         watch = getattr(self, "_integrity_watch", None)
         if watch is not None:
             watch.wait()
+
+
+def _call(tab: object, method: str, default: object = None) -> object:
+    """A protocol method of a tab, when it has it (an unbuilt feature's placeholder has none)."""
+    function = getattr(tab, method, None)
+    return default if function is None else function()
+
+
+def _edit_actions(tab: object) -> list[QAction | None]:
+    actions = _call(tab, "edit_actions", ())
+    return list(actions)  # type: ignore[call-overload]

@@ -1,14 +1,56 @@
-"""Settings the window remembers between runs, each declared once with its type and default."""
+"""Settings the window remembers between runs, each declared once (key, type, default, what it
+is for) and read and written only through its declaration (after Picard's option declarations).
+
+These belong to the machine (layouts, recent files); settings that belong to the data (weights,
+exchange rates) live in the database, with the services that use them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from app import config
 
+T = TypeVar("T")
 MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type  # int, str, bool, QByteArray or list
+    default: T
+    title: str
+
+
+# --- every setting of the window, in one place ----------------------------------------------
+GEOMETRY: Setting[QByteArray | None] = Setting(
+    "window/geometry", QByteArray, None, "window size and place"
+)
+TAB: Setting[int] = Setting("window/tab", int, 0, "the tab open when the window closed")
+RECENT: Setting[list[str]] = Setting("files/recent", list, [], "recently opened databases")
+SUPPLIERS_HEADER: Setting[QByteArray | None] = Setting(
+    "suppliers/header", QByteArray, None, "Suppliers: column widths, order, sort, hidden"
+)
+SUPPLIERS_SPLITTER: Setting[QByteArray | None] = Setting(
+    "suppliers/splitter", QByteArray, None, "Suppliers: table and editor widths"
+)
+MATRIX_HEADER: Setting[QByteArray | None] = Setting(
+    "matrix/header", QByteArray, None, "Capacity & Credit: column widths, order, sort"
+)
+MATRIX_SPLITTER: Setting[QByteArray | None] = Setting(
+    "matrix/splitter", QByteArray, None, "Capacity & Credit: table and side panel widths"
+)
+MATRIX_SIDE_TAB: Setting[int] = Setting(
+    "matrix/side_tab", int, 0, "Capacity & Credit: the side panel's open page"
+)
+SAMPLES_SPLITTER: Setting[QByteArray | None] = Setting(
+    "samples/splitter", QByteArray, None, "Samples: lists and details widths"
+)
 
 
 class Settings:
@@ -17,36 +59,39 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self._store = QSettings(str(path or config.settings_path()), QSettings.Format.IniFormat)
 
-    def bytes_value(self, key: str) -> QByteArray | None:
-        value = self._store.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_bytes(self, key: str, value: QByteArray) -> None:
-        self._store.setValue(key, value)
-
-    def int_value(self, key: str, default: int = 0) -> int:
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when it is missing or not of the declared type."""
+        value = self._store.value(setting.key)
+        if value is None:
+            return setting.default
+        if setting.kind is QByteArray:
+            ok = isinstance(value, QByteArray) and not value.isEmpty()
+            return cast(T, value) if ok else setting.default
+        if setting.kind is list:
+            items = [value] if isinstance(value, str) else list(value or [])
+            return cast(T, [str(item) for item in items if item])
+        if setting.kind is bool:
+            return cast(T, str(value).lower() in ("true", "1"))
         try:
-            return int(self._store.value(key, default))
+            return cast(T, setting.kind(value))
         except (TypeError, ValueError):
-            return default
+            return setting.default
 
-    def set_int(self, key: str, value: int) -> None:
-        self._store.setValue(key, int(value))
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
 
     # --- recent databases ----------------------------------------------------------------
     def recent_databases(self) -> list[Path]:
-        value = self._store.value("files/recent", [])
-        names = [value] if isinstance(value, str) else list(value or [])
-        return [Path(name) for name in names if name]
+        return [Path(name) for name in self.get(RECENT)]
 
     def remember_database(self, path: Path) -> None:
         path = Path(path).resolve()
         recent = [p for p in self.recent_databases() if p != path]
-        self._store.setValue("files/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+        self.set(RECENT, [str(p) for p in [path, *recent][:MAX_RECENT]])
 
     def forget_database(self, path: Path) -> None:
         recent = [p for p in self.recent_databases() if p != Path(path).resolve()]
-        self._store.setValue("files/recent", [str(p) for p in recent])
+        self.set(RECENT, [str(p) for p in recent])
 
     def sync(self) -> None:
         self._store.sync()

@@ -37,8 +37,8 @@ from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.store.photos.store import PhotoStore
 from app.ui.samples.gallery_model import GalleryModel
 from app.ui.samples.gallery_view import GalleryView
-from app.ui.samples.photo_import import import_with_progress
 from app.ui.samples.photo_viewer import PhotoViewer
+from app.ui.widgets.photo_import import import_with_progress
 from tests.benchmarks.bench_photos import (
     CACHE,
     gallery_store,

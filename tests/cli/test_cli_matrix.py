@@ -41,7 +41,7 @@ def test_export_matrix_to_xlsx_best_ranked_first(
 ) -> None:
     out = tmp_path / "matrix.xlsx"
     assert _export(matrix_db, out) == 0
-    assert capsys.readouterr().out.strip() == f"Exported matrix to {out}"
+    assert capsys.readouterr().out.strip().startswith(f"Exported matrix to {out} (")
     sheet = load_workbook(out)["Matrix"]
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert len(names) == 7

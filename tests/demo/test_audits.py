@@ -18,8 +18,9 @@ from app.demo.matrix import shop_slug
 from app.domain.audits.checklist import Audit, Auditor, AuditResult, audit_result, score_audit
 from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME
 from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.rows import MatrixRow
 from app.services.audits.service import AuditService
-from app.services.matrix.rows import MatrixRow, load_matrix
+from app.services.matrix.rows import load_matrix
 from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database

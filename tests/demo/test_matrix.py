@@ -19,9 +19,10 @@ from app.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.domain.matrix.credit import CreditRating, RatingSource
 from app.domain.matrix.indicators import Indicator, criterion_scores
+from app.domain.matrix.records import Evaluation
+from app.domain.matrix.rows import MatrixRow, rank_matrix
 from app.domain.matrix.scoring import Level, Scores
-from app.services.matrix.records import Evaluation
-from app.services.matrix.rows import MatrixRow, load_matrix, rank_matrix
+from app.services.matrix.rows import load_matrix
 from app.services.matrix.service import PERIOD_PATTERN, MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database

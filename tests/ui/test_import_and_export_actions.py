@@ -79,9 +79,9 @@ def test_the_window_starts_without_loading_heavy_libraries() -> None:
 def test_export_from_the_matrix_tab_writes_its_rows(
     window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    window.tabs.setCurrentWidget(window.matrix_host)
-    window.matrix_tab.wait_until_loaded()
-    window.matrix_tab.filter_bar.text_box.setText("shenzhen")
+    window.tabs.setCurrentWidget(window.host("matrix"))
+    window.tab("matrix").wait_until_loaded()
+    window.tab("matrix").filter_bar.text_box.setText("shenzhen")
     out = tmp_path / "matrix.xlsx"
     answer_file_dialog(monkeypatch, out)
     window.export(".xlsx")  # Ctrl+E: the current tab
@@ -103,8 +103,8 @@ def test_print_preview_renders_the_current_tabs_report(
         previewed.append((pdf.name, text.stdout))
 
     monkeypatch.setattr(pdf_printing, "preview_pdf", fake_preview)
-    window.tabs.setCurrentWidget(window.matrix_host)
-    window.matrix_tab.wait_until_loaded()
+    window.tabs.setCurrentWidget(window.host("matrix"))
+    window.tab("matrix").wait_until_loaded()
     window.print_tab(preview=True)
     assert [name for name, _ in previewed] == ["matrix.pdf"]
     assert "Capacity & Credit matrix" in previewed[0][1]
@@ -140,7 +140,7 @@ def test_export_from_the_samples_tab_writes_the_comparison(
     samples = window.session.workbench.samples
     product_id = samples.save_product(Product(name="Mug", name_zh="马克杯")).products[0]
     samples.save_sample(Sample(product_id=product_id, supplier_id=1, price=Money(Decimal(9))))
-    window.tabs.setCurrentWidget(window.samples_host)
+    window.tabs.setCurrentWidget(window.host("samples"))
     out = tmp_path / "samples.xlsx"
     answer_file_dialog(monkeypatch, out)
     window.export(".xlsx")  # Ctrl+E: the current tab

@@ -14,12 +14,13 @@ def test_five_tabs_with_honest_empty_states(window: MainWindow) -> None:
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
     assert titles == ["Suppliers", "Capacity & Credit", "Samples", "Negotiation", "Consolidation"]
     # Built when first opened: only the Suppliers tab's code loads at start-up.
-    assert window.matrix_host.content is None and window.samples_host.content is None
+    assert window.host("matrix").content is None and window.host("samples").content is None
     window.tabs.setCurrentIndex(1)
-    assert window.matrix_host.content is window.matrix_tab
-    assert window.tabs.widget(2).build() is window.samples_tab
+    assert window.host("matrix").content is window.tab("matrix")
+    assert window.tabs.widget(2).build() is window.tab("samples")
     for index in range(3, 5):
-        texts = " ".join(label.text() for label in window.tabs.widget(index).findChildren(QLabel))
+        page = window.tabs.widget(index).build()
+        texts = " ".join(label.text() for label in page.findChildren(QLabel))
         assert "not built yet" in texts
 
 
@@ -116,14 +117,14 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
 
 
 def test_the_matrix_follows_changes_made_in_the_suppliers_tab(window: MainWindow) -> None:
-    window.tabs.setCurrentWidget(window.matrix_host)
-    window.matrix_tab.wait_until_loaded()
+    window.tabs.setCurrentWidget(window.host("matrix"))
+    window.tab("matrix").wait_until_loaded()
     service = window.session.workbench.suppliers
     supplier = service.get(service.find_id("义乌市恒达工艺品厂"))
     supplier.name_zh = "义乌市恒达新工艺品厂"
     change = service.save(supplier)
-    window.suppliers_tab.apply_change(change)  # as the tab does after its own saves
-    window.matrix_tab.wait_until_loaded()
-    model = window.matrix_tab.model
+    window.operations.announce([change])  # as every write from the window does
+    window.tab("matrix").wait_until_loaded()
+    model = window.tab("matrix").model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any("义乌市恒达新工艺品厂" in name for name in names)

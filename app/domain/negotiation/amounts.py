@@ -20,6 +20,7 @@ import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from app.domain.kit.money import exponent
 
@@ -30,6 +31,7 @@ MAX_QUANTITY = 10**9
 _SYMBOLS = {"CNY": "¥", "EUR": "€", "GBP": "£", "USD": "$"}
 
 
+@lru_cache(maxsize=64)
 def minor_unit(currency: str) -> Decimal:
     """0.01 for CNY and EUR, 1 for JPY."""
     return Decimal(1).scaleb(-exponent(currency))
@@ -45,11 +47,6 @@ def ceil_money(value: Decimal | Fraction, currency: str) -> Decimal:
     places = exponent(currency)
     scaled = Fraction(value) * 10**places
     return Decimal(math.ceil(scaled)).scaleb(-places).quantize(minor_unit(currency))
-
-
-def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
-    """amount x percent / 100, exact (unrounded)."""
-    return amount * percent / HUNDRED
 
 
 def decimal_places(value: Decimal) -> int:

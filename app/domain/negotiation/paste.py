@@ -27,8 +27,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
-from app.domain.negotiation.quotes import PRICE_PLACES, PriceBreak, break_problems, price_problems
+from app.domain.negotiation.quotes import PriceBreak, break_problems, price_problems
 
 EXAMPLE = "2-99件 ¥3.20 / 100-499件 ¥2.80 / ≥500件 ¥2.50"
 _UNIT = (
@@ -137,8 +138,6 @@ def _price(number: str, token: str) -> Decimal:
     problems = price_problems(price, f"The price '{token}'")
     if problems:
         raise ValueError(problems[0])
-    if len(number.partition(".")[2]) > PRICE_PLACES:
-        raise ValueError(f"The price '{token}' has more than {PRICE_PLACES} decimals.")
     return price
 
 
@@ -188,7 +187,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _check_pairs(pairs: list[tuple[QuantityRange, Decimal]]) -> None:
-    for (first, _), (second, _) in zip(pairs, pairs[1:], strict=False):
+    for (first, _), (second, _) in pairwise(pairs):
         if first.low == second.low:
             raise ValueError(
                 f"Two prices start at {first.low:,} pieces ('{first.text}' and '{second.text}'): "
@@ -198,7 +197,7 @@ def _check_pairs(pairs: list[tuple[QuantityRange, Decimal]]) -> None:
 
 def _warnings(pairs: list[tuple[QuantityRange, Decimal]]) -> list[str]:
     warnings: list[str] = []
-    for (first, price), (second, next_price) in zip(pairs, pairs[1:], strict=False):
+    for (first, price), (second, next_price) in pairwise(pairs):
         if first.high is not None and first.high + 1 < second.low:
             gap = f"{first.high + 1:,}"
             if second.low - 1 > first.high + 1:

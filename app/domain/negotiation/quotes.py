@@ -52,6 +52,9 @@ EXPIRY_WARNING_DAYS = 7  # brief: "expiring within N days (default 7)"
 TEXT_LENGTH = 300
 NOTE_LENGTH = 40_000
 _CURRENCY = re.compile(r"[A-Z]{3}")
+UNKNOWN_SHIPPING = (
+    "The domestic shipping of this quote is unknown: enter it, or tick 'shipping included'."
+)
 
 
 class TradeTerm(StrEnum):

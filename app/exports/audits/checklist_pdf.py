@@ -58,7 +58,7 @@ from app.exports.kit.pdf_layout import GREY, RED, DocumentSpec, build_pdf, escap
 from app.exports.kit.pdf_marks import TickBoxes, WritingLine
 
 if TYPE_CHECKING:
-    from app.services.matrix.records import CapacityFact
+    from app.domain.matrix.records import CapacityFact
 
 TITLE = "Factory audit checklist"
 TITLE_ZH = "验厂检查表"

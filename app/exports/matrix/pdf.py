@@ -8,7 +8,7 @@ in linear time; the coloured cells are tiny flowables of their own, cheaper than
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +37,7 @@ from app.domain.matrix.grade_palette import (
     TEXT_ON_FILL,
     colour_key,
 )
+from app.domain.matrix.rows import MatrixRow, rank_matrix
 from app.domain.matrix.scoring import Criterion, Level, LevelThresholds, Ranked, Weights
 from app.domain.suppliers.choices import Status
 from app.exports.kit.pdf_fonts import font_name
@@ -54,7 +55,6 @@ from app.exports.kit.pdf_layout import (
 )
 from app.exports.kit.pdf_table import GRID, HEADER_BACKGROUND, Column, LongTable
 from app.exports.matrix.xlsx import BOUNDARY_RULE, CREDIT_RULE, SCORE_RULE
-from app.services.matrix.rows import MatrixRow, rank_matrix
 
 Progress = Callable[[int, int], bool]
 NO_VALUE = "–"
@@ -93,11 +93,14 @@ def export_matrix_pdf(
     weights: Weights,
     thresholds: LevelThresholds,
     today: date,
+    ranking: Mapping[int, Ranked] | None = None,
     on_progress: Progress | None = None,
 ) -> Path:
     """Write `rows` (in this order) to `out` with the scores, levels and ranks these weights
-    and thresholds give, then the legend; on_progress(done, total) returning False cancels."""
-    ranking = rank_matrix(rows, weights, thresholds)
+    and thresholds give (`ranking`, when the caller has ranked them already), then the legend;
+    on_progress(done, total) returning False cancels."""
+    if ranking is None:
+        ranking = rank_matrix(rows, weights, thresholds)
     count = f"{len(rows):,} supplier{'' if len(rows) == 1 else 's'}"
     exported = f"exported {today.isoformat()}"
     spec = DocumentSpec(

@@ -26,11 +26,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from app.domain.matrix.capacity import Dimension, Grade, grade_legend
 from app.domain.matrix.credit import CreditRating
 from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, Tone, colour_key
+from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import Criterion, Level, LevelThresholds, Weights
 from app.errors import Cancelled
 from app.exports.kit.atomic import atomic_output
 from app.exports.kit.xlsx_cells import column_width, header_cells, protect_row, write_only_workbook
-from app.services.matrix.rows import MatrixRow
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 500  # rows between progress reports

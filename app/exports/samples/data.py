@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image
 
@@ -31,7 +32,16 @@ from app.domain.samples.sample import (
 from app.errors import NotFound, PhotoStoreError
 
 if TYPE_CHECKING:
-    from app.store.photos.store import PhotoStore
+    from PIL import Image
+
+
+class PhotoSource(Protocol):
+    """Where the exports read photos from (the photo store beside the database); the exports
+    receive it, so they read files but import nothing of the store."""
+
+    def thumbnail(self, photo_hash: str) -> Path: ...
+
+    def open_image(self, photo_hash: str, max_side: int | None = None) -> Image.Image: ...
 
 NO_VALUE = "–"
 BEST_MARK = "★"
@@ -103,7 +113,7 @@ class EmbeddedPhoto:
     height: int
 
 
-def thumbnail_photo(store: PhotoStore, photo_hash: str) -> EmbeddedPhoto | None:
+def thumbnail_photo(store: PhotoSource, photo_hash: str) -> EmbeddedPhoto | None:
     """The store's cached thumbnail (made if missing); None when the photo cannot be shown
     (missing or damaged: `check` names it)."""
     try:
@@ -115,7 +125,7 @@ def thumbnail_photo(store: PhotoStore, photo_hash: str) -> EmbeddedPhoto | None:
 
 
 def scaled_photo(
-    store: PhotoStore, photo_hash: str, max_side: int, quality: int
+    store: PhotoSource, photo_hash: str, max_side: int, quality: int
 ) -> EmbeddedPhoto | None:
     """The photo upright, at most `max_side` pixels on its longest side (JPEGs scale while
     decoding), re-encoded as a JPEG of `quality` in memory; None when it cannot be shown."""

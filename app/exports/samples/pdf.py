@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -50,6 +50,7 @@ from app.exports.samples.data import (
     LEGEND,
     NO_VALUE,
     EmbeddedPhoto,
+    PhotoSource,
     ProductSamples,
     deviation_text,
     row_label,
@@ -59,9 +60,6 @@ from app.exports.samples.data import (
     status_text,
     value_text,
 )
-
-if TYPE_CHECKING:
-    from app.store.photos.store import PhotoStore
 
 Progress = Callable[[int, int], bool]
 TITLE = "Samples comparison"
@@ -89,7 +87,7 @@ def export_samples_pdf(
     products: Sequence[ProductSamples],
     out: Path,
     *,
-    store: PhotoStore,
+    store: PhotoSource,
     today: date,
     on_progress: Progress | None = None,
 ) -> Path:
@@ -118,7 +116,7 @@ def export_samples_pdf(
 
 
 def _prepare_photos(
-    products: Sequence[ProductSamples], store: PhotoStore, on_progress: Progress | None
+    products: Sequence[ProductSamples], store: PhotoSource, on_progress: Progress | None
 ) -> dict[str, EmbeddedPhoto | None]:
     """Every cover, scaled down and re-encoded once; None for one the store cannot give."""
     photos: dict[str, EmbeddedPhoto | None] = {}

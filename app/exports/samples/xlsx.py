@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -40,6 +39,7 @@ from app.exports.samples.data import (
     GOLDEN_FILL,
     GOLDEN_TEXT,
     LEGEND,
+    PhotoSource,
     ProductSamples,
     SampleEntry,
     sample_count,
@@ -48,9 +48,6 @@ from app.exports.samples.data import (
     status_text,
     thumbnail_photo,
 )
-
-if TYPE_CHECKING:
-    from app.store.photos.store import PhotoStore
 
 Progress = Callable[[int, int], bool]
 
@@ -108,7 +105,7 @@ def export_samples_xlsx(
     products: Sequence[ProductSamples],
     out: Path,
     *,
-    store: PhotoStore,
+    store: PhotoSource,
     today: date,
     on_progress: Progress | None = None,
 ) -> Path:
@@ -158,7 +155,7 @@ class _ProductSheet:
     """Writes one product's sheet: the title block, the header, then a row per sample."""
 
     def __init__(
-        self, ws: Worksheet, product: ProductSamples, store: PhotoStore, today: date
+        self, ws: Worksheet, product: ProductSamples, store: PhotoSource, today: date
     ) -> None:
         self.ws, self.product, self.store = ws, product, store
         self.headers = _headers(product)

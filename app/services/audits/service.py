@@ -45,7 +45,7 @@ from app.services.audits.records import (
     sections_to_json,
 )
 from app.services.audits.templates import AuditTemplates, get_row, template_in
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.dependents import reinsert
 from app.store.models.audits import (
     AuditAnswerRow,
@@ -165,7 +165,7 @@ class AuditService(AuditTemplates):
             for item, answer in checked.values():
                 _store_answer(session, audit, item, answer, stored.get(item.key))
             audit.updated_at = utc_now()
-            return Change(updated=(audit.supplier_id,))
+            return Change(updated=(audit.supplier_id,), topic=Topic.AUDITS)
 
     def set_result(
         self, audit_id: int, result: AuditResult | str | None, reason: str = ""
@@ -185,7 +185,7 @@ class AuditService(AuditTemplates):
             audit.result_override = result
             audit.override_reason = "" if result is None else reason.strip()
             audit.updated_at = utc_now()
-            return Change(updated=(audit.supplier_id,))
+            return Change(updated=(audit.supplier_id,), topic=Topic.AUDITS)
 
     def update_audit(
         self,
@@ -226,7 +226,7 @@ class AuditService(AuditTemplates):
                     .where(_FACTS.c.id == fact_id)
                     .values(observed_on=new_date, note=_fact_note(audit, items[item_key]))
                 )
-            return Change(updated=(audit.supplier_id,))
+            return Change(updated=(audit.supplier_id,), topic=Topic.AUDITS)
 
     def delete_audit(self, audit_id: int) -> Change:
         """Delete an audit, its answers and the capacity facts it created; the Change carries
@@ -250,6 +250,7 @@ class AuditService(AuditTemplates):
             return Change(
                 updated=(audit.supplier_id,),
                 dependents=tuple((name, rows) for name, rows in dependents if rows),
+                topic=Topic.AUDITS,
             )
 
     def restore_audit(self, change: Change) -> Change:
@@ -262,7 +263,7 @@ class AuditService(AuditTemplates):
         )
         with self.database.transaction() as session:
             reinsert(session.connection(), _AUDITS, change.dependents)
-        return Change(updated=supplier_ids)
+        return Change(updated=supplier_ids, topic=Topic.AUDITS)
 
 
 # --- helpers ------------------------------------------------------------------------------------

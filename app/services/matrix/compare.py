@@ -12,9 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.matrix.capacity import Grade
 from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.records import Evaluation
+from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import Criterion, Scores, Weights, weighted_score
-from app.services.matrix.records import Evaluation
-from app.services.matrix.rows import MatrixRow
 
 GRADE_POINTS = {
     Grade.EXCELLENT: Decimal(100),

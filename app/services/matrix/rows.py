@@ -1,4 +1,4 @@
-"""The Capacity & Credit matrix as the tab and its exports show it: one graded row per supplier.
+"""Reading the Capacity & Credit matrix: one graded row per supplier (app.domain.matrix.rows).
 
 Reading is split from ranking on purpose: capacity grades and credit ratings do not depend on
 the user's weights, so they are computed once per read (`load_matrix`); a weight or threshold
@@ -10,24 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from app.domain.matrix.capacity import Dimension, FactSource, Grade, grade_capacity
+from app.domain.matrix.capacity import Dimension, grade_capacity
 from app.domain.matrix.credit import CreditDecision, CreditInputs, decide_rating
-from app.domain.matrix.scoring import (
-    DEFAULT_THRESHOLDS,
-    DEFAULT_WEIGHTS,
-    LevelThresholds,
-    Ranked,
-    Scores,
-    Weights,
-    rank_suppliers,
-)
+from app.domain.matrix.records import CapacityFact, CreditRecord
+from app.domain.matrix.rows import CapacityCell, MatrixRow
+from app.domain.matrix.scoring import Scores
 from app.domain.suppliers.choices import Membership, Status
 from app.services.gc_pause import paused_garbage_collector
-from app.services.matrix.records import CapacityFact, CreditRecord
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the first paint: the tab imports this module
     from app.services.matrix.reading import FactValue
@@ -35,47 +27,6 @@ if TYPE_CHECKING:  # SQLAlchemy loads after the first paint: the tab imports thi
 
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
 NO_SCORES = Scores()
-
-
-@dataclass(frozen=True, slots=True)
-class CapacityCell:
-    """One dimension of one supplier: the current raw value, its grade and where it came from."""
-
-    value: Decimal | None
-    grade: Grade
-    rule_text: str
-    source: FactSource | None = None
-    observed_on: date | None = None
-
-    @property
-    def tooltip(self) -> str:
-        if self.source is None:
-            return self.rule_text
-        seen = f", {self.observed_on.isoformat()}" if self.observed_on else ", date unknown"
-        return f"{self.rule_text}\nSource: {self.source.label}{seen}."
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    """Everything the matrix shows for one supplier except what depends on the weights."""
-
-    supplier_id: int
-    name_zh: str
-    name_en: str
-    status: Status
-    province: str
-    city: str
-    tags: tuple[str, ...]
-    capacity: dict[Dimension, CapacityCell]  # every dimension present, UNKNOWN when no fact
-    credit: CreditDecision
-    period: str | None  # the latest evaluation period, None when never evaluated
-    scores: Scores  # that period's scores (all None when never evaluated)
-    name_sort: str = ""  # the stored pinyin sort key of the name
-    search_text: str = ""  # the stored haystack the quick filter scans (names, pinyin, tags…)
-
-    @property
-    def display_name(self) -> str:
-        return self.name_zh or self.name_en
 
 
 # Real matrices repeat values (100 staff, 5 lines, "4.8" reviews): grading each distinct input
@@ -218,13 +169,3 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
             )
             for row in connection.execute(query)
         ]
-
-
-def rank_matrix(
-    rows: Iterable[MatrixRow],
-    weights: Weights = DEFAULT_WEIGHTS,
-    thresholds: LevelThresholds = DEFAULT_THRESHOLDS,
-) -> dict[int, Ranked]:
-    """Weighted score, level and rank per supplier id (the only weight-dependent part)."""
-    ranked = rank_suppliers(((r.supplier_id, r.scores) for r in rows), weights, thresholds)
-    return {entry.key: entry for entry in ranked}  # type: ignore[misc]

@@ -28,24 +28,18 @@ from app.domain.kit.numbers import number_problem
 from app.domain.matrix.capacity import Dimension, FactSource
 from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.records import CapacityFact, CreditRecord, Evaluation
 from app.domain.matrix.scoring import Criterion, Scores
 from app.domain.suppliers.supplier import Supplier
 from app.errors import NotFound, ValidationError
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.matrix.evaluations import (
     evaluation_scores,
     indicators_by_evaluation,
     replace_indicators,
 )
-from app.services.matrix.records import (
-    CapacityFact,
-    CreditRecord,
-    Evaluation,
-    credit_record,
-    evaluation_record,
-    fact_record,
-)
 from app.services.matrix.settings import MatrixSettings
+from app.services.matrix.stored import credit_record, evaluation_record, fact_record
 from app.store.db import Database
 from app.store.models.matrix import CapacityFactRow, CreditInputRow, EvaluationRow
 from app.store.models.suppliers import SupplierRow
@@ -103,7 +97,7 @@ class MatrixService(MatrixSettings):
                     created_at=utc_now(),
                 )
             )
-        return Change(updated=(supplier_id,))
+        return Change(updated=(supplier_id,), topic=Topic.MATRIX)
 
     def delete_capacity_fact(self, fact_id: int) -> Change:
         """Remove one fact entered by mistake; the dimension falls back to the previous one."""
@@ -113,7 +107,7 @@ class MatrixService(MatrixSettings):
                 raise NotFound(f"Capacity fact {fact_id} no longer exists.")
             supplier_id = row.supplier_id
             session.delete(row)
-        return Change(updated=(supplier_id,))
+        return Change(updated=(supplier_id,), topic=Topic.MATRIX)
 
     def capacity_history(self, supplier_id: int) -> list[CapacityFact]:
         """Every fact of a supplier, by dimension, newest first (the first is the current)."""
@@ -214,7 +208,7 @@ class MatrixService(MatrixSettings):
                 setattr(row, criterion.value, None if score is None else Decimal(score))
             session.flush()  # a new evaluation needs its id before its sub-indicators
             replace_indicators(session, row.id, raw)
-        return Change(updated=(supplier_id,))
+        return Change(updated=(supplier_id,), topic=Topic.MATRIX)
 
     def delete_evaluation(self, supplier_id: int, period: str) -> Change:
         with self.database.transaction() as session:
@@ -225,7 +219,7 @@ class MatrixService(MatrixSettings):
             ).rowcount
         if not gone:
             raise NotFound(f"Supplier {supplier_id} has no evaluation for {period}.")
-        return Change(updated=(supplier_id,))
+        return Change(updated=(supplier_id,), topic=Topic.MATRIX)
 
     def evaluations(self, supplier_id: int) -> list[Evaluation]:
         """A supplier's evaluations with their sub-indicators, oldest period first."""
@@ -323,7 +317,7 @@ class MatrixService(MatrixSettings):
             row.manual_rating = None if override is None else override.rating.value
             row.manual_reason = "" if override is None else override.reason.strip()
             row.updated_at = utc_now()
-        return Change(updated=(supplier_id,))
+        return Change(updated=(supplier_id,), topic=Topic.MATRIX)
 
     def credit_inputs(self, supplier_ids: Iterable[int] | None = None) -> dict[int, CreditRecord]:
         """The stored credit inputs per supplier; suppliers without any are absent."""

@@ -19,7 +19,7 @@ from app.domain.samples.sample import (
     SamplePhoto,
     ScoreValue,
 )
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.store.models.samples import (
     ProductCriterionRow,
     ProductRow,
@@ -59,6 +59,7 @@ class SampleChange(Change):
     """What a samples write changed. created / updated / deleted hold SAMPLE ids; `products`
     the products whose sample list or details changed (a new product's id is here)."""
 
+    topic: Topic = Topic.SAMPLES
     products: tuple[int, ...] = ()
     # Photo files no sample refers to any more: the caller may delete them from the store
     # (after the undo of a delete is no longer offered).

@@ -36,21 +36,30 @@ from app.domain.audits.checklist import (
     score_audit,
 )
 from app.errors import WorkbenchError
+from app.services.changes import Change
 from app.services.workbench import Workbench
 from app.ui.audits.audit_form import AuditForm
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
-from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.form_parts import WARNING_COLOUR, error_label
-from app.ui.widgets.writes import attempt
+from app.ui.widgets.operations import Operations
+from app.ui.widgets.photo_import import run_import
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)"
 
 
 class AuditsDialog(QDialog):
-    def __init__(self, workbench: Workbench, supplier_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workbench: Workbench,
+        supplier_id: int,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+    ):
         super().__init__(parent)
         self.workbench = workbench
+        # The window's bus: a saved audit's capacity reaches the matrix at once.
+        self.operations = operations or Operations(workbench, self)
         self.supplier_id = supplier_id
         supplier = workbench.suppliers.get(supplier_id)
         self.supplier_name = supplier.display_name
@@ -225,16 +234,18 @@ class AuditsDialog(QDialog):
         audits, audit_id = self.workbench.audits, self._audit.id
         assert audit_id is not None
 
-        def write() -> None:
-            audits.save_answers(audit_id, self.form.answers.answers().values())
-            audits.update_audit(
-                audit_id,
-                audited_on=header.audited_on,
-                auditor=header.auditor,
-                auditor_name=header.auditor_name,
-                notes=header.notes,
-            )
-            audits.set_result(audit_id, header.result, header.reason)
+        def write() -> list[Change]:
+            return [
+                audits.save_answers(audit_id, self.form.answers.answers().values()),
+                audits.update_audit(
+                    audit_id,
+                    audited_on=header.audited_on,
+                    auditor=header.auditor,
+                    auditor_name=header.auditor_name,
+                    notes=header.notes,
+                ),
+                audits.set_result(audit_id, header.result, header.reason),
+            ]
 
         before = _attached(self._audit.answers.values())
         if self._write(write) is False:
@@ -256,17 +267,8 @@ class AuditsDialog(QDialog):
         )
         if not names:
             return
-        from app.store.photos.store import PhotoStore
-
-        store = PhotoStore(self.workbench.path)
-        try:
-            report = run_with_progress(
-                self,
-                f"Importing {len(names)} photo(s)…",
-                lambda progress: store.import_files([Path(n) for n in names], progress),
-            )
-        except WorkbenchError as error:  # includes Cancelled before anything was done
-            self._say(str(error), error=True)
+        report = run_import(self, self.workbench.photos, [Path(n) for n in names])
+        if report is None:
             return
         refs = [attached_photo_ref(photo.original_name, photo.hash) for photo in report.photos]
         if refs:
@@ -296,7 +298,7 @@ class AuditsDialog(QDialog):
 
     def _write(self, operation: Any) -> Any:
         """Run one write; a refusal is shown in the message line, never raised."""
-        outcome = attempt(self.workbench, operation)
+        outcome = self.operations.run(operation)
         if outcome.refusal is not None:
             self._say(outcome.refusal.text, error=True)
             return False
@@ -304,10 +306,8 @@ class AuditsDialog(QDialog):
 
     def _forget_photos(self, hashes: set[str]) -> None:
         """Photo files no audit and no sample shows any more go too: no orphans are left."""
-        from app.services.photo_check import forget_unreferenced
-
         try:
-            forget_unreferenced(self.workbench, hashes)
+            self.workbench.photos.forget_unreferenced(hashes)
         except WorkbenchError as error:
             self._say(f"A photo file could not be removed: {error}", error=True)
 

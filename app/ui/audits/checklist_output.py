@@ -15,32 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.audits.checklist import Audit, ChecklistTemplate
 from app.errors import WorkbenchError
+from app.services.audits.checklist import write_checklist
 from app.services.workbench import Workbench
-
-
-def write_checklist(
-    workbench: Workbench,
-    out: Path,
-    template: ChecklistTemplate,
-    supplier_id: int | None,
-    audit: Audit | None = None,
-    paper: str = "A4",
-) -> Path:
-    from app.exports.audits.checklist_pdf import export_checklist_pdf  # reportlab: only when used
-
-    supplier = capacity = None
-    if supplier_id is not None:
-        supplier = workbench.suppliers.get(supplier_id)
-        capacity = workbench.matrix.current_capacity([supplier_id]).get(supplier_id, {})
-    return export_checklist_pdf(
-        template,
-        out,
-        supplier=supplier,
-        capacity=capacity,
-        audit=audit,
-        paper=paper,
-        today=workbench.today(),
-    )
 
 
 def export_and_offer_to_open(
@@ -58,7 +34,9 @@ def export_and_offer_to_open(
         return None
     out = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:
-        write_checklist(workbench, out, template, supplier_id, audit, paper)
+        write_checklist(
+                out, template, workbench=workbench, supplier_id=supplier_id, audit=audit, paper=paper
+            )
     except WorkbenchError as error:
         QMessageBox.warning(parent, "Export checklist", str(error))
         return None
@@ -83,7 +61,9 @@ def print_checklist(
     with tempfile.TemporaryDirectory(prefix="workbench-checklist-") as folder:
         out = Path(folder) / "checklist.pdf"
         try:
-            write_checklist(workbench, out, template, supplier_id, audit, paper)
+            write_checklist(
+                out, template, workbench=workbench, supplier_id=supplier_id, audit=audit, paper=paper
+            )
             if preview:
                 pdf_printing.preview_pdf(out, parent)
             else:

@@ -29,7 +29,7 @@ from app.domain.audits.checklist import ChecklistTemplate
 from app.services.workbench import Workbench
 from app.ui.audits.template_model import TemplateModel
 from app.ui.widgets.form_parts import error_label
-from app.ui.widgets.writes import attempt
+from app.ui.widgets.operations import attempt
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.matrix.capacity import Dimension, FactSource, grade_capacity
-from app.services.matrix.records import CapacityFact
+from app.domain.matrix.records import CapacityFact
 from app.ui.matrix.table_state import format_number
 from app.ui.widgets.form_parts import error_label, history_table
 from app.ui.widgets.parsing import ParseError, parse_date, parse_optional_decimal

@@ -22,7 +22,7 @@ from app.domain.matrix.credit import (
     CreditRating,
     Trend,
 )
-from app.services.matrix.records import CreditRecord
+from app.domain.matrix.records import CreditRecord
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
 

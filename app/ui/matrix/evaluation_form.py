@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.matrix.indicators import Indicator, explain_criterion, raw_value_problem
+from app.domain.matrix.records import Evaluation
 from app.domain.matrix.scoring import Criterion, Scores, Weights, weighted_score
-from app.services.matrix.records import Evaluation
 from app.ui.widgets.form_parts import error_label, history_table
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
 

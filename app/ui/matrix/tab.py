@@ -18,33 +18,33 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.matrix.capacity import Dimension, FactSource
 from app.domain.matrix.credit import CreditInputs, CreditOverride
 from app.domain.matrix.indicators import Indicator
+from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import LevelThresholds, Scores, Weights
 from app.errors import WorkbenchError
 from app.services.changes import Change
+from app.services.exporting import ExportRequest
 from app.services.matrix.compare import (
     MAX_COMPARED,
     RADAR_AXES,
     radar_values,
     trend_series,
 )
-from app.services.matrix.rows import MatrixRow, load_matrix
+from app.services.matrix.rows import load_matrix
 from app.services.workbench import Workbench
 from app.ui.matrix.radar_chart import RadarSeries
 from app.ui.matrix.tab_view import MatrixTabView
 from app.ui.matrix.table_model import MatrixModel
 from app.ui.matrix.table_state import COLUMN_INDEX, MatrixFilter
 from app.ui.matrix.trend_chart import TrendPoint
-from app.ui.settings import Settings
-from app.ui.widgets.writes import attempt
+from app.ui.settings import MATRIX_HEADER, MATRIX_SIDE_TAB, MATRIX_SPLITTER, Settings
+from app.ui.widgets.operations import Operations
 
-HEADER_KEY = "matrix/header"
-SPLITTER_KEY = "matrix/splitter"
-SIDE_TAB_KEY = "matrix/side_tab"
 SAVE_DELAY_MS = 600  # weights are stored once the user stops moving them
 # Re-ranking takes about 5 ms per 1,000 suppliers: live while a slider moves up to this many
 # rows, and past it once the slider rests for a moment, so dragging never queues up ranks.
@@ -70,12 +70,24 @@ class MatrixLoader(QThread):
 
 
 class MatrixTab(MatrixTabView):
-    message = Signal(str)
+    """Emits `message` for the status bar and `audits_requested(supplier id)`; follows every
+    Change on the window's Operations bus (its own writes included)."""
 
-    def __init__(self, workbench: Workbench, settings: Settings, parent: QWidget | None = None):
+    message = Signal(str)
+    audits_requested = Signal(int)
+
+    def __init__(
+        self,
+        workbench: Workbench,
+        settings: Settings,
+        operations: Operations | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(workbench.today(), parent)
         self.workbench = workbench
         self.settings = settings
+        self.operations = operations or Operations(workbench, self)
+        self.operations.changed.connect(self.apply_change)
         self.model = MatrixModel(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -98,10 +110,20 @@ class MatrixTab(MatrixTabView):
 
     # --- loading -----------------------------------------------------------------------
     def mark_stale(self, _change: object = None) -> None:
-        """Suppliers changed elsewhere: re-read when the tab is next shown."""
+        """Re-read everything: now when showing, else when the tab is next shown."""
         self._stale = True
         if self.isVisible():
             self.reload()
+
+    def apply_change(self, change: Change) -> None:
+        """A write to suppliers, their matrix data or their audits: re-grade the rows it
+        touched (at once when loaded), or re-read everything when suppliers went away."""
+        if not change.supplier_ids:
+            return
+        if change.deleted or not self._loaded or self._loader is not None:
+            self.mark_stale()
+        else:
+            self._refresh(change.touched)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -174,6 +196,7 @@ class MatrixTab(MatrixTabView):
         self.weights_panel.weights_changed.connect(self._on_weights)
         self.weights_panel.thresholds_changed.connect(self._on_thresholds)
         self.weights_panel.restore_requested.connect(self._restore_defaults)
+        self.audits_action.triggered.connect(self.open_audits)
 
     def _apply_filter(self, wanted: MatrixFilter) -> None:
         self.model.set_filter(wanted)
@@ -230,13 +253,14 @@ class MatrixTab(MatrixTabView):
 
     # --- writes ------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Change], form: Any = None) -> Change | None:
-        """One write: never into a damaged file; a problem is shown beside the form."""
-        outcome = attempt(self.workbench, operation)
+        """One write through the window's operations (which refresh the rows it touched, see
+        apply_change); a problem is shown beside the form."""
+        outcome = self.operations.run(operation)
         if outcome.refusal is not None:
             self._refuse(outcome.refusal.text, form)
             return None
-        self._refresh(outcome.result.touched)
-        return outcome.result
+        result: Change = outcome.result
+        return result
 
     def _refresh(self, supplier_ids: Sequence[int]) -> None:
         """Re-read and re-grade the changed rows at once, keeping the selection."""
@@ -392,16 +416,38 @@ class MatrixTab(MatrixTabView):
     def _restore_layout(self) -> None:
         self.apply_default_widths()
         header = self.table.horizontalHeader()
-        state = self.settings.bytes_value(HEADER_KEY)
+        state = self.settings.get(MATRIX_HEADER)
         if state is None or not header.restoreState(state):
             header.setSortIndicator(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
-        splitter = self.settings.bytes_value(SPLITTER_KEY)
+        splitter = self.settings.get(MATRIX_SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.side_tabs.setCurrentIndex(self.settings.int_value(SIDE_TAB_KEY, 0))
+        self.side_tabs.setCurrentIndex(self.settings.get(MATRIX_SIDE_TAB))
 
     def save_layout(self) -> None:
         self.flush()
-        self.settings.set_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
-        self.settings.set_bytes(SPLITTER_KEY, self.splitter.saveState())
-        self.settings.set_int(SIDE_TAB_KEY, self.side_tabs.currentIndex())
+        self.settings.set(MATRIX_HEADER, self.table.horizontalHeader().saveState())
+        self.settings.set(MATRIX_SPLITTER, self.splitter.saveState())
+        self.settings.set(MATRIX_SIDE_TAB, self.side_tabs.currentIndex())
+
+    # --- the tab protocol ----------------------------------------------------------------
+    def edit_actions(self) -> list[QAction | None]:
+        return [self.audits_action, None, self.find_action]
+
+    def export_request(self) -> ExportRequest:
+        """The rows shown, in order, with the weights as shown (stored or not); before the
+        matrix has loaded, every supplier."""
+        table = self.model.table
+        ids = self.shown_ids() if self._loaded else None
+        return ExportRequest("matrix", ids=ids, weights=table.weights, thresholds=table.thresholds)
+
+    def confirm_leave(self) -> bool:
+        return True
+
+    def leave(self) -> None:
+        self.save_layout()
+        self.wait_until_loaded()
+
+    def open_audits(self) -> None:
+        if self._current_id is not None:
+            self.audits_requested.emit(self._current_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from app.ui.matrix.radar_chart import RadarChart
 from app.ui.matrix.table_state import MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.trend_chart import TrendChart
 from app.ui.matrix.weights_panel import WeightsPanel
+from app.ui.widgets.tab_protocol import tab_action
 
 DEFAULT_WIDTHS = {
     "supplier": 230,
@@ -195,11 +196,10 @@ class MatrixTabView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.find_action = QAction("Find in matrix", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
+        self.find_action = tab_action(self, "&Find in matrix", QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
-        self.addAction(self.find_action)
+        self.audits_action = tab_action(self, "&Audits of this supplier…", "Ctrl+Shift+A")
 
     def apply_default_widths(self) -> None:
         for section, column in enumerate(MATRIX_COLUMNS):

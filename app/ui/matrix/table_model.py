@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import LevelThresholds, Weights
 from app.domain.suppliers.choices import PROVINCES
-from app.services.matrix.rows import MatrixRow
 from app.ui.matrix import palette
 from app.ui.matrix.table_state import (
     MATRIX_COLUMNS,

@@ -14,6 +14,7 @@ from typing import Any
 from app.domain.kit.search_text import matches, search_text, sort_key
 from app.domain.matrix.capacity import Dimension, Grade
 from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.rows import MatrixRow, rank_matrix
 from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
@@ -26,7 +27,6 @@ from app.domain.matrix.scoring import (
 )
 from app.domain.suppliers.choices import PROVINCES, Status
 from app.services.gc_pause import paused_garbage_collector
-from app.services.matrix.rows import MatrixRow, rank_matrix
 
 _PROVINCE_EN = dict(PROVINCES)
 _MISSING_LAST = (1, Decimal(0))  # unknown sorts after known values in either direction

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.samples.gallery_model import HASH_ROLE, PHOTO_MIME, THUMBNAIL_PX, GalleryModel
-from app.ui.samples.photo_import import save_pasted_image
+from app.ui.widgets.photo_import import save_pasted_image
 
 TEXT_LINES = 2  # caption lines under each thumbnail; longer ones are elided
 CARD_PAD = 8

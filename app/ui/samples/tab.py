@@ -13,20 +13,32 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.samples.sample import PhotoAngle, Product, Sample
 from app.errors import WorkbenchError
+from app.services.changes import Change
+from app.services.exporting import ExportRequest
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
 from app.ui.samples.tab_view import SamplesTabView
-from app.ui.widgets.writes import attempt
+from app.ui.widgets.operations import Operations
 
 MAX_COMPARED = 5
 
 
 class SamplesTab(SamplesTabView):
+    """Emits `message` for the status bar; follows every Change on the window's Operations bus
+    (suppliers added, renamed or deleted elsewhere reach its picker and lists at once)."""
+
     message = Signal(str)
 
-    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        operations: Operations | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
+        self.operations = operations or Operations(workbench, self)
+        self.operations.changed.connect(self.apply_change)
         self._product_id: int | None = None
         self._sample: Sample | None = None
         self._loaded = False
@@ -39,11 +51,7 @@ class SamplesTab(SamplesTabView):
 
     @property
     def store(self) -> Any:
-        from app.store.photos.store import PhotoStore
-
-        if not hasattr(self, "_store"):
-            self._store = PhotoStore(self.workbench.path)
-        return self._store
+        return self.workbench.photos.store
 
     # --- loading -------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -75,6 +83,10 @@ class SamplesTab(SamplesTabView):
         self.products_view.selectionModel().currentRowChanged.connect(self._on_product)
         self.samples_view.selectionModel().currentRowChanged.connect(self._on_sample)
         self.samples_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.new_sample_action.triggered.connect(self.new_sample)
+        self.new_product_action.triggered.connect(self.new_product)
+        self.delete_sample_action.triggered.connect(self.delete_sample)
+        self.compare_action.triggered.connect(self.compare_selected)
         self.new_product_button.clicked.connect(self.new_product)
         self.delete_product_button.clicked.connect(self.delete_product)
         self.new_sample_button.clicked.connect(self.new_sample)
@@ -295,13 +307,13 @@ class SamplesTab(SamplesTabView):
             self.import_photos([Path(name) for name in names])
 
     def import_photos(self, paths: list[Path]) -> None:
-        from app.ui.samples.photo_import import import_with_progress
+        from app.ui.widgets.photo_import import import_with_progress
 
         sample_id = self._sample_id()
         if sample_id is None:
             self._say("Save the sample first, then add its photos.")
             return
-        report = import_with_progress(self, self.store, paths)
+        report = import_with_progress(self, self.workbench.photos, paths)
         if report is None or not report.photos:
             return
         chosen = self.angle_filter.currentData()
@@ -368,22 +380,45 @@ class SamplesTab(SamplesTabView):
 
     def _forget_files(self, hashes: tuple[str, ...]) -> None:
         """Delete photo files no sample and no audit refers to any more: no orphans."""
-        from app.services.photo_check import forget_unreferenced
-
         try:
-            forget_unreferenced(self.workbench, hashes)
+            self.workbench.photos.forget_unreferenced(hashes)
         except WorkbenchError as error:
             self._say(f"A photo file could not be removed: {error}")
 
     # --- helpers ---------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Any], form: Any = None) -> Any:
-        outcome = attempt(self.workbench, operation)
-        refusal = outcome.refusal
-        if form is not None:
-            form.show_errors({} if refusal is None else refusal.field_errors)
-        if refusal is not None:
-            self._say(refusal.text)
+        """One write through the window's operations; a refusal is said, never raised."""
+        outcome = self.operations.run(operation, form=form)
+        if outcome.refusal is not None:
+            self._say(outcome.refusal.text)
         return outcome.result
+
+    # --- the tab protocol ----------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        """Suppliers added, renamed or deleted (their samples with them): re-read the small
+        lists this tab shows. Its own sample writes refresh where they are made."""
+        if change.supplier_ids and self._loaded:
+            self.reload()
+
+    def edit_actions(self) -> list[Any]:
+        return [
+            self.new_sample_action,
+            self.new_product_action,
+            self.delete_sample_action,
+            None,
+            self.compare_action,
+            None,
+            self.find_action,
+        ]
+
+    def export_request(self) -> ExportRequest:
+        return ExportRequest("samples")
+
+    def confirm_leave(self) -> bool:
+        return True
+
+    def leave(self) -> None:
+        """Nothing to store: the lists are small and read when shown."""
 
     def _say(self, text: str) -> None:
         self.message.emit(text)

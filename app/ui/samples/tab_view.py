@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +26,7 @@ from app.ui.samples.gallery_view import GalleryView
 from app.ui.samples.lists import SORT_ROLE, ProductsModel, SamplesModel
 from app.ui.samples.product_form import ProductForm
 from app.ui.samples.sample_form import SampleForm
+from app.ui.widgets.tab_protocol import tab_action
 
 
 def _table(model: object, sort_column: int) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -66,7 +68,12 @@ class SamplesTabView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Products</b>"))
+        self.product_filter = QLineEdit(placeholderText="Filter products (Ctrl+F)")
+        self.product_filter.setClearButtonEnabled(True)
+        self.products_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.products_proxy.setFilterKeyColumn(-1)  # any column: English, 中文, category
+        self.product_filter.textChanged.connect(self.products_proxy.setFilterFixedString)
+        left_layout.addLayout(_row(QLabel("<b>Products</b>"), self.product_filter))
         left_layout.addWidget(self.products_view, 2)
         left_layout.addLayout(_row(self.new_product_button, self.delete_product_button))
         self.samples_label = QLabel("<b>Samples</b>")
@@ -123,6 +130,25 @@ class SamplesTabView(QWidget):
         self.splitter.setSizes([520, 840])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+        # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
+        self.new_sample_action = tab_action(self, "New &sample", QKeySequence.StandardKey.New)
+        self.new_product_action = tab_action(self, "New &product…", None)
+        self.delete_sample_action = tab_action(
+            self, "&Delete sample…", QKeySequence.StandardKey.Delete
+        )
+        # The Delete key belongs to the samples list; in a form it deletes text, in the
+        # gallery a photo.
+        self.removeAction(self.delete_sample_action)
+        self.delete_sample_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.samples_view.addAction(self.delete_sample_action)
+        self.compare_action = tab_action(self, "&Compare selected samples", "Ctrl+Shift+C")
+        self.find_action = tab_action(self, "&Find product", QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_filter)
+
+    def _focus_filter(self) -> None:
+        self.product_filter.setFocus()
+        self.product_filter.selectAll()
 
 
 def _row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:

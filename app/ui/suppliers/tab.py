@@ -13,36 +13,44 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.domain.suppliers.supplier import Supplier
 from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
-from app.services.changes import Change, DependentRows
+from app.services.changes import Change, DependentRows, Topic
+from app.services.exporting import ExportRequest
 from app.services.suppliers.listing import SupplierFilter, load_supplier_list
 from app.services.workbench import Workbench
-from app.ui.settings import Settings
+from app.ui.settings import SUPPLIERS_HEADER, SUPPLIERS_SPLITTER, Settings
 from app.ui.suppliers.list_loader import SupplierListLoader
 from app.ui.suppliers.tab_view import SuppliersTabView
 from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel
+from app.ui.widgets.operations import Operations
 
 FIRST_SCREEN_ROWS = 200  # shown at once; the rest arrives from a worker thread
 MAX_ROWS_BY_ID = 500  # more changed rows than this are re-read all at once
-HEADER_KEY = "suppliers/header"
-SPLITTER_KEY = "suppliers/splitter"
 
 
 class SuppliersTab(SuppliersTabView):
-    """Emits `message` for the status bar and `changed` with each Change it makes."""
+    """Emits `message` for the status bar and `audits_requested(supplier id)`; follows every
+    Change on the window's Operations bus (its own writes included)."""
 
     message = Signal(str)
-    changed = Signal(object)
+    audits_requested = Signal(int)
 
     def __init__(
-        self, workbench: Workbench, settings: Settings, parent: QWidget | None = None
+        self,
+        workbench: Workbench,
+        settings: Settings,
+        operations: Operations | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(workbench.today, parent)
         self.workbench = workbench
         self.settings = settings
+        self.operations = operations or Operations(workbench, self)
+        self.operations.changed.connect(self.apply_change)
         self.model = SupplierTableModel(workbench.today, self)
         self.table.setModel(self.model)
         self._current_id: int | None = None
@@ -203,18 +211,21 @@ class SuppliersTab(SuppliersTabView):
             self.message.emit("Not saved: fix the fields marked in red")
             return False
         try:
-            self.workbench.require_intact()
             if record.id is None and not self._accept_look_alikes(record):
                 return False
-            change = self.workbench.suppliers.save(record)
-        except ValidationError as error:
-            self.editor.show_errors(error.field_errors)
-            return False
         except WorkbenchError as error:
             self._show_error(str(error))
             return False
+        outcome = self.operations.run(lambda: self.workbench.suppliers.save(record))
+        if outcome.refusal is not None:
+            if outcome.refusal.field_errors:
+                self.editor.show_errors(outcome.refusal.field_errors)
+            else:
+                self._show_error(outcome.refusal.text)
+            return False
+        change: Change = outcome.result
         self._current_id = change.touched[0]
-        self._apply_change(change)
+        self._select_id(self._current_id)
         self.show_supplier(self._current_id)
         self.message.emit(f"Saved {record.display_name}")
         return True
@@ -247,26 +258,15 @@ class SuppliersTab(SuppliersTabView):
         if change is None:
             return
         self._current_id = change.created[0]
-        self._apply_change(change)
+        self._select_id(self._current_id)
         self.show_supplier(self._current_id)
         self.message.emit("Duplicated: edit the copy and save")
 
     def open_audits(self) -> None:
-        """The selected supplier's factory audits, in a window of their own."""
+        """Ask the window for the selected supplier's factory audits."""
         ids = self.selected_ids()
-        if len(ids) != 1 or not self.confirm_leave_editor():
-            return
-        from app.ui.audits.audits_dialog import AuditsDialog  # reportlab etc.: only when used
-
-        try:
-            dialog = AuditsDialog(self.workbench, ids[0], self)
-        except WorkbenchError as error:
-            self._show_error(str(error))
-            return
-        dialog.finished.connect(lambda _result: self.changed.emit(Change(updated=(ids[0],))))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self._audits_dialog = dialog  # keep it alive while open
+        if len(ids) == 1 and self.confirm_leave_editor():
+            self.audits_requested.emit(ids[0])
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -291,10 +291,7 @@ class SuppliersTab(SuppliersTabView):
         if change is None:
             return
         self._undo_records, self._undo_dependents = change.removed, change.dependents
-        if self._current_id in change.deleted:
-            self._current_id = None
-            self.editor.set_supplier(None)
-        self._apply_change(change)
+        self._update_actions()
         self.message.emit(f"Deleted {len(change.deleted)} supplier(s). Undo with Ctrl+Z")
 
     def undo_delete(self) -> None:
@@ -306,29 +303,52 @@ class SuppliersTab(SuppliersTabView):
         if change is None:
             return
         self._undo_records, self._undo_dependents = (), ()
-        self._apply_change(change)
+        self._update_actions()
         self.message.emit(f"Restored {len(change.created)} supplier(s)")
 
     def _write(self, operation: Callable[[], Change]) -> Change | None:
-        """Run one write: never into a damaged file; a problem is shown, not raised."""
-        try:
-            self.workbench.require_intact()
-            return operation()
-        except WorkbenchError as error:
-            self._show_error(str(error))
+        """Run one write through the window's operations; a refusal is shown, not raised."""
+        outcome = self.operations.run(operation)
+        if outcome.refusal is not None:
+            self._show_error(outcome.refusal.text)
             return None
-
-    def _apply_change(self, change: Change) -> None:
-        """Refresh only the rows the change touched, then tell the window."""
-        if self._loading:
-            self._changes_while_loading.append(change)
-        self._refresh_rows(change)
-        self._after_rows_changed()
-        self.changed.emit(change)
+        result: Change = outcome.result
+        return result
 
     def apply_change(self, change: Change) -> None:
-        """A change made elsewhere (an import from the File menu): show its rows."""
-        self._apply_change(change)
+        """Any write (here, an import, another tab): refresh only the rows it touched."""
+        if change.topic is not Topic.SUPPLIERS:
+            return
+        if self._loading:
+            self._changes_while_loading.append(change)
+        if self._current_id in change.deleted:
+            self._current_id = None
+            self.editor.set_supplier(None)
+        self._refresh_rows(change)
+        self._after_rows_changed()
+
+    # --- the tab protocol ----------------------------------------------------------------
+    def edit_actions(self) -> list[QAction | None]:
+        return [
+            self.new_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.undo_action,
+            None,
+            self.audits_action,
+            None,
+            self.find_action,
+        ]
+
+    def export_request(self) -> ExportRequest:
+        return ExportRequest("suppliers", ids=self.shown_ids())
+
+    def confirm_leave(self) -> bool:
+        return self.confirm_leave_editor()
+
+    def leave(self) -> None:
+        self.save_layout()
+        self.wait_until_loaded()
 
     def _refresh_rows(self, change: Change) -> None:
         if change.deleted:
@@ -365,16 +385,16 @@ class SuppliersTab(SuppliersTabView):
         self.apply_default_widths()
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        state = self.settings.bytes_value(HEADER_KEY)
+        state = self.settings.get(SUPPLIERS_HEADER)
         if state is None or not header.restoreState(state):
             header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        splitter = self.settings.bytes_value(SPLITTER_KEY)
+        splitter = self.settings.get(SUPPLIERS_SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
-        self.settings.set_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
-        self.settings.set_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.set(SUPPLIERS_HEADER, self.table.horizontalHeader().saveState())
+        self.settings.set(SUPPLIERS_SPLITTER, self.splitter.saveState())
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, "Sourcing Workbench", text)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.ui.suppliers.detail_editor import SupplierEditor
 from app.ui.suppliers.filter_bar import FilterBar
 from app.ui.suppliers.table_model import COLUMNS
+from app.ui.widgets.tab_protocol import tab_action
 
 DEFAULT_WIDTHS = {
     "name_zh": 230,
@@ -52,22 +53,16 @@ class SuppliersTabView(QWidget):
         header.setStretchLastSection(False)
         self.editor = SupplierEditor(today)
 
-        self.new_action = self._action(
-            "&New supplier", QKeySequence.StandardKey.New, "document-new"
-        )
-        self.duplicate_action = self._action(
-            "D&uplicate supplier", QKeySequence("Ctrl+D"), "edit-copy"
-        )
-        self.delete_action = self._action(
-            "&Delete supplier…", QKeySequence.StandardKey.Delete, "edit-delete"
-        )
-        self.undo_action = self._action("&Undo delete", QKeySequence.StandardKey.Undo, "edit-undo")
-        self.find_action = self._action(
-            "&Find supplier", QKeySequence.StandardKey.Find, "edit-find"
-        )
-        self.audits_action = self._action("&Audits…", QKeySequence("Ctrl+Shift+A"), "")
+        # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
+        self.new_action = tab_action(self, "&New supplier", QKeySequence.StandardKey.New)
+        self.duplicate_action = tab_action(self, "D&uplicate supplier", "Ctrl+D")
+        self.delete_action = tab_action(self, "&Delete supplier…", QKeySequence.StandardKey.Delete)
+        self.undo_action = tab_action(self, "&Undo delete", QKeySequence.StandardKey.Undo)
+        self.find_action = tab_action(self, "&Find supplier", QKeySequence.StandardKey.Find)
+        self.audits_action = tab_action(self, "&Audits…", "Ctrl+Shift+A")
         self.undo_action.setEnabled(False)
         # The Delete key belongs to the table only; in the editor it deletes text.
+        self.removeAction(self.delete_action)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
 
@@ -102,17 +97,6 @@ class SuppliersTabView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
-
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, icon: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(
-            f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString()})"
-        )
-        return action
 
     def apply_default_widths(self) -> None:
         header = self.table.horizontalHeader()

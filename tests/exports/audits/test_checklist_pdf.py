@@ -23,10 +23,10 @@ from app.domain.audits.checklist import (
 )
 from app.domain.audits.checklist_default import default_template
 from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.records import CapacityFact
 from app.errors import ExportFailed
 from app.exports.audits.checklist_pdf import BLANK_NAME, export_checklist_pdf
 from app.exports.kit.pdf_marks import BOX
-from app.services.matrix.records import CapacityFact
 from tests.conftest import TODAY
 from tests.exports.pdf_tools import flat, leftovers, page_count, pdf_fonts, pdf_info, pdf_text
 from tests.factories import hengda

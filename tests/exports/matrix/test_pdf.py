@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.domain.matrix.grade_palette import GRADE_FILL
+from app.domain.matrix.rows import MatrixRow, rank_matrix
 from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Scores, Weights
 from app.errors import Cancelled
 from app.exports.kit.pdf_layout import styles
 from app.exports.matrix.pdf import FilledCell, export_matrix_pdf, matrix_row, number_text
-from app.services.matrix.rows import MatrixRow, rank_matrix
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY

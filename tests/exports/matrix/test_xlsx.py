@@ -16,11 +16,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
 from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, colour_key
+from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Level, LevelThresholds, Scores, Weights
 from app.domain.suppliers.supplier import Supplier
 from app.errors import Cancelled
 from app.exports.matrix.xlsx import HEADERS, export_matrix_xlsx
-from app.services.matrix.rows import MatrixRow, load_matrix
+from app.services.matrix.rows import load_matrix
 from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app.domain.matrix.rows import rank_matrix
 from app.domain.matrix.scoring import LevelThresholds, Weights
-from app.services.matrix.rows import rank_matrix
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.exports.libreoffice import convert_to_csv, csv_dicts, needs_libreoffice

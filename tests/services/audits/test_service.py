@@ -25,7 +25,7 @@ from app.domain.audits.checklist_default import DEFAULT_TEMPLATE_NAME, default_t
 from app.domain.matrix.capacity import Dimension
 from app.errors import NotFound, ValidationError
 from app.services.audits.service import AuditService
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from tests.conftest import TODAY
@@ -264,7 +264,7 @@ def test_answers_are_stored_exactly_and_scored(
         Answer("capacity.how_established", text=" Counted with the manager "),
     ]
     change = audits.save_answers(audit.id, answers)
-    assert change == Change(updated=(sid,))
+    assert change == Change(updated=(sid,), topic=Topic.AUDITS)
     stored = audits.audit(audit.id).answers
     assert stored["capacity.how_established"].text == "Counted with the manager"
     assert stored["documents.business_licence"] == answers[0]
@@ -356,7 +356,7 @@ def test_date_auditor_and_notes_can_be_changed(audits: AuditService, sid: int) -
     change = audits.update_audit(
         audit.id, audited_on=date(2026, 11, 1), auditor="sgs", auditor_name="李伟", notes=" 好 "
     )
-    assert change == Change(updated=(sid,))
+    assert change == Change(updated=(sid,), topic=Topic.AUDITS)
     stored = audits.audit(audit.id)
     assert (stored.audited_on, stored.auditor, stored.auditor_name, stored.notes) == (
         date(2026, 11, 1),
@@ -383,7 +383,7 @@ def test_deleting_an_audit_and_undoing_it(audits: AuditService, sid: int, db_pat
     assert [a.id for a in audits.audits(sid)] == [keep.id]
     with pytest.raises(NotFound):
         audits.audit(gone.id)
-    assert audits.restore_audit(change) == Change(updated=(sid,))
+    assert audits.restore_audit(change) == Change(updated=(sid,), topic=Topic.AUDITS)
     after = {
         t: query(db_path, f"SELECT * FROM {t} ORDER BY 1") for t in ("audits", "audit_answers")
     }

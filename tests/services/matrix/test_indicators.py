@@ -13,7 +13,7 @@ from sqlalchemy import event
 from app.domain.matrix.indicators import Indicator, criterion_scores
 from app.domain.matrix.scoring import Scores
 from app.errors import ValidationError
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
@@ -56,7 +56,7 @@ def test_criteria_with_sub_indicators_are_scored_from_them(
         Scores(delivery=D(90), cost=D("70.5")),
         indicators=QUALITY_AND_SERVICE,
     )
-    assert change == Change(updated=(sid,))
+    assert change == Change(updated=(sid,), topic=Topic.MATRIX)
     [evaluation] = matrix.evaluations(sid)
     assert evaluation.scores == Scores(D("89.3"), D(90), D("87.5"), D("70.5"))
     assert evaluation.indicators == QUALITY_AND_SERVICE

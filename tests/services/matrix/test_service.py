@@ -26,7 +26,7 @@ from app.domain.matrix.scoring import (
 )
 from app.domain.suppliers.choices import Membership
 from app.errors import NotFound, ValidationError
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.matrix.service import MatrixService, with_supplier_facts
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
@@ -59,7 +59,7 @@ def test_a_fact_is_recorded_exactly_with_its_source(
     change = matrix.record_capacity_fact(
         sid, MC, Decimal("120000.5"), FactSource.LISTING_1688, date(2026, 9, 1), " page says "
     )
-    assert change == Change(updated=(sid,))
+    assert change == Change(updated=(sid,), topic=Topic.MATRIX)
     [fact] = matrix.capacity_history(sid)
     assert (fact.dimension, fact.value, fact.source, fact.observed_on, fact.note) == (
         MC,
@@ -116,7 +116,7 @@ def test_deleting_the_current_fact_falls_back_to_the_previous(
     matrix.record_capacity_fact(sid, MC, 50000, FactSource.AUDIT, date(2026, 1, 1))
     matrix.record_capacity_fact(sid, MC, 5000, FactSource.AUDIT, date(2026, 2, 1))
     latest = matrix.current_capacity()[sid][MC]
-    assert matrix.delete_capacity_fact(latest.id) == Change(updated=(sid,))
+    assert matrix.delete_capacity_fact(latest.id) == Change(updated=(sid,), topic=Topic.MATRIX)
     assert matrix.current_capacity()[sid][MC].value == 50000
     with pytest.raises(NotFound):
         matrix.delete_capacity_fact(latest.id)
@@ -222,7 +222,7 @@ def test_evaluations_are_kept_per_period_and_upserted(
 ) -> None:
     q3 = Scores(Decimal("85.5"), Decimal(70), None, Decimal(60))
     assert matrix.save_evaluation(sid, "2026-Q3", q3, date(2026, 7, 1), date(2026, 9, 30)) == (
-        Change(updated=(sid,))
+        Change(updated=(sid,), topic=Topic.MATRIX)
     )
     matrix.save_evaluation(sid, "2026-Q2", Scores(Decimal(50), None, None, None))
     matrix.save_evaluation(sid, " 2026-Q3 ", Scores(Decimal(90), Decimal(80), Decimal(70), None))
@@ -308,7 +308,7 @@ def test_credit_inputs_and_override_round_trip(
 ) -> None:
     inputs = CreditInputs(Trend.RISING, Decimal("4.6"), 1, Decimal("32.5"))
     override = CreditOverride(CreditRating.AA, " visited the factory ")
-    assert matrix.save_credit_inputs(sid, inputs, override) == Change(updated=(sid,))
+    assert matrix.save_credit_inputs(sid, inputs, override) == Change(updated=(sid,), topic=Topic.MATRIX)
     record = matrix.credit_inputs()[sid]
     assert record.inputs == inputs
     assert record.override == CreditOverride(CreditRating.AA, "visited the factory")

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from app.domain.samples.sample import PhotoAngle, SamplePhoto
 from app.errors import Cancelled
 from app.store.photos.store import PhotoStore
-from app.ui.samples import photo_import
 from app.ui.samples.gallery_model import HASH_ROLE, GalleryModel
 from app.ui.samples.gallery_view import GalleryView
-from app.ui.samples.photo_import import import_summary, import_with_progress
 from app.ui.samples.photo_viewer import PhotoViewer
+from app.ui.widgets import photo_import
+from app.ui.widgets.photo_import import import_summary, import_with_progress
 
 RED, GREEN, BLUE = (220, 30, 30), (30, 180, 60), (40, 60, 220)
 DECORATION = Qt.ItemDataRole.DecorationRole

@@ -1,5 +1,5 @@
-"""Importing photos into the store: a cancellable progress dialog, then a summary of what happened;
-and pasted images saved as files to import.
+"""Importing photos into the store from a window (the Samples gallery, an audit's answers): a
+cancellable progress dialog, then a summary of what happened; and pasted images saved as files.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,7 +20,15 @@ from app.errors import Cancelled, WorkbenchError
 from app.ui.widgets.background import Progress, run_with_progress
 
 if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
-    from app.store.photos.store import ImportReport, PhotoStore
+    from app.store.photos.store import ImportReport
+
+
+class _Importer(Protocol):
+    """The photo library of the workbench (or the store itself): what importing needs."""
+
+    def import_files(
+        self, sources: list[Path], on_progress: Progress | None = None
+    ) -> ImportReport: ...
 
 
 PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms
@@ -88,30 +96,37 @@ def import_summary(report: ImportReport) -> ImportSummary:
     return ImportSummary("\n".join(lines), "\n".join(details) if long else "", warning)
 
 
-def import_with_progress(
-    parent: QWidget | None, store: PhotoStore, paths: Iterable[Path]
-) -> ImportReport | None:
-    """Import files and folders on a worker thread behind a cancellable progress dialog, then
-    say what happened. Returns the report (after Cancel too: the photos imported before it are
-    in the store and in the report), or None when an error stopped it before any report."""
+def run_import(parent: QWidget | None, photos: _Importer, paths: Iterable[Path]) -> ImportReport | None:
+    """Import files and folders on a worker thread behind a cancellable progress dialog.
+
+    Returns the report (after Cancel too: the photos imported before it are in the store and in
+    the report), or None when nothing was given or an error stopped it before any report (the
+    error is shown)."""
     sources = [Path(path) for path in paths]
     if not sources:
         return None
     finished: list[ImportReport] = []
 
     def work(progress: Progress) -> ImportReport:
-        report = store.import_files(sources, on_progress=progress)
+        report = photos.import_files(sources, on_progress=progress)
         finished.append(report)  # kept: run_with_progress raises Cancelled instead of returning
         return report
 
     try:
-        report = run_with_progress(parent, "Importing photos…", work)
+        return run_with_progress(parent, "Importing photos…", work)
     except Cancelled:
-        if not finished:
-            return None
-        report = finished[0]
+        return finished[0] if finished else None
     except WorkbenchError as error:
         QMessageBox.warning(parent, "Import photos", str(error))
+        return None
+
+
+def import_with_progress(
+    parent: QWidget | None, photos: _Importer, paths: Iterable[Path]
+) -> ImportReport | None:
+    """`run_import`, then a message box that says what happened."""
+    report = run_import(parent, photos, paths)
+    if report is None:
         return None
     summary = import_summary(report)
     icon = QMessageBox.Icon.Warning if summary.warning else QMessageBox.Icon.Information

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import DatabaseError, ValidationError
-from app.ui.widgets.writes import attempt
+from app.ui.widgets.operations import attempt
 
 
 class _Intact:

@@ -1,0 +1,40 @@
+"""The printable factory-audit checklist, gathered once for the CLI and the window: blank, filled
+in with one supplier's record and current capacity, or with one of its audits' results."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.audits.checklist import Audit, ChecklistTemplate
+
+if TYPE_CHECKING:
+    from app.services.workbench import Workbench
+
+
+def write_checklist(
+    out: Path,
+    template: ChecklistTemplate,
+    *,
+    workbench: Workbench | None = None,
+    supplier_id: int | None = None,
+    audit: Audit | None = None,
+    paper: str = "A4",
+) -> Path:
+    """Write the checklist PDF to `out`; without a workbench (or supplier), the blank sheet."""
+    from app.exports.audits.checklist_pdf import export_checklist_pdf  # reportlab: on use
+
+    supplier = capacity = None
+    if workbench is not None and supplier_id is not None:
+        supplier = workbench.suppliers.get(supplier_id)
+        capacity = workbench.matrix.current_capacity([supplier_id]).get(supplier_id, {})
+    return export_checklist_pdf(
+        template,
+        out,
+        supplier=supplier,
+        capacity=capacity,
+        audit=audit,
+        paper=paper,
+        today=workbench.today() if workbench is not None else date.today(),
+    )
