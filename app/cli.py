@@ -1,4 +1,4 @@
-"""The command line: the scripting face of the app (see DESIGN.md's command-line contract).
+"""The command line: the scripting face of the app (see the README's Command line).
 
 User errors print one line on stderr and exit 1; usage errors exit 2; never a traceback.
 """

@@ -1,6 +1,6 @@
 """Schema creation and upgrades with Alembic: one transaction, foreign keys off, backup first.
 
-See DESIGN.md pitfalls: a batch rebuild with foreign keys ON cascades deletes into child tables.
+See README: Pitfalls: a batch rebuild with foreign keys ON cascades deletes into child tables.
 """
 
 from __future__ import annotations

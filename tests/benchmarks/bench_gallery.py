@@ -45,6 +45,7 @@ from tests.benchmarks.bench_photos import (
     phone_photos,
     warm_page_cache,
 )
+from tests.benchmarks.small_mode import parse_with_small_mode
 
 SCREEN = (1920, 1080)
 TICK_MS = 10
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gallery", type=int, default=2000, help="photos in the gallery")
     parser.add_argument("--count", type=int, default=200, help="phone-size photos to import")
     parser.add_argument("--rounds", type=int, default=3, help="first-screen runs, best and worst")
-    args = parser.parse_args(argv)
+    args = parse_with_small_mode(parser, argv, gallery=50, count=5, rounds=1)
     app = QApplication.instance() or QApplication([])
 
     phone = phone_photos(args.count)

@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.large_db import large_database
+from tests.benchmarks.small_mode import parse_with_small_mode
 
 TODAY = date(2026, 11, 29)
 NOW = "2026-11-29T00:00:00+00:00"
@@ -171,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--view-count", type=int, default=10_000)
-    args = parser.parse_args()
+    args = parse_with_small_mode(parser, count=500, view_count=200)
     bench_rank(args.count)
     bench_sort(args.view_count)
 

@@ -32,9 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PIL import Image, ImageChops, ImageDraw
 
-from app.store.photos import store as photos_module
+from app.store.photos import files as photo_files
 from app.store.photos.store import PhotoStore
 from app.store.photos.thumbnails import THUMBNAIL_SIZE
+from tests.benchmarks.small_mode import parse_with_small_mode
 
 CACHE = Path("/tmp/workbench-bench/photos")
 PHONE_SIZE = (4000, 3000)
@@ -133,16 +134,16 @@ def one_photo_actions(phone: Sequence[Path], root: Path) -> dict[str, Callable[[
 
     def copy_and_hash(index: int) -> float:
         started = time.perf_counter()
-        photos_module._copy_hashing(phone[index], scratch / "copy.partial")
+        photo_files.copy_hashing(phone[index], scratch / "copy.partial")
         seconds = time.perf_counter() - started
         (scratch / "copy.partial").unlink()
         return seconds
 
     def fsync(index: int) -> float:
-        photos_module._copy_hashing(phone[index], scratch / "copy.partial")
+        photo_files.copy_hashing(phone[index], scratch / "copy.partial")
         started = time.perf_counter()
-        photos_module._fsync_file(scratch / "copy.partial")
-        photos_module._fsync_folder(scratch)
+        photo_files.fsync_file(scratch / "copy.partial")
+        photo_files.fsync_folder(scratch)
         seconds = time.perf_counter() - started
         (scratch / "copy.partial").unlink()
         return seconds
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=200, help="phone-size photos")
     parser.add_argument("--gallery", type=int, default=2000, help="photos in the warm gallery")
     parser.add_argument("--rounds", type=int, default=1, help="alternate runs, best of each")
-    args = parser.parse_args(argv)
+    args = parse_with_small_mode(parser, argv, count=5, gallery=50, rounds=1)
 
     phone = phone_photos(args.count)
     megabytes = warm_page_cache(phone) / 1e6

@@ -28,6 +28,7 @@ from app.domain.suppliers.supplier import Contact, Supplier
 from app.exports.suppliers.xlsx import export_suppliers_xlsx, sheet_plan
 from app.services.workbench import Workbench
 from tests.benchmarks.large_db import cached_database
+from tests.benchmarks.small_mode import parse_with_small_mode
 from tests.factories import hengda
 
 TODAY = date(2026, 11, 29)
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=1, help="alternate runs, best of each")
-    args = parser.parse_args(argv)
+    args = parse_with_small_mode(parser, argv, count=500, rounds=1)
     db_path = bench_database(args.count)
     with tempfile.TemporaryDirectory() as folder:
         app_times, plain_times = [], []

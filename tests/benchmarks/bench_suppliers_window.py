@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.large_db import large_database
+from tests.benchmarks.small_mode import parse_with_small_mode
 
 BARE_WINDOW = """
 import time, sys
@@ -134,7 +135,7 @@ def main() -> None:
     parser.add_argument(
         "--db", type=Path, help="an existing database to use instead of building one"
     )
-    args = parser.parse_args()
+    args = parse_with_small_mode(parser, count=500, runs=1)
     db = args.db or large_database(args.count)
     bench_startup(db, args.runs)
     bench_filter(db)

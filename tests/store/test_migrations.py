@@ -360,7 +360,7 @@ def test_a_batch_rebuild_of_suppliers_keeps_every_child_row(
 def test_the_same_rebuild_with_foreign_keys_on_would_empty_the_children(
     old_db: Path, add_migration: Callable[[str], Path]
 ) -> None:
-    """The contrast that makes the test above meaningful (DESIGN.md pitfall)."""
+    """The contrast that makes the test above meaningful (README: Pitfalls)."""
     before = _counts(old_db)
     folder = add_migration(REBUILD_SUPPLIERS)
     _upgrade_with(_engine_with_foreign_keys_on(old_db), folder)

@@ -77,7 +77,7 @@ def test_window_state_is_remembered(qtbot, filled_db: Path, settings: Settings) 
 
 
 def test_many_clicks_do_not_crash_pyside(qtbot) -> None:
-    """PySide6 6.12.0 on Python 3.11 aborted after a few thousand clicks (DESIGN.md pitfalls)."""
+    """PySide6 6.12.0 on Python 3.11 aborted after a few thousand clicks (README: Pitfalls)."""
     button = QPushButton("Click")
     qtbot.addWidget(button)
     clicks: list[bool] = []

@@ -31,7 +31,7 @@ from app.errors import Cancelled, ExportFailed
 from app.exports.kit.atomic import atomic_output
 from app.exports.kit.pdf_fonts import font_name
 
-# DESIGN.md pitfalls: ASCII85 encoding makes image-heavy PDFs about 15x slower to write.
+# README: Pitfalls: ASCII85 encoding makes image-heavy PDFs about 15x slower to write.
 rl_config.useA85 = 0
 
 Progress = Callable[[int, int], bool]

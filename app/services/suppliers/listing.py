@@ -1,6 +1,6 @@
 """The supplier list as the table shows it: read with sqlite3, filtered and sorted in Python.
 
-DESIGN.md measured a proxy model at seconds per filter over 100,000 rows; a scan of one
+The README's Pitfalls: we measured a proxy model at seconds per filter over 100,000 rows; a scan of one
 precomputed haystack per row takes milliseconds. sqlite3 alone keeps SQLAlchemy out of start-up.
 """
 
