@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import DatabaseError
+from app.errors import DatabaseError, DatabaseReadOnly
 from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
@@ -25,10 +25,17 @@ class Workbench:
     """What the window works on: the file, and its services on first use."""
 
     def __init__(
-        self, path: Path, today: Callable[[], date] = date.today, *, verified: bool = True
+        self,
+        path: Path,
+        today: Callable[[], date] = date.today,
+        *,
+        verified: bool = True,
+        read_only: bool = False,
     ) -> None:
-        """`verified=False`: the file's page check is still due (see verify())."""
+        """`verified=False`: the file's page check is still due (see verify()).
+        `read_only=True`: reads only (exports); a write is refused with a clear message."""
         self.path = Path(path)
+        self.read_only = read_only
         self.today = today
         self._checked = threading.Event()
         self._damage: DatabaseError | None = None
@@ -55,12 +62,17 @@ class Workbench:
             raise DatabaseError("The database is still being checked; try again in a moment.")
         if self._damage is not None:
             raise self._damage
+        if self.read_only:
+            raise DatabaseReadOnly(
+                f"{self.path} is open read-only: changes cannot be saved. Copy it to a folder "
+                "you can write to and open the copy."
+            )
 
     @cached_property
     def database(self) -> Database:
         from app.store.db import Database
 
-        return Database(self.path)
+        return Database(self.path, read_only=self.read_only)
 
     @cached_property
     def suppliers(self) -> SupplierService:

@@ -21,6 +21,13 @@ from app.errors import (
 from app.store.schema_version import APPLICATION_ID, HEAD, REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Restoring means the app's restore (the file set aside, the backup checked), never copying files
+# over a live database: that is how a foreign -wal gets beside it.
+RESTORE_HINT = (
+    "Restore a backup with File ▸ Restore from backup… or 'python -m app restore BACKUP --db "
+    "PATH' (never by copying files over it)"
+)
+NOT_CHANGED = "the file was not changed"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -66,7 +73,7 @@ def translate(error: sqlite3.Error, path: Path) -> DatabaseError:
         return NotAWorkbenchDatabase(f"{path} is not a Sourcing Workbench database.")
     if "malformed" in text or "corrupt" in text or "disk i/o" in text:
         return DatabaseCorrupt(
-            f"{path} is damaged ({error}). Restore it from a backup; the file was not changed."
+            f"{path} is damaged ({error}). {RESTORE_HINT}; the file was not changed."
         )
     if "unable to open" in text:
         return DatabaseError(f"{path} cannot be opened: {error}.")
@@ -104,6 +111,9 @@ def inspect_file(
 ) -> FileState:
     """Validate an existing file without changing it; raise a DatabaseError saying what is wrong.
 
+    The check always runs on a read-only connection: a read-write one would apply a `-wal`
+    beside the file to it on close, whoever's that `-wal` is (see app.store.sidecars).
+    `writable=True` also requires the file and its folder to be writable.
     `quick_check=False` skips the page scan (0.17 s per 130 MB): the window runs it with
     verify_intact() on a worker thread instead, so a big file still opens fast.
     """
@@ -114,7 +124,7 @@ def inspect_file(
     if writable:
         check_writable(path)
     try:
-        connection = connect(path, read_only=not writable, timeout_ms=timeout_ms)
+        connection = connect(path, read_only=True, timeout_ms=timeout_ms)
         try:
             return _inspect(connection, path, quick_check=quick_check)
         finally:
@@ -150,8 +160,7 @@ def _check_intact(connection: sqlite3.Connection, path: Path) -> None:
     if findings:
         more = f"; and {len(findings) - 1} more" if len(findings) > 1 else ""
         raise DatabaseCorrupt(
-            f"{path} is damaged ({findings[0]}{more}). "
-            "Restore it from a backup; the file was not changed."
+            f"{path} is damaged ({findings[0]}{more}). {RESTORE_HINT}; the file was not changed."
         )
 
 

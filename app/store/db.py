@@ -12,15 +12,28 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.connection import BUSY_TIMEOUT_MS, translate
+from app.store.sidecars import closed_here, opened_here
 
 
 class Database:
     """An opened, validated workbench file (see app.store.opening) and its session factory."""
 
-    def __init__(self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(
+        self, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False
+    ) -> None:
+        """`read_only=True` (exports, checks) never writes a byte to the file or its -wal, so a
+        -wal beside it is never applied to it, and it works on read-only media."""
         self.path = Path(path)
-        # URL.create, not f"sqlite:///{path}": a '?' or '%' in a folder name would pick another file.
-        self.engine = create_engine(URL.create("sqlite", database=str(self.path)))
+        self.read_only = read_only
+        if read_only:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self.engine = create_engine(
+                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+            )
+        else:
+            # URL.create, not f"sqlite:///{path}": a '?' or '%' in a folder name would pick
+            # another file.
+            self.engine = create_engine(URL.create("sqlite", database=str(self.path)))
         timeout = int(busy_timeout_ms)
 
         @event.listens_for(self.engine, "connect")
@@ -28,15 +41,18 @@ class Database:
             dbapi_connection.isolation_level = None  # SQLAlchemy's pysqlite recipe
             dbapi_connection.execute(f"PRAGMA busy_timeout = {timeout}")
             dbapi_connection.execute("PRAGMA foreign_keys = ON")
-            dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+            if not read_only:
+                dbapi_connection.execute("PRAGMA synchronous = NORMAL")
 
         @event.listens_for(self.engine, "begin")
         def _on_begin(connection: Connection) -> None:
             # A read-then-write DEFERRED transaction fails with SQLITE_BUSY_SNAPSHOT; take
-            # the write lock up front instead.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # the write lock up front instead. Reads never take it (one snapshot, no lock).
+            connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        opened_here(self.path)
+        self._open = True
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -51,3 +67,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._open:
+            self._open = False
+            closed_here(self.path)
