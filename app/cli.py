@@ -119,13 +119,17 @@ def _write_crash_log() -> Path:
 
 
 @contextmanager
-def _workbench(db_path: Path, *, create: bool) -> Iterator[Workbench]:
-    """The validated (created, migrated) database and its services, closed afterwards."""
+def _workbench(db_path: Path, *, create: bool, read_only: bool = False) -> Iterator[Workbench]:
+    """The validated (created, migrated) database and its services, closed afterwards.
+
+    `read_only=True` for commands that only read (exports): the file is never written."""
     from app.services.workbench import Workbench
     from app.store.opening import open_database_file
 
-    open_database_file(db_path, create=create)
-    workbench = Workbench(db_path)
+    opened = open_database_file(db_path, create=create, read_only=read_only)
+    for notice in opened.notices():
+        print(f"note: {notice}", file=sys.stderr)
+    workbench = Workbench(db_path, read_only=read_only and opened.migrated_from is None)
     try:
         yield workbench
     finally:
@@ -152,7 +156,7 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
 
     check_target(args.out)
     request = ExportRequest(args.kind)
-    with _workbench(db_path, create=False) as workbench:
+    with _workbench(db_path, create=False, read_only=True) as workbench:
         out = export(workbench, request, args.out)
     # Photos make some exports big: say how big.
     print(f"Exported {args.kind} to {out} ({_size_text(out.stat().st_size)})")
