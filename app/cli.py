@@ -72,9 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="paper size (default: A4)",
     )
     backup = commands.add_parser(
-        "backup", parents=[common], help="a consistent copy, safe while the app is open"
+        "backup",
+        parents=[common],
+        help="a complete backup (database, photos, manifest), safe while the app is open",
     )
-    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    backup.add_argument(
+        "--force", action="store_true", help="replace an earlier backup of the same database"
+    )
+    restore = commands.add_parser(
+        "restore", parents=[common], help="put a backup in place (the current file is kept aside)"
+    )
+    restore.add_argument("backup", type=Path, help="the backup folder (or a .sqlite3 copy)")
     commands.add_parser(
         "check", parents=[common], help="check the database's integrity and its photo store"
     )
@@ -220,18 +229,34 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from app.store.photos.backup import backup_with_photos
+    from app.store.backup_set import write_backup
 
-    out, photos = backup_with_photos(db_path, args.out)
-    copied = f" with {photos:,} new photo(s)" if photos else ""
-    print(f"Backed up {db_path} to {out}{copied}")
+    info = write_backup(db_path, args.out, replace=args.force)
+    print(f"Backed up {db_path} to {info.folder} ({info.summary()})")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from app.services.photo_check import problems_that_block_use
+    from app.store.restore import restore_backup
+
+    restored = restore_backup(args.backup, db_path, check=problems_that_block_use)
+    kept = (
+        f"; the file as it was is kept as {restored.set_aside.name}" if restored.set_aside else ""
+    )
+    holds = f" ({restored.summary})" if restored.summary else ""
+    print(f"Restored {args.backup}{holds} to {restored.path}{kept}")
     return EXIT_OK
 
 
 def run_check(args: argparse.Namespace, db_path: Path) -> int:
     from app.services.photo_check import check_workbench
+    from app.store.backup_set import DATABASE, is_backup, verify_backup
 
-    problems = check_workbench(db_path)  # the database and the photo store beside it
+    if is_backup(db_path):  # a backup folder: its manifest, then the database inside
+        problems = verify_backup(db_path) or check_workbench(db_path / DATABASE)
+    else:
+        problems = check_workbench(db_path)  # the database and the photo store beside it
     if problems:
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
@@ -259,6 +284,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "checklist": run_checklist,
     "import": run_import,
     "backup": run_backup,
+    "restore": run_restore,
     "check": run_check,
     "screenshot": run_screenshot,
 }

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.audits.checklist import photo_ref_hash
+from app.store.photos.records import ORPHAN_PROBLEM
 from app.store.photos.store import PhotoCheck, PhotoStore
 
 if TYPE_CHECKING:
@@ -73,6 +74,12 @@ def check_workbench(path: Path) -> list[str]:
     from app.store.check import RULES, check_database
 
     return check_database(path, rules=[*RULES, photo_store_rule])
+
+
+def problems_that_block_use(path: Path) -> list[str]:
+    """`check_workbench` without the findings that lose nothing (orphan photos): what decides
+    whether a restored database may be used."""
+    return [line for line in check_workbench(path) if not line.startswith(ORPHAN_PROBLEM)]
 
 
 def photo_store_rule(connection: sqlite3.Connection, database_path: Path) -> Iterator[str]:

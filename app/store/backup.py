@@ -45,7 +45,7 @@ def backup_database(source: Path, target: Path) -> Path:
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except sqlite3.Error as error:
         translated = translate(error, source)
         if isinstance(translated, DatabaseLocked):
@@ -63,7 +63,7 @@ def backup_database(source: Path, target: Path) -> Path:
     return target
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
     descriptor = os.open(folder, os.O_RDONLY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -14,6 +15,9 @@ from app.errors import WorkbenchError
 from app.ui.main_window import DB_FILTER, MainWindow
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from app.ui.suppliers.tab import SuppliersTab
 
 
 def application() -> QApplication:
@@ -98,16 +102,15 @@ def _grab(
         window.resize(*size)
         window.tabs.setCurrentIndex(matches[0])
         window.start()
-        window.suppliers_tab.wait_until_loaded()
         window.show()
         for _ in range(5):
             app.processEvents()
-        if window.host("matrix").content is not None:
-            window.host("matrix").content.wait_until_loaded()
+        window.wait_until_loaded()
         for _ in range(5):
             app.processEvents()
-        if matches[0] == 0 and window.suppliers_tab.model.rowCount():
-            window.suppliers_tab.table.selectRow(0)
+        suppliers = cast("SuppliersTab", window.tab("suppliers"))
+        if matches[0] == 0 and suppliers.model.rowCount():
+            suppliers.table.selectRow(0)  # the editor filled in, as a user sees it
             app.processEvents()
         if not window.grab().save(str(out)):
             raise WorkbenchError(f"Cannot write the screenshot to {out}.")

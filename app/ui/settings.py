@@ -52,6 +52,16 @@ SAMPLES_SPLITTER: Setting[QByteArray | None] = Setting(
     "samples/splitter", QByteArray, None, "Samples: lists and details widths"
 )
 
+AUTO_BACKUP: Setting[bool] = Setting(
+    "backups/automatic", bool, True, "a backup of the open database on the first open each day"
+)
+BACKUP_KEEP_DAILY: Setting[int] = Setting(
+    "backups/keep_daily", int, 7, "automatic backups: the daily ones kept"
+)
+BACKUP_KEEP_WEEKLY: Setting[int] = Setting(
+    "backups/keep_weekly", int, 4, "automatic backups: one a week kept for this many weeks more"
+)
+
 
 class Settings:
     """Typed access to the INI file in the data folder (tests point it at a temporary one)."""

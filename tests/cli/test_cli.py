@@ -84,9 +84,9 @@ def test_import_good_and_bad_files(tmp_path: Path, capsys) -> None:
 
 
 def test_backup_then_check_the_copy(demo_db: Path, tmp_path: Path, capsys) -> None:
-    copy = tmp_path / "backups" / "copy.sqlite3"
+    copy = tmp_path / "backups" / "copy.backup"
     assert main(["backup", "--db", str(demo_db), "--out", str(copy)]) == 0
-    assert _suppliers_in(copy) == _suppliers_in(demo_db)
+    assert _suppliers_in(copy / "database.sqlite3") == _suppliers_in(demo_db)
     assert main(["check", "--db", str(copy)]) == 0
 
 

@@ -27,9 +27,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def copy_db(demo_db: Path, tmp_path: Path) -> Path:
-    """A copy of the demo database and its photos (the backup copies both), to damage."""
-    copy = tmp_path / "copy.sqlite3"
-    assert main(["backup", "--db", str(demo_db), "--out", str(copy)]) == 0
+    """A copy of the demo database and its photos (backed up, then restored), to damage."""
+    backup, copy = tmp_path / "demo.backup", tmp_path / "copy.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--out", str(backup)]) == 0
+    assert main(["restore", str(backup), "--db", str(copy)]) == 0
     assert photos_folder(copy).is_dir()
     return copy
 

@@ -121,12 +121,33 @@ def test_backup_copies_the_database_and_its_photos(
     photo = tmp_path / "样品.jpg"
     Image.new("RGB", (30, 20), (10, 120, 60)).save(photo)
     stored = PhotoStore(window.session.workbench.path).import_file(photo)
-    out = tmp_path / "backups" / "copy.sqlite3"
+    out = tmp_path / "backups" / "copy.backup"
     answer_file_dialog(monkeypatch, out)
     window.backup()
-    with sqlite3.connect(out) as connection:
+    with sqlite3.connect(out / "database.sqlite3") as connection:
         assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (3,)
-    assert PhotoStore(out).all_hashes() == {stored.hash}
+    assert PhotoStore(out / "database.sqlite3").all_hashes() == {stored.hash}
+    assert (out / "manifest.json").is_file()
+
+
+def test_restore_from_backup_in_the_window_keeps_the_current_file(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from app.store.backup_set import write_backup
+    from app.ui import backups
+
+    path = window.session.workbench.path
+    backup = write_backup(path, tmp_path / "before.backup").folder
+    window.tab("suppliers").new_supplier()
+    window.tab("suppliers").editor.name_zh.setText("温州新星鞋厂")
+    assert window.tab("suppliers").save() and window.tab("suppliers").model.total == 4
+    monkeypatch.setattr(backups, "choose_backup", lambda database, parent: backup)
+    window.restore_from_backup()
+    assert window.session.workbench.path == path
+    assert window.tab("suppliers").model.total == 3  # the backup's suppliers, on screen
+    kept = list(path.parent.glob("*.before-restore-*.sqlite3"))
+    with sqlite3.connect(kept[0]) as connection:
+        assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (4,)
 
 
 def test_export_from_the_samples_tab_writes_the_comparison(
@@ -147,3 +168,14 @@ def test_export_from_the_samples_tab_writes_the_comparison(
     sheet = load_workbook(out).worksheets[0]
     values = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert any("马克杯" in value for value in values)
+
+
+def test_the_first_open_of_the_day_makes_an_automatic_backup(
+    qtbot, window: MainWindow, data_dir: Path
+) -> None:
+    from app.store.auto_backup import list_backups
+
+    path = window.session.workbench.path
+    qtbot.waitUntil(lambda: bool(list_backups(path)), timeout=10_000)
+    (made,) = list_backups(path)
+    assert made.counts["suppliers"] == 3 and data_dir in made.folder.parents

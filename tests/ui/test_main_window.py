@@ -34,6 +34,7 @@ def test_menus_hold_the_file_and_edit_actions(window: MainWindow) -> None:
         "Open recent",
         "Import suppliers…",
         "Back up database…",
+        "Restore from backup…",
         "Export",
         "Print preview…",
         "Print…",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# An orphan wastes space but loses nothing: a check names it, a restore does not refuse it.
+ORPHAN_PROBLEM = "photo not used by any record"
+
 
 @dataclass(frozen=True)
 class ImportedPhoto:
@@ -70,7 +73,7 @@ class PhotoCheck:
 
     def problems(self) -> list[str]:
         """One line per finding, for `python -m app check`."""
-        lines = [f"photo not used by any record: {self._path(h)}" for h in self.orphans]
+        lines = [f"{ORPHAN_PROBLEM}: {self._path(h)}" for h in self.orphans]
         lines += [f"photo missing from {self.folder}: {h}" for h in self.missing]
         lines += [f"photo damaged (content changed): {self._path(h)}" for h in self.damaged]
         lines += [f"file that is not a stored photo (safe to delete): {p}" for p in self.stray]

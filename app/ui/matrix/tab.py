@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     Qt,
-    QThread,
     QTimer,
     Signal,
 )
@@ -37,6 +36,7 @@ from app.services.matrix.compare import (
 )
 from app.services.matrix.rows import load_matrix
 from app.services.workbench import Workbench
+from app.ui.matrix.loader import MatrixLoader
 from app.ui.matrix.radar_chart import RadarSeries
 from app.ui.matrix.tab_view import MatrixTabView
 from app.ui.matrix.table_model import MatrixModel
@@ -50,23 +50,6 @@ SAVE_DELAY_MS = 600  # weights are stored once the user stops moving them
 # rows, and past it once the slider rests for a moment, so dragging never queues up ranks.
 LIVE_RERANK_ROWS = 20_000
 RANK_PAUSE_MS = 150
-
-
-class MatrixLoader(QThread):
-    """Reads and grades every row off the GUI thread: 100,000 suppliers take seconds."""
-
-    loaded = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, read: Callable[[], list[MatrixRow]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._read = read
-
-    def run(self) -> None:
-        try:
-            self.loaded.emit(self._read())
-        except WorkbenchError as error:
-            self.failed.emit(str(error))
 
 
 class MatrixTab(MatrixTabView):
@@ -269,7 +252,7 @@ class MatrixTab(MatrixTabView):
         rows = load_matrix(self.matrix, self.workbench.today(), supplier_ids)
         self.model.upsert(rows)
         self._after_rows_changed()
-        if self._current_id in supplier_ids:
+        if self._current_id is not None and self._current_id in supplier_ids:
             self._show_supplier(self._current_id)
             self._on_selection(QItemSelection(), QItemSelection())
 

@@ -5,6 +5,7 @@ and the PhotoStore beside the database; widgets hold no SQL."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -348,7 +349,9 @@ class SamplesTab(SamplesTabView):
         by_hash = {photo.hash: photo for photo in self.service.photos(sample_id)}
         for photo_hash in hashes:
             photo = by_hash.get(photo_hash)
-            change = photo and self._write(lambda p=photo: self.service.remove_photo(p.id))
+            if photo is None or photo.id is None:  # gone meanwhile (stored photos have ids)
+                continue
+            change = self._write(partial(self.service.remove_photo, photo.id))
             if change:
                 self._forget_files(change.unreferenced_hashes)
         self._set_gallery(self.service.photos(sample_id))
@@ -419,6 +422,9 @@ class SamplesTab(SamplesTabView):
 
     def leave(self) -> None:
         """Nothing to store: the lists are small and read when shown."""
+
+    def wait_until_loaded(self) -> None:
+        """The lists load on the GUI thread when shown: nothing to wait for."""
 
     def _say(self, text: str) -> None:
         self.message.emit(text)

@@ -55,6 +55,10 @@ class WorkbenchTab(Protocol):
         """Store layouts and pending settings; let background loaders finish."""
         ...
 
+    def wait_until_loaded(self) -> None:
+        """Block until what the tab loads in the background is shown (scripts, screenshots)."""
+        ...
+
 
 @dataclass(frozen=True)
 class TabEntry:

@@ -1,0 +1,126 @@
+"""Backups from the window: File ▸ Back up…, File ▸ Restore from backup… (the automatic backups
+listed with their dates and what they hold), and the daily automatic backup made off the GUI
+thread after the window has opened (app.store.auto_backup)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import WorkbenchError
+from app.ui.settings import AUTO_BACKUP, BACKUP_KEEP_DAILY, BACKUP_KEEP_WEEKLY, Settings
+
+if TYPE_CHECKING:
+    from app.store.backup_set import BackupInfo
+
+
+class DailyBackup(QThread):
+    """Makes today's automatic backup of one database, once; says what it did."""
+
+    done = Signal(str)
+
+    def __init__(self, database: Path, today: date, settings: Settings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._database, self._today = database, today
+        self._keep = (settings.get(BACKUP_KEEP_DAILY), settings.get(BACKUP_KEEP_WEEKLY))
+
+    def run(self) -> None:
+        from app.store.auto_backup import Retention, make_daily_backup
+
+        try:
+            info = make_daily_backup(self._database, self._today, Retention(*self._keep))
+        except WorkbenchError as error:
+            self.done.emit(f"Today's automatic backup failed: {error}")
+            return
+        if info is not None:
+            self.done.emit(f"Automatic backup made: {info.folder} ({info.summary()})")
+
+
+def start_daily_backup(
+    database: Path, today: date, settings: Settings, parent: QWidget, say: Callable[[str], None]
+) -> DailyBackup | None:
+    """Start today's automatic backup when it is due and not switched off."""
+    from app.store.auto_backup import daily_backup_due
+
+    if not settings.get(AUTO_BACKUP) or not daily_backup_due(database, today):
+        return None
+    worker = DailyBackup(database, today, settings, parent)
+    worker.done.connect(say)
+    worker.start()
+    return worker
+
+
+class RestoreDialog(QDialog):
+    """Choose a backup: the automatic ones, newest first, or another folder or file."""
+
+    def __init__(self, database: Path, backups: list[BackupInfo], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.chosen: Path | None = None
+        self.database = database
+        self.list = QListWidget()
+        for info in backups:
+            when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            item = QListWidgetItem(f"{when} — {info.summary()}")
+            item.setData(256, str(info.folder))
+            self.list.addItem(item)
+        if backups:
+            self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept_current())
+        other = QPushButton("Choose another backup…")
+        other.clicked.connect(self._choose_other)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
+        buttons.accepted.connect(self._accept_current)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            f"The backup replaces <b>{database.name}</b>. The file as it is now, with its "
+            "photos, is kept beside it (named …before-restore-…), never deleted."
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(QLabel("Automatic backups:" if backups else "No automatic backups yet."))
+        layout.addWidget(self.list)
+        layout.addWidget(other)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def _accept_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = Path(item.data(256))
+            self.accept()
+
+    def _choose_other(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a backup folder", str(self.database.parent)
+        )
+        if folder:
+            self.chosen = Path(folder)
+            self.accept()
+
+
+def choose_backup(database: Path, parent: QWidget) -> Path | None:
+    from app.store.auto_backup import list_backups
+
+    dialog = RestoreDialog(database, list_backups(database), parent)
+    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
