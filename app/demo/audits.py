@@ -176,6 +176,7 @@ def fill_demo_audits(audits: AuditService, suppliers: Iterable[Supplier], today:
             plan.auditor,
             plan.auditor_name,
         )
+        assert audit.id is not None  # start_audit returns the stored audit
         if plan.notes:
             audits.update_audit(audit.id, notes=plan.notes)
         if plan.days_ago > 0:

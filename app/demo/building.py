@@ -108,7 +108,7 @@ def build_supplier(entry: DemoEntry, today: date) -> Supplier:
 
 
 def _figures(text: str) -> list[Decimal | None]:
-    values = [Decimal(part) for part in text.split()]
+    values: list[Decimal | None] = [Decimal(part) for part in text.split()]
     return values or [None] * 5
 
 

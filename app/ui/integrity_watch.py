@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from app.errors import DatabaseError
 from app.services.workbench import Workbench
@@ -13,7 +13,7 @@ class IntegrityWatch(QThread):
 
     damaged = Signal(str)
 
-    def __init__(self, workbench: Workbench, parent: object = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workbench = workbench
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import html
 import tempfile
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +24,7 @@ from app.ui.tabs import TABS
 from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.lazy_tab import LazyTab
 from app.ui.widgets.operations import Operations
-from app.ui.widgets.tab_protocol import TabContext, WorkbenchTab
+from app.ui.widgets.tab_protocol import TabContext, TabEntry, WorkbenchTab
 
 DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
@@ -56,13 +59,14 @@ class MainWindow(QMainWindow):
         context = TabContext(self.session.workbench, self.settings, self.operations)
         self.hosts: dict[str, LazyTab[QWidget]] = {}
         for entry in TABS:
-            host: LazyTab[QWidget] = LazyTab(lambda e=entry: self._connect_tab(e.build(context)))
+            host: LazyTab[QWidget] = LazyTab(partial(self._build_tab, entry, context))
             self.hosts[entry.key] = host
             self.tabs.addTab(host, entry.title)
             if entry.eager:
                 host.build()
 
-    def _connect_tab(self, tab: QWidget) -> QWidget:
+    def _build_tab(self, entry: TabEntry, context: TabContext) -> QWidget:
+        tab = entry.build(context)
         message = getattr(tab, "message", None)
         if message is not None:
             message.connect(self._show_message)
@@ -108,6 +112,11 @@ class MainWindow(QMainWindow):
         for tab in self._built_tabs():
             _call(tab, "leave")
 
+    def wait_until_loaded(self) -> None:
+        """Every opened tab's background loading done (scripts and screenshots)."""
+        for tab in self._built_tabs():
+            _call(tab, "wait_until_loaded")
+
     def _confirm_leave_tabs(self) -> bool:
         return all(_call(tab, "confirm_leave", True) for tab in self._built_tabs())
 
@@ -121,8 +130,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add(file_menu, "&Import suppliers…", self.import_suppliers, QKeySequence("Ctrl+I"))
         self._add(file_menu, "&Back up database…", self.backup, QKeySequence("Ctrl+B"))
+        self._add(file_menu, "&Restore from backup…", self.restore_from_backup)
         export_menu = file_menu.addMenu("&Export")
-        self._add(export_menu, "This tab to &Excel (.xlsx)…", lambda: self.export(".xlsx"), "Ctrl+E")
+        self._add(
+            export_menu, "This tab to &Excel (.xlsx)…", lambda: self.export(".xlsx"), "Ctrl+E"
+        )
         self._add(export_menu, "This tab to &PDF…", lambda: self.export(".pdf"), "Ctrl+Shift+E")
         export_menu.addSeparator()
         for kind in KINDS.values():
@@ -130,11 +142,16 @@ class MainWindow(QMainWindow):
                 self._add(
                     export_menu,
                     f"{kind.title.replace('&', '&&')} to {label}…",
-                    lambda _=False, k=kind.key, x=suffix: self.export(x, k),
+                    self._exporter(suffix, kind.key),
                 )
-        self._add(file_menu, "Print pre&view…", lambda: self.print_tab(preview=True), "Ctrl+Shift+P")
         self._add(
-            file_menu, "&Print…", lambda: self.print_tab(preview=False), QKeySequence.StandardKey.Print
+            file_menu, "Print pre&view…", lambda: self.print_tab(preview=True), "Ctrl+Shift+P"
+        )
+        self._add(
+            file_menu,
+            "&Print…",
+            lambda: self.print_tab(preview=False),
+            QKeySequence.StandardKey.Print,
         )
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -142,7 +159,13 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, f"&About {APP_NAME}", self.about)
 
-    def _add(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -163,6 +186,29 @@ class MainWindow(QMainWindow):
             self._integrity_watch.damaged.connect(self._on_damaged)
             self._integrity_watch.start()
         QTimer.singleShot(50, workbench.warm_up)
+        QTimer.singleShot(2000, self, self._daily_backup)
+        for notice in self.session.opened.notices():  # a copy set aside, an upgrade done
+            self._inform(notice)
+
+    def _inform(self, text: str) -> None:
+        """News the user should read, without blocking the window (or a script driving it)."""
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _daily_backup(self) -> None:
+        from app.ui.backups import start_daily_backup
+
+        if self.session.workbench.read_only:
+            return
+        self._backup_worker = start_daily_backup(
+            self.session.workbench.path, date.today(), self.settings, self, self._show_message
+        )
+
+    def _wait_for_backup(self) -> None:
+        worker = getattr(self, "_backup_worker", None)
+        if worker is not None:
+            worker.wait()
 
     def _on_damaged(self, message: str) -> None:
         QMessageBox.critical(
@@ -226,9 +272,23 @@ class MainWindow(QMainWindow):
             if not Path(path).exists():
                 self.settings.forget_database(path)
             return False
+        old_session = self.session
+        self._close_session(release=False)
+        self._use_session(session)
+        old_session.close()
+        return True
+
+    def _close_session(self, *, release: bool = True) -> None:
+        """Leave the tabs (layouts stored, loaders done) and, with `release`, let go of the file."""
         self._leave_tabs()
         self._wait_for_integrity_watch()
-        old_session, self.session = self.session, session
+        self._wait_for_backup()
+        if release:
+            self.session.close()
+
+    def _use_session(self, session: Session) -> None:
+        """Rebuild the tabs over another opened database, keeping the current tab."""
+        self.session = session
         index = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.clear()
@@ -239,31 +299,64 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         self._on_current_tab()
-        old_session.close()
         self.settings.remember_database(session.workbench.path)
         self._show_title()
         self.start()
-        return True
 
     def backup(self) -> None:
+        """A complete backup (database, photos, manifest) into a new folder."""
         path = self.session.workbench.path
-        suggested = path.with_name(f"{path.stem}-backup{path.suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested), DB_FILTER)
+        suggested = path.with_name(f"{path.stem}-{date.today().isoformat()}.backup")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Back up database to a new folder", str(suggested), "Backups (*.backup)"
+        )
         if not name:
             return
-        from app.store.photos.backup import backup_with_photos  # Pillow: not at start-up
+        from app.store.backup_set import write_backup  # Pillow: not at start-up
 
         try:
-            _out, photos = run_with_progress(
+            info = run_with_progress(
                 self,
                 "Backing up the database and its photos…",
-                lambda report: backup_with_photos(path, Path(name), report),
+                lambda report: write_backup(path, Path(name), on_progress=report),
             )
         except WorkbenchError as error:
             self._error(str(error))
             return
-        copied = f" and {photos:,} new photo(s)" if photos else ""
-        self.statusBar().showMessage(f"Backed up to {name}{copied}", 8000)
+        self.statusBar().showMessage(f"Backed up to {info.folder} ({info.summary()})", 10000)
+
+    def restore_from_backup(self) -> None:
+        """Put a backup in place of this database; the file as it is now is kept aside."""
+        from app.services.photo_check import problems_that_block_use
+        from app.store.restore import restore_backup
+        from app.ui.backups import choose_backup
+
+        if not self._confirm_leave_tabs():
+            return
+        path = self.session.workbench.path
+        chosen = choose_backup(path, self)
+        if chosen is None:
+            return
+        self._close_session()
+        try:
+            restored = restore_backup(chosen, path, check=problems_that_block_use)
+        except WorkbenchError as error:
+            self._error(f"{error}\n\n{path.name} was not replaced.")
+            restored = None
+        try:
+            session = open_session(path, create=False)
+        except WorkbenchError as error:
+            self._error(str(error))
+            self.close()
+            return
+        self._use_session(session)
+        if restored is not None:
+            kept = (
+                f" The file as it was is kept as {restored.set_aside.name}."
+                if restored.set_aside
+                else ""
+            )
+            self._inform(f"Restored {chosen.name} ({restored.summary}).{kept}")
 
     def import_suppliers(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -314,12 +407,16 @@ class MainWindow(QMainWindow):
         if self._write_export(request, out):
             self.statusBar().showMessage(f"Exported {request.scope_text()} to {out}", 10000)
 
+    def _exporter(self, suffix: str, kind: str) -> Callable[[], None]:
+        return lambda: self.export(suffix, kind)
+
     def _export_request(self, kind: str | None) -> ExportRequest | None:
         """What the tab of `kind` (or the current tab) shows; a tab never opened: everything."""
         key = kind or self.current_key()
         host = self.hosts.get(key)
         if host is not None and host.content is not None:
-            return _call(host.content, "export_request")
+            request = _call(host.content, "export_request")
+            return request if isinstance(request, ExportRequest) else None
         return ExportRequest(key) if key in KINDS else None
 
     def print_tab(self, *, preview: bool = True) -> None:
@@ -396,6 +493,7 @@ class MainWindow(QMainWindow):
         self.settings.set(TAB, self.tabs.currentIndex())
         self.settings.sync()
         self._wait_for_integrity_watch()
+        self._wait_for_backup()
         self.session.close()
         event.accept()
 

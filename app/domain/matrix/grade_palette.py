@@ -74,7 +74,7 @@ CREDIT_FILL: dict[CreditRating, str] = {r: tone.fill for r, tone in CREDIT_TONE.
 
 def colour_key() -> list[tuple[Tone, str]]:
     """Each tone with what wears it, best first, for a legend: (BEST, "excellent · level A · credit AAA")."""
-    key = []
+    key: list[tuple[Tone, str]] = []
     for tone in Tone:
         if tone is Tone.UNKNOWN:
             key.append((tone, "unknown: no value, no score or too few credit inputs"))

@@ -273,6 +273,7 @@ def rank_suppliers(
     quantum, half_up, ten = ONE_DECIMAL, ROUND_HALF_UP, Decimal(10)
     with localcontext() as context:  # one context for the whole loop, not one per item
         context.prec = _PRECISION
+        score: Decimal | None
         for key, s in entries:
             q, d, sv, c = s.quality, s.delivery, s.service, s.cost
             if q is not None and d is not None and sv is not None and c is not None:

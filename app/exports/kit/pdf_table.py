@@ -203,7 +203,7 @@ class LongTable(Flowable):
             if len(parts) == 2:
                 return self._page_and_rest(parts[0])
             if end == self._end:
-                table.progress_rows = end - self._first  # type: ignore[attr-defined]
+                table.progress_rows = end - self._first
                 return [table]
             self._batch *= 2  # the whole batch fitted: small rows, take more
 
@@ -215,7 +215,7 @@ class LongTable(Flowable):
 
     def _page_and_rest(self, page: Table) -> list[Flowable]:
         done = self._first + len(page._cellvalues) - 1  # minus the header row
-        page.progress_rows = done - self._first  # type: ignore[attr-defined]
+        page.progress_rows = done - self._first
         self._source.forget(self._first, done)
         rest = LongTable.__new__(LongTable)
         # Next, lay out about as many rows as this page took, plus room: extra rows cost time.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -30,7 +31,7 @@ HEADER_FILL = PatternFill("solid", fgColor="305496")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=False)
 MIN_WIDTH, MAX_WIDTH = 6.0, 60.0
 
-Sheet = Worksheet | WriteOnlyWorksheet
+Sheet: TypeAlias = Worksheet | WriteOnlyWorksheet
 
 
 def clean_text(text: str) -> str:

@@ -117,7 +117,7 @@ def certification_notes(
 ) -> list[tuple[str, ExpiryState]]:
     """Expired or expiring certifications, soonest first: ("CE expires in 42 d", EXPIRING)."""
     attention = sorted(needs_attention(list(certifications), today), key=_expiry_key)
-    notes = []
+    notes: list[tuple[str, ExpiryState]] = []
     for certification in attention:
         if certification.expires_on is None:
             continue  # needs attention only with a date; kept for the type checker

@@ -47,6 +47,7 @@ from app.services.audits.records import (
 from app.services.audits.templates import AuditTemplates, get_row, template_in
 from app.services.changes import Change, Topic
 from app.services.dependents import reinsert
+from app.services.sql import inserted_id, table_of
 from app.store.models.audits import (
     AuditAnswerRow,
     AuditCapacityFactRow,
@@ -56,10 +57,10 @@ from app.store.models.matrix import CapacityFactRow
 from app.store.models.suppliers import SupplierRow
 from app.store.types import utc_now
 
-_AUDITS = AuditRow.__table__
-_ANSWERS = AuditAnswerRow.__table__
-_LINKS = AuditCapacityFactRow.__table__
-_FACTS = CapacityFactRow.__table__
+_AUDITS = table_of(AuditRow)
+_ANSWERS = table_of(AuditAnswerRow)
+_LINKS = table_of(AuditCapacityFactRow)
+_FACTS = table_of(CapacityFactRow)
 _DECIDED = (AuditResult.PASSED, AuditResult.CONDITIONAL, AuditResult.FAILED)
 
 
@@ -101,7 +102,7 @@ class AuditService(AuditTemplates):
         today unless given."""
         errors: dict[str, str] = {}
         audited_on = self.today() if audited_on is None else audited_on
-        auditor = _check_who_and_when(audited_on, auditor, auditor_name, errors)
+        who = _check_who_and_when(audited_on, auditor, auditor_name, errors)
         if errors:
             raise ValidationError(errors)
         now = utc_now()
@@ -115,7 +116,7 @@ class AuditService(AuditTemplates):
                 template_category=template.category,
                 template_sections=sections_to_json(template.sections),
                 audited_on=audited_on,
-                auditor=auditor,
+                auditor=who,
                 auditor_name=auditor_name.strip(),
                 result_override=None,
                 override_reason="",
@@ -139,7 +140,7 @@ class AuditService(AuditTemplates):
             for answer in given:
                 key = getattr(answer, "item_key", None)
                 item = items.get(key) if isinstance(key, str) else None
-                if not isinstance(answer, Answer) or item is None:
+                if not isinstance(key, str) or not isinstance(answer, Answer) or item is None:
                     errors[str(key)] = "This audit's checklist has no such item."
                 elif key in checked:
                     errors[key] = "The item is answered twice in one save."
@@ -360,7 +361,7 @@ def _feed_capacity(
                 **values,
             )
         )
-        fact_id = added.inserted_primary_key[0]
+        fact_id = inserted_id(added)
         session.execute(insert(_LINKS).values(answer_id=answer_id, capacity_fact_id=fact_id))
 
 

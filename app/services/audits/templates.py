@@ -22,11 +22,12 @@ from app.domain.audits.checklist_default import default_template
 from app.domain.kit.search_text import sort_key
 from app.errors import NotFound, ValidationError
 from app.services.audits.records import checked_template, sections_to_json, template_from_row
+from app.services.sql import rows_affected, table_of
 from app.store.db import Database
 from app.store.models.audits import ChecklistTemplateRow
 from app.store.types import utc_now
 
-_TEMPLATES = ChecklistTemplateRow.__table__
+_TEMPLATES = table_of(ChecklistTemplateRow)
 
 
 class AuditTemplates:
@@ -84,7 +85,7 @@ class AuditTemplates:
             raise ValidationError({"template": "The built-in template cannot be deleted."})
         with self.database.transaction() as session:
             gone = session.execute(delete(_TEMPLATES).where(_TEMPLATES.c.id == template_id))
-        if not gone.rowcount:
+        if not rows_affected(gone):
             raise NotFound(f"Checklist template {template_id} no longer exists.")
 
 

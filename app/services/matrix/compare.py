@@ -38,7 +38,7 @@ def capacity_points(row: MatrixRow) -> Decimal | None:
     known = [GRADE_POINTS[c.grade] for c in row.capacity.values() if c.grade in GRADE_POINTS]
     if not known:
         return None
-    return (sum(known) / len(known)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (sum(known, Decimal(0)) / len(known)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def radar_values(row: MatrixRow) -> tuple[Decimal | None, ...]:

@@ -18,10 +18,11 @@ from sqlalchemy import delete, insert, select
 from app.domain.kit.numbers import number_problem
 from app.domain.matrix.indicators import Indicator, criterion_scores, raw_value_problem
 from app.domain.matrix.scoring import Criterion, Scores
+from app.services.sql import table_of
 from app.store.models.matrix import EvaluationIndicatorRow, EvaluationRow
 
-_INDICATORS = EvaluationIndicatorRow.__table__
-_EVALUATIONS = EvaluationRow.__table__
+_INDICATORS = table_of(EvaluationIndicatorRow)
+_EVALUATIONS = table_of(EvaluationRow)
 _ORDER = {indicator: position for position, indicator in enumerate(Indicator)}
 
 

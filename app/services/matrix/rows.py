@@ -147,7 +147,7 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
         tag_query = tag_query.where(tags.supplier_id.in_(wanted))
     with matrix.database.transaction() as session:
         connection = session.connection()
-        flag_counts = dict(connection.execute(flag_query).all())
+        flag_counts: dict[int, int] = dict(connection.execute(flag_query).all())
         tag_lists: dict[int, list[str]] = {}
         for supplier_id, tag in connection.execute(tag_query):
             tag_lists.setdefault(supplier_id, []).append(tag)

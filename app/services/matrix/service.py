@@ -40,6 +40,7 @@ from app.services.matrix.evaluations import (
 )
 from app.services.matrix.settings import MatrixSettings
 from app.services.matrix.stored import credit_record, evaluation_record, fact_record
+from app.services.sql import rows_affected, table_of
 from app.store.db import Database
 from app.store.models.matrix import CapacityFactRow, CreditInputRow, EvaluationRow
 from app.store.models.suppliers import SupplierRow
@@ -49,9 +50,9 @@ PERIOD_PATTERN = re.compile(r"\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?")
 _WHOLE_DIMENSIONS = (Dimension.PRODUCTION_LINES, Dimension.EMPLOYEES)
 _ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
-_FACTS = CapacityFactRow.__table__
-_EVALUATIONS = EvaluationRow.__table__
-_CREDIT = CreditInputRow.__table__
+_FACTS = table_of(CapacityFactRow)
+_EVALUATIONS = table_of(EvaluationRow)
+_CREDIT = table_of(CreditInputRow)
 
 
 class MatrixService(MatrixSettings):
@@ -212,11 +213,13 @@ class MatrixService(MatrixSettings):
 
     def delete_evaluation(self, supplier_id: int, period: str) -> Change:
         with self.database.transaction() as session:
-            gone = session.execute(
-                delete(EvaluationRow).where(
-                    EvaluationRow.supplier_id == supplier_id, EvaluationRow.period == period
+            gone = rows_affected(
+                session.execute(
+                    delete(EvaluationRow).where(
+                        EvaluationRow.supplier_id == supplier_id, EvaluationRow.period == period
+                    )
                 )
-            ).rowcount
+            )
         if not gone:
             raise NotFound(f"Supplier {supplier_id} has no evaluation for {period}.")
         return Change(updated=(supplier_id,), topic=Topic.MATRIX)

@@ -32,6 +32,7 @@ from app.services.samples.records import (
     SkippedPhoto,
     photo_from_row,
 )
+from app.services.sql import inserted_id
 from app.store.db import Database
 
 HASH_PATTERN = re.compile(r"[0-9a-f]{64}")  # app.store.photos.store: SHA-256 of the file
@@ -107,7 +108,7 @@ class SamplePhotos:
                         position=position,
                     )
                 )
-                added.append(result.inserted_primary_key[0])
+                added.append(inserted_id(result))
                 position += 1
         return SampleChange(
             updated=(sample_id,) if added else (),
@@ -164,7 +165,9 @@ class SamplePhotos:
         unused (the same photo may still show on another sample)."""
         with self.database.transaction() as session:
             sample_id = _photo_sample(session, photo_id)
-            photo_hash = session.scalar(select(PHOTOS.c.hash).where(PHOTOS.c.id == photo_id))
+            photo_hash = session.execute(
+                select(PHOTOS.c.hash).where(PHOTOS.c.id == photo_id)
+            ).scalar_one()  # the photo exists: _photo_sample checked it
             session.execute(delete(PHOTOS).where(PHOTOS.c.id == photo_id))
             product_id = _product_of(session, sample_id)
             unused = unreferenced(session, [photo_hash])

@@ -20,6 +20,7 @@ from app.domain.samples.sample import (
     ScoreValue,
 )
 from app.services.changes import Change, Topic
+from app.services.sql import table_of
 from app.store.models.samples import (
     ProductCriterionRow,
     ProductRow,
@@ -28,11 +29,11 @@ from app.store.models.samples import (
     SampleScoreRow,
 )
 
-PRODUCTS = ProductRow.__table__
-CRITERIA = ProductCriterionRow.__table__
-SAMPLES = SampleRow.__table__
-SCORES = SampleScoreRow.__table__
-PHOTOS = SamplePhotoRow.__table__
+PRODUCTS = table_of(ProductRow)
+CRITERIA = table_of(ProductCriterionRow)
+SAMPLES = table_of(SampleRow)
+SCORES = table_of(SampleScoreRow)
+PHOTOS = table_of(SamplePhotoRow)
 MEASURED = tuple(name for name, _label, _unit in MEASUREMENTS)
 _PASS_FAIL_CODES = frozenset(member.value for member in PassFail)
 

@@ -59,10 +59,11 @@ from app.services.samples.records import (
     read_samples,
     sample_values,
 )
+from app.services.sql import inserted_id, table_of
 from app.store.models.suppliers import SupplierRow
 from app.store.types import utc_now
 
-_SUPPLIERS = SupplierRow.__table__
+_SUPPLIERS = table_of(SupplierRow)
 _NOT_IN_HAND = (SampleStatus.REQUESTED, SampleStatus.SHIPPED)
 
 
@@ -114,7 +115,7 @@ class SampleService(SamplePhotos):
                 added = connection.execute(
                     insert(PRODUCTS).values(**values, created_at=now, updated_at=now)
                 )
-                product_id, stored = added.inserted_primary_key[0], []
+                product_id, stored = inserted_id(added), []
             else:
                 product_id = product.id
                 _require(connection, PRODUCTS, product_id, "Product")  # deleted meanwhile?
@@ -182,6 +183,7 @@ class SampleService(SamplePhotos):
             errors = sample_problems(sample, criteria, self.today())
             if errors:
                 raise ValidationError(errors)
+            assert product_id is not None  # sample_problems reports a sample without one
             _require(connection, _SUPPLIERS, sample.supplier_id, "Supplier")
             moved_from: tuple[int, ...] = ()
             if sample.id is not None:
@@ -194,7 +196,7 @@ class SampleService(SamplePhotos):
                 added = connection.execute(
                     insert(SAMPLES).values(**values, created_at=now, updated_at=now)
                 )
-                sample_id = added.inserted_primary_key[0]
+                sample_id = inserted_id(added)
             else:
                 sample_id = sample.id
                 connection.execute(

@@ -67,10 +67,10 @@ def read_suppliers_file(path: Path, *, today: date) -> list[Supplier]:
         )
     if not path.is_file():
         raise WorkbenchError(f"{path} does not exist.")
-    if suffix == ".csv":
-        main, children = read_csv_table(path), {}
-    else:
+    if suffix == ".xlsx":
         main, children = read_xlsx_tables(path)
+    else:
+        main, children = read_csv_table(path), {}
     return _Reader(today, path.name).read(main, children)
 
 
@@ -80,7 +80,7 @@ def read_csv_table(path: Path) -> Table:
     text = decode_text(path.read_bytes(), path.name)
     dialect = _dialect(text)
     try:
-        rows = [
+        rows: list[tuple[int, Sequence[Any]]] = [
             (number, [_unprotect(cell) for cell in cells])
             for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), 1)
         ]
@@ -168,7 +168,7 @@ def _sheet_role(title: str) -> str | None:
 
 def _xlsx_table(ws: Any) -> Table:
     ws.reset_dimensions()  # some writers declare a wrong size; read what is there
-    rows = [
+    rows: list[tuple[int, Sequence[Any]]] = [
         (number, [_xlsx_value(cell) for cell in row])
         for number, row in enumerate(ws.iter_rows(), 1)
     ]

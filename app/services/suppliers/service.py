@@ -1,4 +1,4 @@
-"""Supplier use cases: read one or many, save, duplicate, delete and undo, bulk insert."""
+"""Supplier use cases: read one or many, save, duplicate, delete and undo, bulk insert, import."""
 
 from __future__ import annotations
 
@@ -9,27 +9,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from app.domain.suppliers.similarity import NameMatcher, normalise_shop_url
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, ValidationError, WorkbenchError
 from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows
 from app.services.gc_pause import paused_garbage_collector
+from app.services.sql import table_of
 from app.services.suppliers.mapping import assemble_supplier, fill_row, scalar_columns, to_supplier
 from app.store.db import Database
 from app.store.models.suppliers import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
 from app.store.types import utc_now
 
-_SUPPLIERS = SupplierRow.__table__
+_SUPPLIERS = table_of(SupplierRow)
 _CHILD_TABLES = (
-    ContactRow.__table__,
-    CertificationRow.__table__,
-    RedFlagRow.__table__,
-    TagRow.__table__,
+    table_of(ContactRow),
+    table_of(CertificationRow),
+    table_of(RedFlagRow),
+    table_of(TagRow),
 )
 BULK_CHUNK = 500
 
@@ -89,25 +90,13 @@ class SupplierService:
 
     def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
         """Existing suppliers with the same shop URL or a very similar name (not itself)."""
-        shop_key = normalise_shop_url(supplier.shop_url)
-        zh = NameMatcher(supplier.name_zh) if supplier.name_zh.strip() else None
-        en = NameMatcher(supplier.name_en) if supplier.name_en.strip() else None
-        found: list[LookAlike] = []
         with self.database.transaction() as session:
             candidates = session.execute(
                 select(
                     SupplierRow.id, SupplierRow.name_zh, SupplierRow.name_en, SupplierRow.shop_key
                 )
-            )
-            for other_id, name_zh, name_en, other_shop in candidates:
-                if other_id == supplier.id:
-                    continue
-                name = name_zh or name_en
-                if shop_key and other_shop == shop_key:
-                    found.append(LookAlike(other_id, name, "same 1688 shop"))
-                elif (zh and zh.matches(name_zh)) or (en and en.matches(name_en)):
-                    found.append(LookAlike(other_id, name, "very similar name"))
-        return found
+            ).all()
+        return look_alikes_among(supplier, candidates)
 
     # --- writing -------------------------------------------------------------------------
     def validate(self, supplier: Supplier) -> None:
@@ -124,9 +113,10 @@ class SupplierService:
                 row = SupplierRow(created_at=now)
                 session.add(row)
             else:
-                row = session.get(SupplierRow, supplier.id, options=_LOAD_CHILDREN)
-                if row is None:
+                stored = session.get(SupplierRow, supplier.id, options=_LOAD_CHILDREN)
+                if stored is None:
                     raise NotFound(f"Supplier {supplier.id} no longer exists.")
+                row = stored
             fill_row(row, supplier)
             row.updated_at = now
             session.flush()
@@ -176,6 +166,18 @@ class SupplierService:
         with self.database.transaction() as session:
             created = _insert_records(session.connection(), suppliers, keep_ids=keep_ids)
         return Change(created=tuple(created))
+
+    def import_records(self, new: Sequence[Supplier], changed: Sequence[Supplier]) -> Change:
+        """Insert `new` and store `changed` (whole records with their ids, as read before) in one
+        transaction: all or nothing. A changed record whose stored row was edited or deleted
+        since it was read (its updated_at differs) refuses the whole write."""
+        self._validate_all([*new, *changed])
+        with paused_garbage_collector(), self.database.transaction() as session:
+            connection = session.connection()
+            _require_unchanged_since_read(connection, changed)
+            updated = _update_records(connection, changed)
+            created = _insert_records(connection, new, keep_ids=False)
+        return Change(created=tuple(created), updated=tuple(updated))
 
     def _validate_all(self, suppliers: Sequence[Supplier]) -> None:
         problems: dict[str, str] = {}
@@ -231,6 +233,61 @@ def _insert_records(
     return created
 
 
+def _require_unchanged_since_read(connection: Connection, records: Sequence[Supplier]) -> None:
+    """Refuse when a record's stored row was changed or deleted after the record was read."""
+    ids = [s.id for s in records if s.id is not None]
+    stamps: dict[int, Any] = {}
+    for start in range(0, len(ids), dependent_rows.IN_CHUNK):
+        chunk = ids[start : start + dependent_rows.IN_CHUNK]
+        query = select(_SUPPLIERS.c.id, _SUPPLIERS.c.updated_at).where(_SUPPLIERS.c.id.in_(chunk))
+        stamps.update(connection.execute(query).tuples().all())
+    for record in records:
+        if record.id is None or stamps.get(record.id) != record.updated_at:
+            raise WorkbenchError(
+                f"Nothing was imported: {record.display_name} was changed or deleted after the"
+                " file was read. Import the file again to see what it changes now."
+            )
+
+
+def _update_records(connection: Connection, suppliers: Sequence[Supplier]) -> list[int]:
+    """Store whole records over their rows (their lists replaced); returns their ids."""
+    now = utc_now()
+    statement = update(_SUPPLIERS).where(_SUPPLIERS.c.id == bindparam("record_id"))
+    done: list[int] = []
+    for chunk in _chunks(suppliers, BULK_CHUNK):
+        ids = [supplier.id for supplier in chunk if supplier.id is not None]
+        values = [
+            {**scalar_columns(supplier), "updated_at": now, "record_id": supplier.id}
+            for supplier in chunk
+        ]
+        connection.execute(statement, values)
+        for table in _CHILD_TABLES:
+            connection.execute(delete(table).where(table.c.supplier_id.in_(ids)))
+        _insert_children(connection, zip(ids, chunk, strict=True))
+        done.extend(ids)
+    return done
+
+
+def look_alikes_among(
+    supplier: Supplier, candidates: Iterable[tuple[int, str, str, str]]
+) -> list[LookAlike]:
+    """Which of (id, Chinese name, English name, shop key) have the supplier's shop or a very
+    similar name, leaving out the supplier itself."""
+    shop_key = normalise_shop_url(supplier.shop_url)
+    zh = NameMatcher(supplier.name_zh) if supplier.name_zh.strip() else None
+    en = NameMatcher(supplier.name_en) if supplier.name_en.strip() else None
+    found: list[LookAlike] = []
+    for other_id, name_zh, name_en, other_shop in candidates:
+        if other_id == supplier.id:
+            continue
+        name = name_zh or name_en
+        if shop_key and other_shop == shop_key:
+            found.append(LookAlike(other_id, name, "same 1688 shop"))
+        elif (zh and zh.matches(name_zh)) or (en and en.matches(name_en)):
+            found.append(LookAlike(other_id, name, "very similar name"))
+    return found
+
+
 def _insert_children(connection: Connection, owned: Iterable[tuple[int, Supplier]]) -> None:
     contacts, certifications, flags, tags = [], [], [], []
     for supplier_id, supplier in owned:
@@ -246,15 +303,15 @@ def _insert_children(connection: Connection, owned: Iterable[tuple[int, Supplier
                     "email": c.email,
                 }
             )
-        for i, c in enumerate(supplier.certifications):
+        for i, cert in enumerate(supplier.certifications):
             certifications.append(
                 {
                     "supplier_id": supplier_id,
                     "position": i,
-                    "kind": c.kind,
-                    "number": c.number,
-                    "issuer": c.issuer,
-                    "expires_on": c.expires_on,
+                    "kind": cert.kind,
+                    "number": cert.number,
+                    "issuer": cert.issuer,
+                    "expires_on": cert.expires_on,
                 }
             )
         for i, f in enumerate(supplier.red_flags):

@@ -28,6 +28,7 @@ import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
@@ -249,7 +250,8 @@ def _sixteen_bit_to_eight(value: float) -> float:
 
 
 def _wide_grey_to_eight(image: Image.Image) -> Image.Image:
-    _low, high = image.getextrema()
+    # A single-band image ("I" or "F") has one (min, max) pair, not one per band.
+    _low, high = cast(tuple[float, float], image.getextrema())
     if high <= 1 and image.mode == "F":
         scale = 255.0  # floating-point images usually run from 0 to 1
     elif high <= 255:

@@ -290,6 +290,7 @@ class AuditsDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             audit_id = self._audit.id
+            assert audit_id is not None  # a listed audit is a stored one
             attached = _attached(self._audit.answers.values())
             if self._write(lambda: self.workbench.audits.delete_audit(audit_id)) is not False:
                 self._forget_photos(attached)

@@ -3,9 +3,11 @@ edit, reorder and remove items. The built-in template is shown read-only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -124,7 +126,7 @@ class TemplatesDialog(QDialog):
         self.template = None
         self.list_view.setCurrentIndex(self.list_model.index(row, 0))
 
-    def _on_current(self, current, previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
             return
         if not self._confirm_leave():
@@ -163,10 +165,8 @@ class TemplatesDialog(QDialog):
         )
         if not ok:
             return
-        source_id = self.template.id
-        copied = self._run(
-            lambda: self.workbench.audits.copy_template(source_id, name, self.template.category)
-        )
+        source_id, category = self.template.id, self.template.category
+        copied = self._run(lambda: self.workbench.audits.copy_template(source_id, name, category))
         if copied is not None:
             self._load(select_id=copied.id)
 
@@ -222,7 +222,7 @@ class TemplatesDialog(QDialog):
             self.items_view.setCurrentIndex(self.items.index(moved, 2))
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, operation):  # type: ignore[no-untyped-def]
+    def _run(self, operation: Callable[[], Any]) -> Any:
         """Run one write; a refusal is shown under the table; the result, or None."""
         outcome = attempt(self.workbench, operation)
         if outcome.refusal is not None:

@@ -6,7 +6,7 @@ and the selection, and follows the main view's vertical scrolling and column wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -33,12 +33,13 @@ class FrozenColumnTableView(QTableView):
         self.frozen.doubleClicked.connect(self.doubleClicked)
         self.horizontalHeader().sortIndicatorChanged.connect(self._sync_sort_indicator)
 
-    def setModel(self, model) -> None:  # type: ignore[no-untyped-def, override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         self.frozen.setModel(model)
         self.frozen.setSelectionModel(self.selectionModel())
-        model.modelReset.connect(self._sync_columns)
-        model.layoutChanged.connect(self._sync_columns)
+        if model is not None:
+            model.modelReset.connect(self._sync_columns)
+            model.layoutChanged.connect(self._sync_columns)
         self._sync_columns()
 
     def configure_frozen(self) -> None:
@@ -85,7 +86,9 @@ class FrozenColumnTableView(QTableView):
         super().resizeEvent(event)
         self._update_geometry()
 
-    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
         # Keep the current cell visible: scroll left of the frozen column's right edge.
         current = super().moveCursor(action, modifiers)
         if (

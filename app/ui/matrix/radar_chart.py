@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, SupportsFloat
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -45,19 +45,20 @@ MAX_LABEL_SHARE = 0.28  # an axis label may take at most this share of the width
 EMPTY_TEXT = "Select 2 to 5 suppliers to compare"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class RadarSeries:
     """One supplier's values, one per axis, 0-100; None means unknown (not zero)."""
 
     name: str
     values: tuple[float | None, ...]
 
-    def __post_init__(self) -> None:
-        values = tuple(None if v is None else float(v) for v in self.values)
-        for value in values:
+    def __init__(self, name: str, values: Iterable[SupportsFloat | None]) -> None:
+        floats = tuple(None if v is None else float(v) for v in values)
+        for value in floats:
             if value is not None and not 0.0 <= value <= FULL_SCALE:
-                raise ValueError(f"{self.name}: radar values must be 0 to 100, not {value}.")
-        object.__setattr__(self, "values", values)  # Decimals and lists arrive too
+                raise ValueError(f"{name}: radar values must be 0 to 100, not {value}.")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "values", floats)  # Decimals and lists arrive too
 
     @property
     def unknown_axes(self) -> tuple[int, ...]:
@@ -162,7 +163,7 @@ class RadarChart(ChartWidget):
             # Legend names and axis labels may be elided; the tooltip gives them in full.
             layout = self._layout()
             entries = self.legend_entries()
-            lines = [entries[item.index] for item in layout.legend if item.rect.contains(pos)]
+            lines = [entries[item.series] for item in layout.legend if item.rect.contains(pos)]
             labels = self._axis_labels(layout)
             lines += [self._axes[i] for i, (rect, _) in enumerate(labels) if rect.contains(pos)]
         return "\n".join(lines) or None

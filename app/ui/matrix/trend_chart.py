@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, SupportsFloat
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -42,19 +42,20 @@ MIN_MARKER_RADIUS = 2.5
 PERIOD_LABEL_SPACING = 10.0  # minimum room between two period labels
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class TrendPoint:
     """One period's scores by name ("Quality", ..., "Weighted"); None means not evaluated."""
 
     period: str
     values: Mapping[str, float | None]
 
-    def __post_init__(self) -> None:
-        values = {k: None if v is None else float(v) for k, v in self.values.items()}
-        for key, value in values.items():
+    def __init__(self, period: str, values: Mapping[str, SupportsFloat | None]) -> None:
+        floats = {k: None if v is None else float(v) for k, v in values.items()}
+        for key, value in floats.items():
             if value is not None and not 0.0 <= value <= FULL_SCALE:
-                raise ValueError(f"{self.period} {key}: scores must be 0 to 100, not {value}.")
-        object.__setattr__(self, "values", values)  # a copy: the caller's dict may change
+                raise ValueError(f"{period} {key}: scores must be 0 to 100, not {value}.")
+        object.__setattr__(self, "period", period)
+        object.__setattr__(self, "values", floats)  # a copy: the caller's dict may change
 
 
 def category_x(left: float, width: float, index: int, count: int) -> float:
@@ -150,7 +151,7 @@ class TrendChart(ChartWidget):
         if not lines and self._points:
             layout = self._layout()
             entries = self.legend_entries()  # in full where the legend had to elide
-            lines = [entries[item.index] for item in layout.legend if item.rect.contains(pos)]
+            lines = [entries[item.series] for item in layout.legend if item.rect.contains(pos)]
             if layout.title.contains(pos):
                 lines.append(self._title)
         return "\n".join(lines) or None
@@ -179,10 +180,12 @@ class TrendChart(ChartWidget):
             painter.setPen(pens[index])
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for run in known_runs(values):
-                if len(run) > 1:
-                    path = QPainterPath(points[run[0]])
-                    for i in run[1:]:
-                        path.lineTo(points[i])
+                # Known values have points: the filter only tells the type checker so.
+                line = [known for known in (points[i] for i in run) if known is not None]
+                if len(line) > 1:
+                    path = QPainterPath(line[0])
+                    for corner in line[1:]:
+                        path.lineTo(corner)
                     painter.drawPath(path)
             for point in points:
                 if point is not None:

@@ -60,7 +60,7 @@ def sample_header_data(sample: Sample, supplier_names: Mapping[int, str], role: 
     if role == Qt.ItemDataRole.DisplayRole:
         golden = f"{GOLDEN_MARK} golden sample" if sample.golden else ""
         # A 'zh · en' name takes two lines: the column stays as narrow as a photo.
-        lines = (name.replace(" · ", "\n"), sample.variant, golden)
+        lines: tuple[str, ...] = (name.replace(" · ", "\n"), sample.variant, golden)
         return "\n".join(line for line in lines if line)
     if role == Qt.ItemDataRole.ToolTipRole:
         lines = (
@@ -124,8 +124,9 @@ class ComparisonModel(QAbstractTableModel):
         super().__init__(parent)
         self.table: ComparisonTable | None = None
         self._names: Mapping[int, str] = {}
-        # Best is marked by ★ in the text and by these three roles.
-        self._best_roles = {
+        # Best is marked by ★ in the text and by these three roles (keyed by int, as data()
+        # gets its role: ItemDataRole members are IntEnums and hash alike).
+        self._best_roles: dict[int, QFont | QColor] = {
             Qt.ItemDataRole.FontRole: _bold(),
             Qt.ItemDataRole.BackgroundRole: QColor(BEST_FILL),
             Qt.ItemDataRole.ForegroundRole: QColor(TEXT_ON_FILL),  # dark text on the tint

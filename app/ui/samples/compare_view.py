@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
     from app.store.photos.store import PhotoStore
 
 
+_Index = QModelIndex | QPersistentModelIndex
 MIN_COMPARED, MAX_COMPARED = 2, 5  # issue 4: pick 2-5 samples of a product
 TABLE_MAX_PX = 480  # past this the table scrolls, so the photos keep some room
 ROW_PADDING_PX = 8
@@ -55,7 +56,7 @@ class _ColumnDelegate(QStyledItemDelegate):
     """A selected column gets a light overlay and side rules instead of the style's solid
     highlight, which would hide the best-value tint and the photos."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         plain = QStyleOptionViewItem(option)
         plain.state = plain.state & ~QStyle.StateFlag.State_Selected
@@ -88,7 +89,7 @@ class _LinesHeader(QHeaderView):
 class _PhotoCellDelegate(_ColumnDelegate):
     """The thumbnail centred on top, its caption under it; 'no photo' centred in an empty cell."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
         option.decorationPosition = QStyleOptionViewItem.Position.Top
         option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
@@ -251,13 +252,17 @@ class CompareView(QWidget):
         self.angle_box.blockSignals(True)
         self.angle_box.clear()
         self.angle_box.addItem("All angles", None)
+        items = self.angle_box.model()  # a combo box's own model holds standard items
         for angle in PhotoAngle:
             count = counts.get(angle, 0)
             self.angle_box.addItem(f"{angle.label} {angle.label_zh} ({count})", angle.value)
-            if not count:  # listed, so the choice is the same every time, but not choosable
-                self.angle_box.model().item(self.angle_box.count() - 1).setEnabled(False)
-        keep = wanted is not None and counts.get(wanted, 0) > 0
-        self.angle_box.setCurrentIndex(self.angle_box.findData(wanted.value) if keep else 0)
+            if not count and isinstance(items, QStandardItemModel):
+                # Listed, so the choice is the same every time, but not choosable.
+                items.item(self.angle_box.count() - 1).setEnabled(False)
+        if wanted is not None and counts.get(wanted, 0) > 0:
+            self.angle_box.setCurrentIndex(self.angle_box.findData(wanted.value))
+        else:
+            self.angle_box.setCurrentIndex(0)
         self.angle_box.blockSignals(False)
         self._angle_chosen()
 

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -39,6 +49,7 @@ from PySide6.QtWidgets import (
 from app.ui.samples.gallery_model import HASH_ROLE, PHOTO_MIME, THUMBNAIL_PX, GalleryModel
 from app.ui.widgets.photo_import import save_pasted_image
 
+_Index = QModelIndex | QPersistentModelIndex
 TEXT_LINES = 2  # caption lines under each thumbnail; longer ones are elided
 CARD_PAD = 8
 _HOVER_FRAME = "#c8c8c8"
@@ -238,12 +249,12 @@ class _PhotoCard(QStyledItemDelegate):
         self._box = box_px
         self._lines: dict[tuple[str, int], list[str]] = {}  # (text, width) -> wrapped lines
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         line = option.fontMetrics.lineSpacing()
         return QSize(self._box + 2 * CARD_PAD, self._box + TEXT_LINES * line + 3 * CARD_PAD)
 
     # Python runs for every card of every paint: as few Qt calls as will do.
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         rect, state, box = option.rect, option.state, self._box
         if state & _FRAMED_STATES:
             self._paint_frame(painter, option)
@@ -286,7 +297,8 @@ class _PhotoCard(QStyledItemDelegate):
         the last one elided."""
         key = (text, width)
         if key not in self._lines:
-            lines, rest = [], text
+            lines: list[str] = []
+            rest = text
             while rest and len(lines) < TEXT_LINES - 1 and metrics.horizontalAdvance(rest) > width:
                 low, high = 1, len(rest)  # the longest prefix that fits
                 while low < high:

@@ -7,12 +7,13 @@ the ★ marks the golden sample in words as well as in a column, never by colour
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.kit.money import Money
-from app.domain.samples.sample import sample_price, total_cost
+from app.domain.samples.sample import SampleStatus, sample_price, total_cost
 
 if TYPE_CHECKING:  # the records module loads SQLAlchemy, which waits until after the first paint
     from app.services.samples.records import ProductSummary, SampleSummary
@@ -108,6 +109,11 @@ def _total(summary: SampleSummary) -> str:
     return "—"
 
 
+def _total_sort_key(summary: SampleSummary) -> Decimal | int:
+    total = total_cost(summary.sample)
+    return total.amount if total else -1
+
+
 class SamplesModel(_RowsModel):
     columns = (
         ("★", lambda s: "★" if s.sample.golden else "", lambda s: not s.sample.golden),
@@ -116,13 +122,9 @@ class SamplesModel(_RowsModel):
         (
             "Status",
             lambda s: s.sample.status.label,
-            lambda s: list(type(s.sample.status)).index(s.sample.status),
+            lambda s: list(SampleStatus).index(s.sample.status),
         ),
-        (
-            "Total cost",
-            _total,
-            lambda s: total_cost(s.sample).amount if total_cost(s.sample) else -1,
-        ),
+        ("Total cost", _total, _total_sort_key),
         ("Photos", lambda s: str(s.photo_count), lambda s: s.photo_count),
     )
     numeric = frozenset({4, 5})

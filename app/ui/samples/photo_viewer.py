@@ -48,7 +48,8 @@ ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.02, 16.0
 BACKDROP = "#262626"
 LOADING_DELAY_MS = 150  # a quick load shows no "Loading…" flash
-_STEP_KEYS = {
+# By int: QKeyEvent.key() gives an int, and Qt.Key members are IntEnums that hash alike.
+_STEP_KEYS: dict[int, int] = {
     Qt.Key.Key_Left: -1,
     Qt.Key.Key_PageUp: -1,
     Qt.Key.Key_Right: 1,
@@ -153,7 +154,9 @@ class PhotoViewer(QDialog):
             ("Fit", "Fit to the window (0)", self.zoom_fit),
             ("100 %", "Actual size (1)", self.zoom_actual),
         ):
-            button = QToolButton(text=text, toolTip=tip, autoRaise=True)
+            button = QToolButton(autoRaise=True)
+            button.setText(text)
+            button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the picture
             button.clicked.connect(action)
             bar.addWidget(button)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
@@ -293,8 +294,10 @@ class ProductForm(QGroupBox):
             except ParseError as error:
                 spec[name], problems[name] = None, str(error)
         texts = {field: edit.text().strip() for field, edit in self.text_edits.items()}
+        # By field name, so typed Any: the type checker cannot pair each name with its field.
+        fields: dict[str, Any] = {**texts, **spec}
         notes, criteria = self.notes_edit.toPlainText().strip(), self._own_criteria()
-        return replace(self._product, **texts, **spec, notes=notes, criteria=criteria), problems
+        return replace(self._product, **fields, notes=notes, criteria=criteria), problems
 
     def _state(self) -> tuple:
         texts = [edit.text() for edit in [*self.text_edits.values(), *self.spec_edits.values()]]

@@ -4,8 +4,11 @@ the service checks the rules and its messages come back beside the fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,6 +36,8 @@ from app.ui.widgets.parsing import (
     parse_date,
     parse_optional_decimal,
 )
+
+T = TypeVar("T")
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD", "JPY")
 _MEASURES = (
@@ -70,8 +75,7 @@ class SampleForm(QGroupBox):
         )
         self.supplier_box.setMinimumContentsLength(30)
         self._supplier_names = _SupplierNames([], self.supplier_box)
-        self.supplier_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.supplier_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        _complete_anywhere(self.supplier_box)
         self.variant_edit = QLineEdit(placeholderText="colour, size or model sent")
         self.status_box = QComboBox()
         for status in SampleStatus:
@@ -169,8 +173,7 @@ class SampleForm(QGroupBox):
         chosen = self.supplier_box.currentData()
         self._supplier_names = _SupplierNames(suppliers, self.supplier_box)
         self.supplier_box.setModel(self._supplier_names)
-        self.supplier_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.supplier_box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        _complete_anywhere(self.supplier_box)
         self.supplier_box.setCurrentIndex(max(self._supplier_names.row_of(chosen), 0))
 
     def show_sample(self, sample: Sample, criteria: tuple[Criterion, ...]) -> None:
@@ -204,7 +207,8 @@ class SampleForm(QGroupBox):
         if criteria == self._criteria:
             return
         while self.scores_grid.count():
-            widget = self.scores_grid.takeAt(0).widget()
+            item = self.scores_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.score_boxes = {}
@@ -223,9 +227,9 @@ class SampleForm(QGroupBox):
         self._criteria = criteria
 
     def show_errors(self, field_errors: dict[str, str]) -> None:
-        for label in self.field_errors.values():
-            label.clear()
-        unplaced = []
+        for shown in self.field_errors.values():
+            shown.clear()
+        unplaced: list[str] = []
         for field, message in field_errors.items():
             label = self.field_errors.get(field.split(".")[0])
             if label is None:
@@ -241,9 +245,9 @@ class SampleForm(QGroupBox):
             raise ValueError("No sample is shown.")
         values: dict[str, object] = {}
         for name, edit in self.date_edits.items():
-            values[name] = _read(lambda e=edit: parse_date(e.text()))
+            values[name] = _read(partial(parse_date, edit.text()))
         for name, edit in self.measure_edits.items():
-            values[name] = _read(lambda e=edit, n=name: parse_optional_decimal(e.text(), n))
+            values[name] = _read(partial(parse_optional_decimal, edit.text(), name))
         scores: dict[str, int | PassFail] = {}
         for name, box in self.score_boxes.items():
             value = box.currentData()
@@ -324,7 +328,16 @@ class _SupplierNames(QAbstractListModel):
         return supplier_id if role == Qt.ItemDataRole.UserRole else None
 
 
-def _read(parse):  # type: ignore[no-untyped-def]
+def _complete_anywhere(box: QComboBox) -> None:
+    """Complete a typed name on any part of it, in a popup list."""
+    completer = box.completer()
+    if completer is None:  # only a non-editable box has none
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+
+def _read(parse: Callable[[], T]) -> T:
     try:
         return parse()
     except ParseError as error:

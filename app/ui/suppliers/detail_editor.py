@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -72,7 +73,7 @@ class SupplierEditor(SupplierEditorView):
             self.clear_errors()
         finally:
             self._filling = False
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._set_dirty(False)
         self._update_buttons()
 
@@ -136,6 +137,11 @@ class SupplierEditor(SupplierEditorView):
             errors["member_since"] = str(error)
             member_since = None
         amount = number("deposit", self.deposit_amount, "enter an amount, e.g. 3000")
+        # By field name, so typed Any: the type checker cannot pair each name with its field.
+        numbers: dict[str, Any] = {
+            **{name: number(name, getattr(self, name), RATE_HINT) for name in _RATE_FIELDS},
+            **{name: number(name, getattr(self, name), SCORE_HINT) for name in _SCORE_FIELDS},
+        }
         base = self._record or Supplier()
         record = Supplier(
             **{name: getattr(self, name).text().strip() for name in _TEXT_FIELDS},
@@ -145,8 +151,7 @@ class SupplierEditor(SupplierEditorView):
             member_since=member_since,
             buyer_protection=self.buyer_protection.isChecked(),
             deposit=None if amount is None else Money(amount, self.deposit_currency.currentText()),
-            **{name: number(name, getattr(self, name), RATE_HINT) for name in _RATE_FIELDS},
-            **{name: number(name, getattr(self, name), SCORE_HINT) for name in _SCORE_FIELDS},
+            **numbers,
             status=self.status.value(),
             tags=parse_tags(self.tags.text()),
             notes=self.notes.toPlainText(),
@@ -177,9 +182,11 @@ class SupplierEditor(SupplierEditorView):
         for combo in (self.business_type, self.status, self.membership, self.deposit_currency):
             combo.currentIndexChanged.connect(self._mark_dirty)
         self.province.editTextChanged.connect(self._mark_dirty)
-        self.province.lineEdit().editingFinished.connect(
-            lambda: self._validate_live({"province"}.__contains__)
-        )
+        province_edit = self.province.lineEdit()  # the combo box is editable: it has one
+        if province_edit is not None:
+            province_edit.editingFinished.connect(
+                lambda: self._validate_live({"province"}.__contains__)
+            )
         self.buyer_protection.toggled.connect(self._mark_dirty)
         self.notes.textChanged.connect(self._mark_dirty)
         for editor in self._lists:
@@ -191,11 +198,11 @@ class SupplierEditor(SupplierEditorView):
         self.save_button.clicked.connect(self._request_save)
         self.revert_button.clicked.connect(self._request_revert)
         # Shortcuts serve focus anywhere in the editor (a combo box would eat the key press).
-        for keys, slot in (
+        for standard_key, slot in (
             (QKeySequence.StandardKey.Save, self._request_save),
             (QKeySequence.StandardKey.Cancel, self._request_revert),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QShortcut(QKeySequence(standard_key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
@@ -306,7 +313,7 @@ class SupplierEditor(SupplierEditorView):
             for editor in self._lists:
                 if editor.model.key == parts[0]:
                     editor.focus_cell(parts[1], parts[2])
-                    self.scroll.ensureWidgetVisible(editor)
+                    self.scroll_area.ensureWidgetVisible(editor)
             return
         widget = self.field_widgets.get(key)
         if widget is None:
@@ -314,4 +321,4 @@ class SupplierEditor(SupplierEditorView):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
-        self.scroll.ensureWidgetVisible(widget)
+        self.scroll_area.ensureWidgetVisible(widget)

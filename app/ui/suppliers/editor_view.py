@@ -75,10 +75,10 @@ class SupplierEditorView(QWidget):
         form_layout.addWidget(self._notes())
         form_layout.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.form)
 
         self.general_errors = ErrorLabel()
         self.save_button = QPushButton("Save")
@@ -94,7 +94,7 @@ class SupplierEditorView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general_errors)
         layout.addLayout(buttons)
         self._set_tab_order()
@@ -109,7 +109,7 @@ class SupplierEditorView(QWidget):
 
     def sizeHint(self) -> QSize:
         """Wide enough for the whole form, so a splitter starts with no sideways scrolling."""
-        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        scroll_bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         width = max(self.form.sizeHint().width() + scroll_bar + 8, PREFERRED_WIDTH)
         return QSize(width, PREFERRED_HEIGHT)
 

@@ -95,7 +95,9 @@ class ProvinceCombo(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText("e.g. 浙江 Zhejiang")
+        line_edit = self.lineEdit()  # made by setEditable(True)
+        if line_edit is not None:
+            line_edit.setPlaceholderText("e.g. 浙江 Zhejiang")
 
     def value(self) -> str:
         text = " ".join(self.currentText().split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from app.errors import WorkbenchError
 from app.services.suppliers.listing import load_supplier_list
@@ -16,7 +16,7 @@ class SupplierListLoader(QThread):
     loaded = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, path: Path, parent: object = None) -> None:
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = path
 

@@ -100,7 +100,7 @@ def draw_marker(
 class LegendItem(NamedTuple):
     rect: QRectF  # swatch plus text, in widget coordinates
     text: str  # elided to fit; the full text is in the widget's legend_entries()
-    index: int  # series index: colour, pen and marker
+    series: int  # series index: colour, pen and marker
 
 
 def legend_layout(
@@ -144,12 +144,12 @@ def draw_legend(
     for item in items:
         rect = item.rect
         mid_y = rect.center().y()
-        painter.setPen(pens[item.index])
+        painter.setPen(pens[item.series])
         painter.drawLine(
             QPointF(rect.left() + 1, mid_y), QPointF(rect.left() + SWATCH_WIDTH - 1, mid_y)
         )
         centre = QPointF(rect.left() + SWATCH_WIDTH / 2, mid_y)
-        draw_marker(painter, centre, item.index, background, hollow[item.index])
+        draw_marker(painter, centre, item.series, background, hollow[item.series])
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         text_rect = rect.adjusted(SWATCH_WIDTH + SWATCH_GAP, 0, 0, 0)
         painter.drawText(

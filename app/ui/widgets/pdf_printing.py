@@ -8,6 +8,7 @@ huge bitmaps. PySide6-Essentials has no QtPdf, hence pypdfium2.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -59,7 +60,7 @@ def _page_image(page: object, dpi: int) -> QImage:
     return image.copy()  # own the pixels: the bitmap's buffer goes away with it
 
 
-def _open(pdf: Path):  # type: ignore[no-untyped-def]
+def _open(pdf: Path) -> Any:  # a pypdfium2 PdfDocument (the library has no type hints)
     import pypdfium2 as pdfium
 
     try:

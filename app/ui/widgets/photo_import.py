@@ -48,7 +48,8 @@ def save_pasted_image(image: QImage) -> Path:
     while path.exists():
         number += 1
         path = _paste_folder / f"Pasted image {stamp} ({number}).png"
-    if not image.save(str(path), "PNG", PASTED_PNG_QUALITY):
+    # PNG by the .png suffix: PySide6 types the format argument as bytes but rejects bytes.
+    if not image.save(str(path), quality=PASTED_PNG_QUALITY):
         raise WorkbenchError(f"The pasted image could not be saved to {path}.")
     return path
 
@@ -96,7 +97,9 @@ def import_summary(report: ImportReport) -> ImportSummary:
     return ImportSummary("\n".join(lines), "\n".join(details) if long else "", warning)
 
 
-def run_import(parent: QWidget | None, photos: _Importer, paths: Iterable[Path]) -> ImportReport | None:
+def run_import(
+    parent: QWidget | None, photos: _Importer, paths: Iterable[Path]
+) -> ImportReport | None:
     """Import files and folders on a worker thread behind a cancellable progress dialog.
 
     Returns the report (after Cancel too: the photos imported before it are in the store and in
