@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
@@ -68,7 +68,6 @@ class AgentFees:
     insurance_minimum: Decimal = Decimal(0)
     free_storage_days: int = FREE_STORAGE_DAYS
     storage_fee_per_month: Decimal = Decimal(0)  # per parcel, per started month
-    extra: dict[str, Decimal] = field(default_factory=dict)  # unused by the rules: the UI's
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "service_tiers", tuple(self.service_tiers))
@@ -136,7 +135,9 @@ def agent_fee_problems(fees: AgentFees) -> list[str]:
     """Every broken rule of an agent's fees as a sentence; empty when usable."""
     found: list[str | None] = []
     if not isinstance(fees.currency, str) or not _CURRENCY.fullmatch(fees.currency):
-        found.append(f"The currency must be a three-letter code such as CNY, not {fees.currency!r}.")
+        found.append(
+            f"The currency must be a three-letter code such as CNY, not {fees.currency!r}."
+        )
     for value, label in (
         (fees.service_minimum, "The minimum service fee"),
         (fees.handling_per_parcel, "The handling fee per parcel"),

@@ -16,11 +16,11 @@ Rules, decided once (the settings themselves are rate_card.RateCard's):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
 from app.domain.consolidation.parcels import CM3_PER_M3, Dimensions
 from app.domain.consolidation.rate_card import PerRevenueTon, RateCard, RoundingBand
-from app.domain.consolidation.units import WIDE_PRECISION, ceil_to_step
+from app.domain.consolidation.units import WIDE, ceil_to_step
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,7 @@ def volumetric_kg(dimensions: Dimensions, card: RateCard) -> Decimal | None:
     """L × W × H / divisor, exact to 60 digits; None when the line has no divisor."""
     if card.divisor is None:
         return None
-    with localcontext() as context:
-        context.prec = WIDE_PRECISION
-        return dimensions.volume_cm3 / card.divisor
+    return WIDE.divide(dimensions.volume_cm3, card.divisor)
 
 
 def step_for(weight_kg: Decimal, bands: tuple[RoundingBand, ...]) -> Decimal:
@@ -98,11 +96,17 @@ def revenue_tons(volume_cm3: Decimal, actual_kg: Decimal, card: RateCard) -> Rev
     pricing = card.pricing
     if not isinstance(pricing, PerRevenueTon):
         raise ValueError(f"{card.name} is not priced per W/M.")
-    with localcontext() as context:
-        context.prec = WIDE_PRECISION
-        m3 = volume_cm3 / CM3_PER_M3
-        tons = actual_kg / pricing.kg_per_m3
-        wm = max(m3, tons, pricing.minimum_wm)
-        if pricing.wm_step is not None:
-            wm = ceil_to_step(wm, pricing.wm_step)
+    m3, tons, wm = revenue_ton_parts(volume_cm3, actual_kg, pricing)
     return RevenueTons(m3, actual_kg, tons, wm, pricing.kg_per_m3)
+
+
+def revenue_ton_parts(
+    volume_cm3: Decimal, actual_kg: Decimal, pricing: PerRevenueTon
+) -> tuple[Decimal, Decimal, Decimal]:
+    """(m³, weight tons, W/M): revenue_tons without the record, for the split searches."""
+    m3 = WIDE.divide(volume_cm3, CM3_PER_M3)
+    tons = WIDE.divide(actual_kg, pricing.kg_per_m3)
+    wm = max(m3, tons, pricing.minimum_wm)
+    if pricing.wm_step is not None:
+        wm = ceil_to_step(wm, pricing.wm_step)
+    return m3, tons, wm

@@ -25,6 +25,7 @@ from app.domain.consolidation.chargeable import (
     RevenueTons,
     Weighing,
     measured,
+    revenue_ton_parts,
     revenue_tons,
     weigh,
 )
@@ -36,7 +37,7 @@ from app.domain.consolidation.rate_card import (
     PerRevenueTon,
     RateCard,
 )
-from app.domain.consolidation.units import add_money, ceil_div, fmt, round_money
+from app.domain.consolidation.units import add_money, ceil_div, fmt, round_amount, round_money
 from app.domain.kit.money import Money
 
 HUNDRED = Decimal(100)
@@ -98,9 +99,7 @@ def tag_refusal(parcel: Parcel, card: RateCard) -> Refusal | None:
     refused = parcel.tags - card.accepted_tags
     if not refused:
         return None
-    return Refusal(
-        "Restricted goods", detail=f"{tags_text(refused)} not accepted on this line"
-    )
+    return Refusal("Restricted goods", detail=f"{tags_text(refused)} not accepted on this line")
 
 
 def quote_box(actual_kg: Decimal, dimensions: Dimensions, card: RateCard) -> BoxQuote | Refusal:
@@ -193,3 +192,15 @@ def sea_quote_from_totals(
         fuel_surcharge(freight, card),
         Money(box_fees.amount * boxes, card.currency),
     )
+
+
+def sea_charge(volume_cm3: Decimal, actual_kg: Decimal, boxes: int, card: RateCard) -> Decimal:
+    """sea_quote_from_totals(...).total's amount without building the quote (the searches ask
+    this tens of thousands of times); the same rounding, step by step."""
+    pricing = card.pricing
+    assert isinstance(pricing, PerRevenueTon)
+    currency = card.currency
+    wm = revenue_ton_parts(volume_cm3, actual_kg, pricing)[2]
+    freight = round_amount(wm * pricing.price_per_wm, currency)
+    fuel = round_amount(freight * card.fuel_surcharge_percent / HUNDRED, currency)
+    return freight + fuel + round_amount(card.per_box_fee, currency) * boxes

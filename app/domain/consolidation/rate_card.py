@@ -24,6 +24,7 @@ Rules, decided once:
 - `limits` are per box and inclusive (exactly 30 kg on a 30 kg line is accepted); the weight
   limit is on the actual weight (the scale), size limits on the sorted sides.
 - `accepted_tags`: the restricted goods the line takes; any other tag refuses the parcel.
+- A sea (W/M) card does not use the volumetric settings or the weight rounding bands.
 - An invalid card cannot be built: RateCardError (a ValueError) lists every problem in user words.
 """
 
@@ -161,7 +162,7 @@ class RateCard:
     rules_as_of: date | None = None  # when the card's rules were read off the agent's site
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "accepted_tags", frozenset(self.accepted_tags))
+        object.__setattr__(self, "accepted_tags", frozenset(map(_tag, self.accepted_tags)))
         object.__setattr__(self, "rounding", tuple(self.rounding))
         problems = rate_card_problems(self)
         if problems:
@@ -172,13 +173,22 @@ class RateCard:
         return isinstance(self.pricing, PerRevenueTon)
 
 
+def _tag(value: object) -> object:
+    """A tag given as text ("battery") as the enum; anything else is left for the check."""
+    if isinstance(value, str) and value in RestrictedTag._value2member_map_:
+        return RestrictedTag(value)
+    return value
+
+
 def rate_card_problems(card: RateCard) -> list[str]:
     """Every broken rule of a card as a sentence; empty when the card is usable."""
     found: list[str | None] = []
     if not isinstance(card.name, str) or not card.name.strip():
         found.append("Give the line a name.")
     if not isinstance(card.currency, str) or not _CURRENCY.fullmatch(card.currency):
-        found.append(f"The currency must be a three-letter code such as CNY, not {card.currency!r}.")
+        found.append(
+            f"The currency must be a three-letter code such as CNY, not {card.currency!r}."
+        )
     found += _volume_problems(card)
     found += _rounding_problems(card.rounding)
     found.append(problem(card.minimum_chargeable_kg, "The minimum chargeable weight", minimum=0))
@@ -302,5 +312,7 @@ def _transit_problems(low: int | None, high: int | None) -> list[str | None]:
         ):
             found.append(f"{label} must be a whole number of days, 0 or more, not {value!r}.")
     if not found and low is not None and high is not None and high < low:
-        found.append(f"The longest transit ({high} days) is shorter than the shortest ({low} days).")
+        found.append(
+            f"The longest transit ({high} days) is shorter than the shortest ({low} days)."
+        )
     return found
