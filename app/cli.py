@@ -99,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db_path: Path = getattr(args, "db", None) or config.default_db_path()
     command = args.command or "gui"
+    _sweep_leftovers()
     try:
         return COMMANDS[command](args, db_path.expanduser())
     except WorkbenchError as error:
@@ -114,6 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
+
+
+def _sweep_leftovers() -> None:
+    """Temporary files a killed export or backup left behind go at the next start."""
+    from app.exports.kit.temporaries import sweep
+
+    sweep()
 
 
 def _write_crash_log() -> Path:

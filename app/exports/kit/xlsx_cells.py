@@ -13,8 +13,11 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet import _writer  # its temporary files: see _spooled_file
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
+
+from app.exports.kit import temporaries
 
 # Excel refuses a cell longer than this; longer text is cut and ends with TRUNCATED_MARK.
 MAX_CELL_TEXT = 32_767
@@ -115,9 +118,20 @@ def add_table_sheet(
     return ws
 
 
+def _spooled_file(suffix: str = "") -> str:
+    """openpyxl's create_temporary_file, made in our swept folder (and tracked as it tracks)."""
+    name = temporaries.spooled_temporary_file(suffix)
+    _writer.ALL_TEMP_FILES.append(name)  # openpyxl removes it from this list when done
+    return name
+
+
 @contextmanager
 def write_only_workbook() -> Iterator[Workbook]:
-    """A write-only workbook whose temporary sheet files are removed if saving never happens."""
+    """A write-only workbook whose temporary sheet files are removed if saving never happens.
+
+    openpyxl spools each sheet to a temporary file (up to 16 MB here): into our own folder,
+    named with our process id, so those of a killed process are swept at the next start."""
+    _writer.create_temporary_file = _spooled_file
     workbook = Workbook(write_only=True)
     try:
         yield workbook
