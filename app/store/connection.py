@@ -44,14 +44,35 @@ class FileState:
 
 
 def connect(
-    path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    read_only: bool = False,
+    timeout_ms: int = BUSY_TIMEOUT_MS,
+    check_same_thread: bool = True,
 ) -> sqlite3.Connection:
-    """A raw connection with foreign keys on and a busy timeout; read-only never writes a byte."""
+    """A raw connection with foreign keys on and a busy timeout; read-only never writes a byte.
+
+    `check_same_thread=False` for a pool whose connections move between threads."""
     if read_only:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=timeout_ms / 1000, isolation_level=None)
+        if not os.access(Path(path).resolve().parent, os.W_OK):
+            # Read-only media: SQLite cannot make the -shm a WAL file needs to be read, and
+            # nobody can write the file there, so read it as immutable.
+            uri += "&immutable=1"
+        connection = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+        )
     else:
-        connection = sqlite3.connect(path, timeout=timeout_ms / 1000, isolation_level=None)
+        connection = sqlite3.connect(
+            path,
+            timeout=timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+        )
     connection.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
     connection.execute("PRAGMA foreign_keys = ON")
     return connection

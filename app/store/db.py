@@ -11,7 +11,7 @@ from sqlalchemy import URL, Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store.connection import BUSY_TIMEOUT_MS, translate
+from app.store.connection import BUSY_TIMEOUT_MS, connect, translate
 from app.store.sidecars import closed_here, opened_here
 
 
@@ -26,9 +26,14 @@ class Database:
         self.path = Path(path)
         self.read_only = read_only
         if read_only:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
             self.engine = create_engine(
-                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+                "sqlite://",
+                creator=lambda: connect(
+                    self.path,
+                    read_only=True,
+                    timeout_ms=busy_timeout_ms,
+                    check_same_thread=False,
+                ),
             )
         else:
             # URL.create, not f"sqlite:///{path}": a '?' or '%' in a folder name would pick

@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         path = self.session.workbench.path
-        self.setWindowTitle(f"{path.name} — {APP_NAME}")
+        read_only = " (read-only: changes cannot be saved)" if self.session.workbench.read_only else ""
+        self.setWindowTitle(f"{path.name}{read_only} — {APP_NAME}")
         self.statusBar().showMessage(f"Database: {path}", 5000)
 
     def start(self) -> None:

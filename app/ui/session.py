@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def open_session(
     path = Path(path).expanduser().resolve()
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not _writable(path):
+        return _read_only_session(path, quick_check)
     lock = InstanceLock(path) if exclusive else None
     if lock is not None:
         lock.acquire()
@@ -45,3 +48,15 @@ def open_session(
         raise
     verified = quick_check or opened.created or opened.migrated_from is not None
     return Session(Workbench(path, verified=verified), lock, opened)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_session(path: Path, quick_check: bool) -> Session:
+    """Read-only media or permissions: browse and export; every write says it cannot be saved.
+
+    No lock file can be made there, and none is needed: nobody can write the file anyway."""
+    opened = open_database_file(path, create=False, quick_check=quick_check, read_only=True)
+    return Session(Workbench(path, verified=quick_check, read_only=True), None, opened)
