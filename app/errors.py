@@ -77,3 +77,20 @@ class PhotoRejected(WorkbenchError):
 
 class PhotoStoreError(WorkbenchError):
     """The photo folder beside the database cannot be used (read-only, full, a damaged file)."""
+
+
+class UnreadableRecord(DatabaseError):
+    """A stored value the app cannot read (a damaged or hand-edited file): `check` names it."""
+
+
+# What a stored value the app cannot read raises while rows are read back (ValueError from a
+# date or number parse, TypeError from text where a number belongs...).
+READ_ERRORS = (ValueError, TypeError, ArithmeticError, KeyError, AttributeError)
+
+
+def unreadable_record(error: Exception, path: object) -> UnreadableRecord:
+    """One line for a value the app cannot read, pointing to the check that names the record."""
+    return UnreadableRecord(
+        f"A value stored in {path} cannot be read ({type(error).__name__}: {error}). "
+        f"'python -m app check --db {path}' names the record; nothing was written."
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import WorkbenchError
+from app.errors import READ_ERRORS, WorkbenchError, unreadable_record
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
     from app.domain.matrix.scoring import LevelThresholds, Weights
@@ -223,6 +223,12 @@ KINDS: dict[str, ExportKind] = {
 def export(
     workbench: Workbench, request: ExportRequest, out: Path, on_progress: Progress | None = None
 ) -> Path:
-    """Write `request` to `out` (.xlsx or .pdf): the one entry point for the CLI and the window."""
+    """Write `request` to `out` (.xlsx or .pdf): the one entry point for the CLI and the window.
+
+    A stored value the app cannot read stops the export with one line that points to `check`
+    (which names the record), never with a traceback; nothing is written then."""
     check_target(out)
-    return KINDS[request.kind].write(workbench, request, Path(out), on_progress)
+    try:
+        return KINDS[request.kind].write(workbench, request, Path(out), on_progress)
+    except READ_ERRORS as error:
+        raise unreadable_record(error, workbench.path) from None

@@ -123,7 +123,12 @@ def _decimal_text_problems(connection: sqlite3.Connection, table: str, name: str
 
 
 def _stored_as(
-    connection: sqlite3.Connection, table: str, name: str, allowed: set[str], meaning: str
+    connection: sqlite3.Connection,
+    table: str,
+    name: str,
+    allowed: set[str],
+    meaning: str,
+    consequence: str = "amounts would no longer be exact",
 ) -> Iterator[str]:
     kinds = ", ".join(f"'{kind}'" for kind in sorted(allowed | {"null"}))
     rows = connection.execute(
@@ -133,7 +138,7 @@ def _stored_as(
     for rowid, kind, value in rows:
         yield (
             f"{table} row {rowid}: {name} is stored as {kind} ({value!r}), "
-            f"not as {meaning}; amounts would no longer be exact"
+            f"not as {meaning}; {consequence}"
         )
 
 
@@ -166,7 +171,61 @@ def choice_codes(connection: sqlite3.Connection, _path: Path) -> Iterator[str]:
             yield f"{table} row {rowid}: {column.name} {code!r} is not one of {options}"
 
 
-RULES: list[Rule] = [integrity, foreign_keys, money_and_rates, supplier_names, choice_codes]
+def readable_values(connection: sqlite3.Connection, _path: Path) -> Iterator[str]:
+    """Every stored value reads back the way the app reads it: whole numbers in integer
+    columns, real dates and timestamps, text in text columns (a '20x5' in member_since or a
+    malformed timestamp passed the older rules and then stopped exports and tabs)."""
+    from sqlalchemy import Boolean, Date, Integer, String, Text
+
+    from app.store.types import DecimalText, UTCDateTime
+
+    for table, column in _model_columns(connection):
+        kind = column.type
+        name = _quote(column.name)
+        if isinstance(kind, DecimalText) or column.name.endswith("_minor"):
+            continue  # money_and_rates
+        if isinstance(kind, Integer | Boolean):
+            yield from _stored_as(
+                connection, table, column.name, {"integer"}, "a whole number", "it cannot be read"
+            )
+            continue
+        if isinstance(kind, Date | UTCDateTime):
+            parse = _parse_date if isinstance(kind, Date) else kind.process_result_value
+            rows = connection.execute(
+                f"SELECT rowid, {name} FROM {_quote(table)} WHERE {name} IS NOT NULL"
+            )
+            for rowid, value in rows:
+                try:
+                    parse(value, None)
+                except (TypeError, ValueError, AttributeError):
+                    what = "date" if isinstance(kind, Date) else "time"
+                    yield f"{table} row {rowid}: {column.name} {value!r} is not a {what}"
+            continue
+        if isinstance(kind, String | Text):
+            rows = connection.execute(
+                f"SELECT rowid, typeof({name}) FROM {_quote(table)} "
+                f"WHERE typeof({name}) NOT IN ('text', 'null')"
+            )
+            for rowid, stored in rows:
+                yield f"{table} row {rowid}: {column.name} is stored as {stored}, not as text"
+
+
+def _parse_date(value: object, _dialect: object) -> object:
+    from datetime import date
+
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return date.fromisoformat(value)
+
+
+RULES: list[Rule] = [
+    integrity,
+    foreign_keys,
+    money_and_rates,
+    supplier_names,
+    choice_codes,
+    readable_values,
+]
 
 
 # --- helpers ---------------------------------------------------------------------------------

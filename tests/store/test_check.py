@@ -398,3 +398,17 @@ def test_check_never_writes_even_if_a_rule_tries(healthy_db: Path) -> None:
         check_database(healthy_db, rules=[vandal])
     assert _digest(healthy_db) == before
     assert _single(healthy_db, "SELECT count(*) FROM supplier_tags") == 2
+
+
+def test_values_the_app_cannot_read_are_named(healthy_db: Path) -> None:
+    """issue 10: member_since '20x5' and a malformed timestamp passed check, then stopped
+    exports and left the matrix tab loading forever."""
+    supplier_id = _supplier_id(healthy_db, "义乌市恒达工艺品厂")
+    _execute(healthy_db, f"UPDATE suppliers SET member_since = '20x5' WHERE id = {supplier_id}")
+    _execute(healthy_db, f"UPDATE suppliers SET created_at = '2026-13-45' WHERE id = {supplier_id}")
+    problems = check_database(healthy_db)
+    assert (
+        f"suppliers row {supplier_id}: member_since is stored as text ('20x5'), "
+        "not as a whole number; it cannot be read"
+    ) in problems
+    assert f"suppliers row {supplier_id}: created_at '2026-13-45' is not a time" in problems

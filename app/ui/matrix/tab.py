@@ -117,9 +117,12 @@ class MatrixTab(MatrixTabView):
         if self._loader is not None:
             return
         self._stale = False
+        self.retry_button.hide()
         self.status_label.setText("Loading the matrix…")
         today = self.workbench.today()
-        self._loader = MatrixLoader(lambda: load_matrix(self.matrix, today), self)
+        self._loader = MatrixLoader(
+            lambda: load_matrix(self.matrix, today), self.workbench.path, self
+        )
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_load_failed)
         self._loader.finished.connect(self._loader_done)
@@ -163,6 +166,7 @@ class MatrixTab(MatrixTabView):
 
     def _on_load_failed(self, text: str) -> None:
         self.status_label.setText(f"⚠ Could not load the matrix: {text}")
+        self.retry_button.show()
 
     # --- wiring ------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -180,6 +184,7 @@ class MatrixTab(MatrixTabView):
         self.weights_panel.thresholds_changed.connect(self._on_thresholds)
         self.weights_panel.restore_requested.connect(self._restore_defaults)
         self.audits_action.triggered.connect(self.open_audits)
+        self.retry_button.clicked.connect(self.reload)
 
     def _apply_filter(self, wanted: MatrixFilter) -> None:
         self.model.set_filter(wanted)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -143,6 +144,9 @@ class MatrixTabView(QWidget):
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.status_label)
+        self.retry_button = QPushButton("&Retry")  # shown when loading failed
+        self.retry_button.hide()
+        left_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.supplier_title = QLabel("Select a supplier in the matrix.")
         self.supplier_title.setWordWrap(True)

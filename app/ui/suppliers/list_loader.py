@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from app.errors import WorkbenchError
+from app.errors import READ_ERRORS, WorkbenchError, unreadable_record
 from app.services.suppliers.listing import load_supplier_list
 
 
@@ -25,3 +25,5 @@ class SupplierListLoader(QThread):
             self.loaded.emit(load_supplier_list(self._path))
         except WorkbenchError as error:
             self.failed.emit(str(error))
+        except READ_ERRORS as error:  # a damaged value: say so, never a silent dead thread
+            self.failed.emit(str(unreadable_record(error, self._path)))
