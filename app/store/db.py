@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.store.connection import BUSY_TIMEOUT_MS, connect, translate
 from app.store.sidecars import closed_here, opened_here
 
+_READING = "workbench_reading"  # execution option: this transaction only reads
+
 
 class Database:
     """An opened, validated workbench file (see app.store.opening) and its session factory."""
@@ -52,10 +54,15 @@ class Database:
         @event.listens_for(self.engine, "begin")
         def _on_begin(connection: Connection) -> None:
             # A read-then-write DEFERRED transaction fails with SQLITE_BUSY_SNAPSHOT; take
-            # the write lock up front instead. Reads never take it (one snapshot, no lock).
-            connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+            # the write lock up front instead. Reads never take it: one snapshot, no lock, so
+            # a tab loads while another program writes (WAL allows it).
+            reading = read_only or connection.get_execution_options().get(_READING, False)
+            connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(**{_READING: True}), expire_on_commit=False
+        )
         opened_here(self.path)
         self._open = True
 
@@ -64,6 +71,17 @@ class Database:
         """One unit of work: committed when the block ends, rolled back on any error."""
         try:
             with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            if isinstance(error.orig, sqlite3.Error):
+                raise translate(error.orig, self.path) from None
+            raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work: one consistent snapshot that never takes the write lock."""
+        try:
+            with self._readers() as session, session.begin():
                 yield session
         except DBAPIError as error:
             if isinstance(error.orig, sqlite3.Error):

@@ -69,7 +69,7 @@ class AuditService(AuditTemplates):
 
     # --- audits: reading -----------------------------------------------------------------------
     def audit(self, audit_id: int) -> Audit:
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             found = _read_audits(session, _AUDITS.c.id == audit_id)
         if not found:
             raise NotFound(f"Audit {audit_id} no longer exists.")
@@ -77,7 +77,7 @@ class AuditService(AuditTemplates):
 
     def audits(self, supplier_id: int) -> list[Audit]:
         """A supplier's audits, newest first (by date, then the later entry)."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             return _read_audits(session, _AUDITS.c.supplier_id == supplier_id)
 
     def latest_audit(self, supplier_id: int) -> Audit | None:
@@ -86,7 +86,7 @@ class AuditService(AuditTemplates):
 
     def audit_facts(self, audit_id: int) -> dict[str, int]:
         """The capacity facts this audit put in the matrix: item key -> capacity fact id."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             return dict(_linked_facts(session, audit_id))
 
     # --- audits: writing -----------------------------------------------------------------------

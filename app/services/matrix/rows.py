@@ -55,7 +55,7 @@ def load_matrix(
 def _load(matrix: MatrixService, today: date, wanted: list[int] | None) -> list[MatrixRow]:
     from app.services.matrix.reading import current_fact_values
 
-    with matrix.database.transaction() as session:
+    with matrix.database.reading() as session:
         facts = current_fact_values(session.connection(), wanted)
     latest = matrix.latest_periods(wanted)
     credit = matrix.credit_inputs(wanted)
@@ -145,7 +145,7 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
         query = query.where(s.id.in_(wanted))
         flag_query = flag_query.where(flags.supplier_id.in_(wanted))
         tag_query = tag_query.where(tags.supplier_id.in_(wanted))
-    with matrix.database.transaction() as session:
+    with matrix.database.reading() as session:
         connection = session.connection()
         flag_counts: dict[int, int] = dict(connection.execute(flag_query).all())
         tag_lists: dict[int, list[str]] = {}

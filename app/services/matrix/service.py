@@ -112,7 +112,7 @@ class MatrixService(MatrixSettings):
 
     def capacity_history(self, supplier_id: int) -> list[CapacityFact]:
         """Every fact of a supplier, by dimension, newest first (the first is the current)."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             rows = session.execute(
                 select(_FACTS)
                 .where(_FACTS.c.supplier_id == supplier_id)
@@ -137,7 +137,7 @@ class MatrixService(MatrixSettings):
             )
             .label("newness"),
         )
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             connection = session.connection()
             for chosen in _filtered(ranked, _FACTS.c.supplier_id, supplier_ids):
                 latest = chosen.subquery()
@@ -226,7 +226,7 @@ class MatrixService(MatrixSettings):
 
     def evaluations(self, supplier_id: int) -> list[Evaluation]:
         """A supplier's evaluations with their sub-indicators, oldest period first."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             rows = session.execute(
                 select(_EVALUATIONS)
                 .where(_EVALUATIONS.c.supplier_id == supplier_id)
@@ -256,7 +256,7 @@ class MatrixService(MatrixSettings):
             .label("newness"),
         )
         result: dict[int, tuple[str, Scores]] = {}
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             connection = session.connection()
             for chosen in _filtered(ranked, e.supplier_id, supplier_ids):
                 latest = chosen.subquery()
@@ -325,7 +325,7 @@ class MatrixService(MatrixSettings):
     def credit_inputs(self, supplier_ids: Iterable[int] | None = None) -> dict[int, CreditRecord]:
         """The stored credit inputs per supplier; suppliers without any are absent."""
         result: dict[int, CreditRecord] = {}
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             connection = session.connection()
             for query in _filtered(select(_CREDIT), _CREDIT.c.supplier_id, supplier_ids):
                 for row in connection.execute(query):

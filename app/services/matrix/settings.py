@@ -89,7 +89,7 @@ class MatrixSettings:
         return DEFAULT_THRESHOLDS
 
     def _setting(self, key: str) -> Any:
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             text = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
         if text is None:
             return None

@@ -95,12 +95,12 @@ class SampleService(SamplePhotos):
             .outerjoin(counts, counts.c.product_id == PRODUCTS.c.id)
             .outerjoin(golden, golden.c.product_id == PRODUCTS.c.id)
         )
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             found = [ProductSummary(*row) for row in session.execute(query)]
         return sorted(found, key=lambda p: (sort_key(p.name or p.name_zh), p.id))
 
     def product(self, product_id: int) -> Product:
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             return _read_product(session.connection(), product_id)
 
     def save_product(self, product: Product) -> SampleChange:
@@ -134,7 +134,7 @@ class SampleService(SamplePhotos):
 
     # --- samples -------------------------------------------------------------------------------
     def sample(self, sample_id: int) -> Sample:
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             found = read_samples(session.connection(), SAMPLES.c.id == sample_id)
         if not found:
             raise NotFound(f"Sample {sample_id} no longer exists.")
@@ -142,7 +142,7 @@ class SampleService(SamplePhotos):
 
     def samples_of(self, product_id: int) -> list[SampleSummary]:
         """A product's samples in the order they were entered, with supplier and gallery."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             connection = session.connection()
             _read_product(connection, product_id)
             samples = read_samples(connection, SAMPLES.c.product_id == product_id)
@@ -258,7 +258,7 @@ class SampleService(SamplePhotos):
     def compare(self, product_id: int, sample_ids: Sequence[int] | None = None) -> ComparisonTable:
         """The compare view's table for these samples of the product (None: all of them), in
         the order given."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             connection = session.connection()
             product = _read_product(connection, product_id)
             samples = read_samples(connection, SAMPLES.c.product_id == product_id)

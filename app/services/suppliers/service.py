@@ -56,7 +56,7 @@ class SupplierService:
 
     # --- reading -------------------------------------------------------------------------
     def get(self, supplier_id: int) -> Supplier:
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             row = session.get(SupplierRow, supplier_id, options=_LOAD_CHILDREN)
             if row is None:
                 raise NotFound(f"Supplier {supplier_id} no longer exists.")
@@ -64,13 +64,13 @@ class SupplierService:
 
     def count(self) -> int:
         """How many suppliers the database holds."""
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             return session.scalar(select(func.count()).select_from(SupplierRow)) or 0
 
     def find_id(self, name_or_id: str) -> int:
         """Resolve what a user typed on the command line: an id, or an exact name."""
         text = name_or_id.strip()
-        with self.database.transaction() as session:
+        with self.database.reading() as session:
             if text.isdigit() and session.get(SupplierRow, int(text)) is not None:
                 return int(text)
             found = session.scalars(
@@ -85,18 +85,30 @@ class SupplierService:
     def all_records(self, ids: Iterable[int] | None = None) -> list[Supplier]:
         """Whole records in pinyin name order, read with Core (fast for exports of 100,000)."""
         wanted = None if ids is None else set(ids)
-        with paused_garbage_collector(), self.database.transaction() as session:
+        with paused_garbage_collector(), self.database.reading() as session:
             return _read_records(session.connection(), wanted)
 
     def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
         """Existing suppliers with the same shop URL or a very similar name (not itself)."""
-        with self.database.transaction() as session:
+        shop_key = normalise_shop_url(supplier.shop_url)
+        zh = NameMatcher(supplier.name_zh) if supplier.name_zh.strip() else None
+        en = NameMatcher(supplier.name_en) if supplier.name_en.strip() else None
+        found: list[LookAlike] = []
+        with self.database.reading() as session:
             candidates = session.execute(
                 select(
                     SupplierRow.id, SupplierRow.name_zh, SupplierRow.name_en, SupplierRow.shop_key
                 )
-            ).all()
-        return look_alikes_among(supplier, candidates)
+            )
+            for other_id, name_zh, name_en, other_shop in candidates:
+                if other_id == supplier.id:
+                    continue
+                name = name_zh or name_en
+                if shop_key and other_shop == shop_key:
+                    found.append(LookAlike(other_id, name, "same 1688 shop"))
+                elif (zh and zh.matches(name_zh)) or (en and en.matches(name_en)):
+                    found.append(LookAlike(other_id, name, "very similar name"))
+        return found
 
     # --- writing -------------------------------------------------------------------------
     def validate(self, supplier: Supplier) -> None:
@@ -240,7 +252,7 @@ def _require_unchanged_since_read(connection: Connection, records: Sequence[Supp
     for start in range(0, len(ids), dependent_rows.IN_CHUNK):
         chunk = ids[start : start + dependent_rows.IN_CHUNK]
         query = select(_SUPPLIERS.c.id, _SUPPLIERS.c.updated_at).where(_SUPPLIERS.c.id.in_(chunk))
-        stamps.update(connection.execute(query).tuples().all())
+        stamps.update({row_id: stamp for row_id, stamp in connection.execute(query)})
     for record in records:
         if record.id is None or stamps.get(record.id) != record.updated_at:
             raise WorkbenchError(
@@ -266,26 +278,6 @@ def _update_records(connection: Connection, suppliers: Sequence[Supplier]) -> li
         _insert_children(connection, zip(ids, chunk, strict=True))
         done.extend(ids)
     return done
-
-
-def look_alikes_among(
-    supplier: Supplier, candidates: Iterable[tuple[int, str, str, str]]
-) -> list[LookAlike]:
-    """Which of (id, Chinese name, English name, shop key) have the supplier's shop or a very
-    similar name, leaving out the supplier itself."""
-    shop_key = normalise_shop_url(supplier.shop_url)
-    zh = NameMatcher(supplier.name_zh) if supplier.name_zh.strip() else None
-    en = NameMatcher(supplier.name_en) if supplier.name_en.strip() else None
-    found: list[LookAlike] = []
-    for other_id, name_zh, name_en, other_shop in candidates:
-        if other_id == supplier.id:
-            continue
-        name = name_zh or name_en
-        if shop_key and other_shop == shop_key:
-            found.append(LookAlike(other_id, name, "same 1688 shop"))
-        elif (zh and zh.matches(name_zh)) or (en and en.matches(name_en)):
-            found.append(LookAlike(other_id, name, "very similar name"))
-    return found
 
 
 def _insert_children(connection: Connection, owned: Iterable[tuple[int, Supplier]]) -> None:
