@@ -19,7 +19,9 @@ from app.errors import WorkbenchError
 from app.services.exporting import KINDS as EXPORT_KINDS
 
 if TYPE_CHECKING:
+    from app.services.consolidation.import_parcels import ParcelImportPlan
     from app.services.workbench import Workbench
+    from app.store.db import Database
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -49,11 +51,35 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf"
     )
-    importing = commands.add_parser(
-        "import", parents=[common], help="import suppliers from .xlsx or .csv"
+    export.add_argument(
+        "--product",
+        metavar="NAME_OR_ID",
+        help="samples, negotiation: only this product (default: every product)",
     )
-    importing.add_argument("kind", choices=["suppliers"], help="what to import")
+    export.add_argument(
+        "--shipment",
+        metavar="NAME_OR_ID",
+        help="consolidation: this shipment (default: the parcels waiting at the warehouse)",
+    )
+    importing = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import suppliers, quotes, parcels or rate cards from .xlsx or .csv",
+    )
+    importing.add_argument(
+        "kind", choices=["suppliers", "quotes", "parcels", "rates"], help="what to import"
+    )
     importing.add_argument("file", type=Path, help="the .xlsx or .csv file")
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what the import would change and write nothing",
+    )
+    template = commands.add_parser(
+        "template", parents=[common], help="an empty import sheet with an example (.xlsx)"
+    )
+    template.add_argument("kind", choices=list(TEMPLATES), help="which import sheet")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     checklist = commands.add_parser(
         "checklist", parents=[common], help="the printable factory-audit checklist (PDF)"
     )
@@ -160,10 +186,9 @@ def run_gui(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_demo(args: argparse.Namespace, db_path: Path) -> int:
-    from app.demo import fill_demo
+    from app.demo import create_demo
 
-    with _workbench(db_path, create=True) as workbench:
-        change = fill_demo(workbench.suppliers)
+    change = create_demo(db_path)  # built beside it, moved into place when complete
     print(f"Demo database ready: {db_path} ({len(change.created)} suppliers)")
     return EXIT_OK
 
@@ -172,12 +197,24 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     from app.services.exporting import ExportRequest, check_target, export
 
     check_target(args.out)
-    request = ExportRequest(args.kind)
+    request = ExportRequest(args.kind, shipment=args.shipment)
+    if args.product is not None and args.kind not in _PRODUCT_KINDS:
+        print(f"error: --product applies to {' and '.join(_PRODUCT_KINDS)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.shipment is not None and args.kind != "consolidation":
+        print("error: --shipment applies to consolidation", file=sys.stderr)
+        return EXIT_USAGE
     with _workbench(db_path, create=False, read_only=True) as workbench:
+        if args.product is not None:
+            product_id = workbench.negotiation.find_product(args.product)
+            request = ExportRequest(args.kind, product_ids=(product_id,), shipment=args.shipment)
         out = export(workbench, request, args.out)
     # Photos make some exports big: say how big.
     print(f"Exported {args.kind} to {out} ({_size_text(out.stat().st_size)})")
     return EXIT_OK
+
+
+_PRODUCT_KINDS = ("samples", "negotiation")  # the export kinds whose rows are products
 
 
 def _size_text(size: int) -> str:
@@ -226,14 +263,138 @@ def run_checklist(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, db_path: Path) -> int:
-    from app.services.suppliers.importing import import_suppliers
+    """Print the preview; without --dry-run, then write it (all or nothing).
+
+    --dry-run writes nothing at all: on a database that does not exist yet it creates none
+    and previews the file as into an empty database."""
+    from app.services.suppliers.importing import apply_import, preview_import
 
     if not args.file.is_file():
         raise WorkbenchError(f"{args.file} does not exist.")
+    if args.kind == "quotes":
+        return run_import_quotes(args, db_path)
+    if args.kind in ("parcels", "rates"):
+        return run_import_consolidation(args, db_path)
+    if args.dry_run:
+        if db_path.exists():
+            with _workbench(db_path, create=False, read_only=True) as workbench:
+                plan = preview_import(workbench.suppliers, args.file)
+        else:
+            plan = preview_import(None, args.file)
+        print(f"Dry run, nothing written: {plan.summary()}")
+        for line in plan.details():
+            print(line)
+        return EXIT_OK
     with _workbench(db_path, create=True) as workbench:
-        change = import_suppliers(workbench.suppliers, args.file)
-    print(f"Imported {len(change.created)} suppliers from {args.file} into {db_path}")
+        plan = preview_import(workbench.suppliers, args.file)
+        apply_import(workbench.suppliers, plan)
+    print(f"Imported {args.file} into {db_path}: {plan.summary()}")
+    for line in plan.details():
+        print(line)
     return EXIT_OK
+
+
+def run_import_quotes(args: argparse.Namespace, db_path: Path) -> int:
+    """Quotes need their suppliers stored, so the database must exist; --dry-run opens it
+    read-only and writes nothing."""
+    from app.services.negotiation.quote_import import apply_quote_import, plan_quote_import
+
+    if not db_path.exists():
+        raise WorkbenchError(
+            f"{db_path} does not exist: quotes need their suppliers, so add or import the "
+            "suppliers first."
+        )
+    if args.dry_run:
+        with _workbench(db_path, create=False, read_only=True) as workbench:
+            plan = plan_quote_import(workbench.database, args.file)
+        print(f"Dry run, nothing written: {plan.summary()}")
+    else:
+        with _workbench(db_path, create=False) as workbench:
+            plan = plan_quote_import(workbench.database, args.file)
+            if plan.writes_anything:
+                apply_quote_import(workbench.database, plan)
+        print(f"Imported {args.file} into {db_path}: {plan.summary()}")
+    for line in plan.details():
+        print(line)
+    return EXIT_OK
+
+
+def run_import_consolidation(args: argparse.Namespace, db_path: Path) -> int:
+    """Parcels or rate cards: all rows or none. --dry-run writes nothing at all: on a database
+    that does not exist yet it previews the file as into an empty database."""
+    from datetime import date
+
+    from app.services.consolidation.import_parcels import (
+        apply_parcel_import,
+        preview_parcel_import,
+    )
+    from app.services.consolidation.import_rates import (
+        RateImportPlan,
+        apply_rate_import,
+        preview_rate_import,
+    )
+
+    def preview(database: Database | None) -> ParcelImportPlan | RateImportPlan:
+        if args.kind == "parcels":
+            return preview_parcel_import(database, args.file, today=date.today())
+        return preview_rate_import(database, args.file)
+
+    if args.dry_run:
+        if db_path.exists():
+            with _workbench(db_path, create=False, read_only=True) as workbench:
+                plan = preview(workbench.database)
+        else:
+            plan = preview(None)
+        print(f"Dry run, nothing written: {plan.summary()}")
+    else:
+        with _workbench(db_path, create=True) as workbench:
+            plan = preview(workbench.database)
+            if plan.writes_anything:
+                if isinstance(plan, RateImportPlan):
+                    apply_rate_import(workbench.database, plan)
+                else:
+                    apply_parcel_import(workbench.database, plan)
+        print(f"Imported {args.file} into {db_path}: {plan.summary()}")
+    for line in plan.details():
+        print(line)
+    return EXIT_OK
+
+
+def run_template(args: argparse.Namespace, db_path: Path) -> int:
+    """An empty import sheet with its example (no database needed)."""
+    out = TEMPLATES[args.kind](args.out)
+    print(f"Wrote the {args.kind} import template to {out}")
+    return EXIT_OK
+
+
+def _quotes_template(out: Path) -> Path:
+    from datetime import date
+
+    from app.services.negotiation.quote_template import write_quote_template
+
+    return write_quote_template(out, date.today())
+
+
+def _parcels_template(out: Path) -> Path:
+    from datetime import date
+
+    from app.services.consolidation.templates import write_parcels_template
+
+    return write_parcels_template(out, date.today())
+
+
+def _rates_template(out: Path) -> Path:
+    from app.services.consolidation.templates import write_rates_template
+
+    return write_rates_template(out)
+
+
+# `template KIND --out FILE.xlsx`: each import's empty sheet with an example, by kind.
+TEMPLATES: dict[str, Callable[[Path], Path]] = {
+    "quotes": _quotes_template,
+    "parcels": _parcels_template,
+    "rates": _rates_template,
+}
 
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
@@ -291,6 +452,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "export": run_export,
     "checklist": run_checklist,
     "import": run_import,
+    "template": run_template,
     "backup": run_backup,
     "restore": run_restore,
     "check": run_check,

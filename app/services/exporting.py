@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this m
     from app.domain.matrix.scoring import LevelThresholds, Weights
     from app.exports.samples.data import ProductSamples
     from app.services.matrix.service import MatrixService
+    from app.services.negotiation.service import NegotiationService
     from app.services.samples.service import SampleService
     from app.services.suppliers.service import SupplierService
     from app.services.workbench import Workbench
@@ -157,6 +158,37 @@ def load_product_samples(
     return loaded
 
 
+def export_negotiation(
+    negotiation: NegotiationService,
+    out: Path,
+    *,
+    product_ids: Sequence[int] | None = None,
+    on_progress: Progress | None = None,
+) -> Path:
+    """Write the quote comparison to `out`: the .xlsx calculator holds one product, the .pdf
+    report any number. Without product ids: the products that have quotes; several of them
+    go to a .pdf, and a .xlsx refuses with a line naming them (choose one with --product)."""
+    suffix = check_target(out)
+    ids = list(product_ids) if product_ids is not None else negotiation.products_with_quotes()
+    if not ids:
+        raise WorkbenchError("No product has a quote yet: nothing to export.")
+    if suffix == ".xlsx" and len(ids) > 1:
+        names = {p.id: p.display_name for p in negotiation.products()}
+        listed = ", ".join(names.get(product_id, str(product_id)) for product_id in ids)
+        raise WorkbenchError(
+            f"An .xlsx holds one product's quotes and {len(ids)} have some ({listed}): "
+            "choose one with --product, or export to .pdf."
+        )
+    bundles = negotiation.export_bundles(ids)
+    if suffix == ".xlsx":
+        from app.exports.negotiation.xlsx import export_negotiation_xlsx
+
+        return export_negotiation_xlsx(bundles[0], Path(out), on_progress=on_progress)
+    from app.exports.negotiation.pdf import export_negotiation_pdf
+
+    return export_negotiation_pdf(bundles, Path(out), on_progress=on_progress)
+
+
 # --- the registry ----------------------------------------------------------------------------
 
 
@@ -210,12 +242,41 @@ def _samples(wb: Workbench, request: ExportRequest, out: Path, progress: Progres
     return export_samples(wb.samples, out, product_ids=request.product_ids, on_progress=progress)
 
 
+def _negotiation(
+    wb: Workbench, request: ExportRequest, out: Path, progress: Progress | None
+) -> Path:
+    return export_negotiation(
+        wb.negotiation, out, product_ids=request.product_ids, on_progress=progress
+    )
+
+
+def _consolidation(
+    wb: Workbench, request: ExportRequest, out: Path, progress: Progress | None
+) -> Path:
+    """The consolidation plan of a shipment (`request.shipment`: its name or id) or, without
+    one, of every parcel waiting at the warehouse."""
+    service = wb.consolidation
+    shipment_id = None
+    if request.shipment is not None:
+        shipment_id = service.find_shipment_id(request.shipment)
+    data = service.export_data(shipment_id)
+    if check_target(out) == ".xlsx":
+        from app.exports.consolidation.xlsx import export_consolidation_xlsx
+
+        return export_consolidation_xlsx(data, Path(out), on_progress=progress)
+    from app.exports.consolidation.pdf import export_consolidation_pdf
+
+    return export_consolidation_pdf(data, Path(out), on_progress=progress)
+
+
 KINDS: dict[str, ExportKind] = {
     kind.key: kind
     for kind in (
         ExportKind("suppliers", "Suppliers", "suppliers", _suppliers),
         ExportKind("matrix", "Capacity & Credit matrix", "suppliers", _matrix),
         ExportKind("samples", "Samples comparison", "products' samples", _samples),
+        ExportKind("negotiation", "Negotiation comparison", "products' quotes", _negotiation),
+        ExportKind("consolidation", "Consolidation plan", "parcels", _consolidation),
     )
 }
 

@@ -1,8 +1,9 @@
 """The photo store checked against the records that refer to it (`python -m app check`).
 
-A photo file is referenced when a sample's gallery shows it (sample_photos.hash) or an audit
-answer has it attached (audit_answers.photo_refs, a JSON list in which an attached photo is
-written "name@<sha256>", see app.domain.audits.checklist). The store's check then names orphans
+A photo file is referenced when a sample's gallery shows it (sample_photos.hash), a parcel's
+does (parcel_photos.hash, the Consolidation tab) or an audit answer has it attached
+(audit_answers.photo_refs, a JSON list in which an attached photo is written "name@<sha256>",
+see app.domain.audits.checklist). The store's check then names orphans
 (files nothing refers to), missing files (records whose file is gone), damaged files and stray
 ones (PhotoCheck).
 
@@ -48,7 +49,7 @@ def attached_photos(refs_json: str | None) -> list[tuple[str, str]]:
 
 # --- for the window ----------------------------------------------------------------------------
 def referenced_photo_hashes(workbench: Workbench) -> set[str]:
-    """Every hash a sample shows or an audit answer has attached."""
+    """Every hash a sample or a parcel shows or an audit answer has attached."""
     from sqlalchemy import select
 
     from app.store.models.audits import AuditAnswerRow
@@ -57,6 +58,7 @@ def referenced_photo_hashes(workbench: Workbench) -> set[str]:
     with workbench.database.transaction() as session:
         attached = list(session.scalars(select(refs).where(refs.contains("@"))))
     hashes = workbench.samples.referenced_hashes()
+    hashes.update(workbench.consolidation.parcel_photo_hashes())
     for refs_json in attached:
         hashes.update(photo_hash for _name, photo_hash in attached_photos(refs_json))
     return hashes
@@ -112,6 +114,12 @@ def stored_references(connection: sqlite3.Connection) -> dict[str, list[str]]:
         )
         for photo_hash, sample_id, name in rows:
             places.setdefault(photo_hash, []).append(f"{name or 'a photo'} on sample {sample_id}")
+    if "parcel_photos" in tables:
+        rows = connection.execute(
+            "SELECT hash, parcel_id, original_name FROM parcel_photos ORDER BY parcel_id, id"
+        )
+        for photo_hash, parcel_id, name in rows:
+            places.setdefault(photo_hash, []).append(f"{name or 'a photo'} on parcel {parcel_id}")
     if "audit_answers" in tables:
         rows = connection.execute(
             "SELECT audit_id, photo_refs FROM audit_answers "

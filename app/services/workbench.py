@@ -14,7 +14,9 @@ from app.store.connection import verify_intact
 
 if TYPE_CHECKING:
     from app.services.audits.service import AuditService
+    from app.services.consolidation.service import ConsolidationService
     from app.services.matrix.service import MatrixService
+    from app.services.negotiation.service import NegotiationService
     from app.services.photos import PhotoLibrary
     from app.services.samples.service import SampleService
     from app.services.suppliers.service import SupplierService
@@ -97,6 +99,18 @@ class Workbench:
         from app.services.samples.service import SampleService
 
         return SampleService(self.database, today=self.today)
+
+    @cached_property
+    def negotiation(self) -> NegotiationService:
+        from app.services.negotiation.service import NegotiationService
+
+        return NegotiationService(self.database, today=self.today)
+
+    @cached_property
+    def consolidation(self) -> ConsolidationService:
+        from app.services.consolidation.service import ConsolidationService
+
+        return ConsolidationService(self.database, today=self.today)
 
     @cached_property
     def photos(self) -> PhotoLibrary:

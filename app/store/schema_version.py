@@ -9,6 +9,8 @@ REVISIONS: tuple[str, ...] = (
     "0003_evaluation_indicators",
     "0004_audit_checklists",
     "0005_samples",
+    "0006_negotiation",
+    "0007_consolidation",
 )
 HEAD = REVISIONS[-1]
 # PRAGMA application_id marks a file as ours ('SWB1'), so a foreign SQLite file is refused.

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from app import APP_NAME, __version__, config
-from app.errors import Cancelled, ImportRejected, WorkbenchError
+from app.errors import Cancelled, WorkbenchError
 from app.services.exporting import KINDS, ExportRequest
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.session import Session, open_session
@@ -360,36 +360,19 @@ class MainWindow(QMainWindow):
             self._inform(f"Restored {chosen.name} ({restored.summary}).{kept}")
 
     def import_suppliers(self) -> None:
+        """Read and check a file, show what it would change, write it only on "Import"."""
         name, _ = QFileDialog.getOpenFileName(
             self, "Import suppliers", str(self._folder()), IMPORT_FILTER
         )
         if not name:
             return
-        from app.services.suppliers.importing import import_suppliers  # openpyxl: on use
+        from app.ui.import_preview import import_with_preview  # openpyxl: on use
 
-        workbench = self.session.workbench
-        try:
-            workbench.require_intact()
-            change = run_with_progress(
-                self,
-                f"Importing {Path(name).name}…",
-                lambda _report: import_suppliers(workbench.suppliers, Path(name)),
-            )
-        except ImportRejected as error:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, APP_NAME, str(error).split("\n")[0], parent=self
-            )
-            box.setInformativeText(f"{len(error.problems)} problem(s); see Details.")
-            box.setDetailedText("\n".join(error.problems))
-            box.exec()
-            return
-        except WorkbenchError as error:
-            self._error(str(error))
-            return
-        self.operations.announce([change])
-        self.statusBar().showMessage(
-            f"Imported {len(change.created):,} suppliers from {name}", 10000
-        )
+        outcome = import_with_preview(self, self.session.workbench, Path(name))
+        if outcome.change is not None:
+            self.operations.announce([outcome.change])
+        if outcome.message:
+            self.statusBar().showMessage(outcome.message, 10000)
 
     # --- exports --------------------------------------------------------------------------
     def export(self, suffix: str, kind: str | None = None) -> None:

@@ -144,3 +144,84 @@ def test_screenshot_works_while_the_app_has_the_database_open(
         assert out.stat().st_size > 10_000
     finally:
         session.close()
+
+
+def test_import_twice_updates_instead_of_doubling_and_says_what_changed(
+    tmp_path: Path, capsys
+) -> None:
+    db = tmp_path / "import.sqlite3"
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "供应商名称,城市,店铺链接,回头率\n义乌市恒达工艺品厂,义乌,https://hengda.1688.com,41\n"
+        "晋江市鸿星鞋业有限公司,晋江,,30\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "suppliers", str(source), "--db", str(db)]) == 0
+    assert "2 new, 0 updated, 0 unchanged" in capsys.readouterr().out
+    source.write_text(
+        "供应商名称,城市,店铺链接,回头率\n恒达工艺品厂,义乌,http://www.hengda.1688.com/,45\n"
+        "晋江市鸿星鞋业有限公司,晋江,,30\n鸿星鞋业,泉州,,\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "suppliers", str(source), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "1 new, 1 updated, 1 unchanged; 1 looks like an existing supplier:"
+        " row 4 '鸿星鞋业' ~ '晋江市鸿星鞋业有限公司'"
+    ) in out
+    assert "回头率: 41 → 45" in out
+    assert _suppliers_in(db) == 3
+
+
+def test_import_dry_run_writes_nothing(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "import.sqlite3"
+    first = tmp_path / "first.csv"
+    first.write_text("name_zh,city,reorder_rate\n恒达,义乌,41\n", encoding="utf-8")
+    assert main(["import", "suppliers", str(first), "--db", str(db)]) == 0
+    capsys.readouterr()
+    before = _digest(db)
+    second = tmp_path / "second.csv"
+    second.write_text("name_zh,city,reorder_rate\n恒达,义乌,45\n华强,深圳,\n", encoding="utf-8")
+    assert main(["import", "suppliers", str(second), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Dry run, nothing written: 1 new, 1 updated, 0 unchanged\n")
+    assert "  row 2 '恒达' (same Chinese name and city): reorder_rate: 41 → 45" in out
+    assert _digest(db) == before
+    assert _suppliers_in(db) == 1
+
+
+def test_import_dry_run_on_a_missing_database_creates_nothing(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    source = tmp_path / "list.csv"
+    source.write_text("name_zh\n恒达\n华强\n", encoding="utf-8")
+    assert main(["import", "suppliers", str(source), "--db", str(missing), "--dry-run"]) == 0
+    assert "2 new, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "list.csv"]
+
+
+def test_a_demo_that_fails_midway_leaves_nothing_and_can_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from app.demo import samples
+
+    real = samples.add_demo_photos
+    calls: list[int] = []
+
+    def photos_then_a_full_disk(*args, **kwargs) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(samples, "add_demo_photos", photos_then_a_full_disk)
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert len(calls) == 3  # suppliers, matrix, audits and two samples' photos were written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+    monkeypatch.setattr(samples, "add_demo_photos", real)
+    assert main(["demo", "--db", str(db)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "demo.photos", "demo.sqlite3"]
+    assert _suppliers_in(db) >= 30
+    assert main(["check", "--db", str(db)]) == 0

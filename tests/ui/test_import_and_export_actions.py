@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QTreeWidgetItem
 
+from app.ui.import_preview import ImportPreviewDialog
 from app.ui.main_window import MainWindow
 from tests.ui.conftest import DialogAnswers
 
@@ -18,6 +19,28 @@ from tests.ui.conftest import DialogAnswers
 def answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, lambda *a, **k: (str(path), ""))
+
+
+class PreviewAnswers:
+    """Answers the import preview (Import or Cancel) and keeps what it showed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, accept: bool) -> None:
+        self.accept = accept
+        self.shown: list[tuple[str, list[str]]] = []
+        monkeypatch.setattr(ImportPreviewDialog, "exec", lambda dialog: self._exec(dialog))
+
+    def _exec(self, dialog: ImportPreviewDialog) -> int:
+        lines: list[str] = []
+
+        def walk(item: QTreeWidgetItem) -> None:  # the list as shown, top to bottom
+            for index in range(item.childCount()):
+                lines.append(item.child(index).text(0))
+                walk(item.child(index))
+
+        walk(dialog.details.invisibleRootItem())
+        self.shown.append((dialog.summary.text(), lines))
+        accepted, rejected = QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected
+        return int((accepted if self.accept else rejected).value)
 
 
 def test_import_adds_rows_to_the_table(
@@ -28,8 +51,10 @@ def test_import_adds_rows_to_the_table(
         "供应商名称,城市,回头率\n晋江市鸿星鞋业有限公司,晋江,41\n", encoding="gb18030"
     )
     answer_file_dialog(monkeypatch, source)
+    preview = PreviewAnswers(monkeypatch, accept=True)
     window.import_suppliers()
     assert dialogs.asked == []
+    assert preview.shown[0][0] == "Import new.csv?\n1 new, 0 updated, 0 unchanged."
     tab = window.suppliers_tab
     assert tab.filter_bar.count_label.text() == "4 suppliers"
     with sqlite3.connect(filled_db) as connection:
@@ -48,6 +73,64 @@ def test_a_bad_import_lists_the_rows_and_changes_nothing(
     assert "Nothing was imported" in dialogs.asked[-1] and "row 3" in dialogs.asked[-1]
     with sqlite3.connect(filled_db) as connection:
         assert connection.execute("SELECT count(*) FROM suppliers").fetchone() == (3,)
+
+
+def _changed_list(tmp_path: Path) -> Path:
+    source = tmp_path / "changed.csv"
+    source.write_text(
+        "供应商名称,城市,回头率\n"
+        "义乌市恒达工艺品厂,义乌,50\n"  # stored: 45.5
+        "深圳市华强通讯配件有限公司,深圳,\n"  # as stored
+        "恒达工艺品有限公司,金华,\n",  # new, and like 义乌市恒达工艺品厂
+        encoding="utf-8",
+    )
+    return source
+
+
+def _rows(db: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "SELECT coalesce(nullif(name_zh, ''), name_en), reorder_rate FROM suppliers ORDER BY id"
+        ).fetchall()
+
+
+def test_cancelling_the_import_preview_writes_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch, filled_db: Path
+) -> None:
+    before = _rows(filled_db)
+    answer_file_dialog(monkeypatch, _changed_list(tmp_path))
+    preview = PreviewAnswers(monkeypatch, accept=False)
+    window.import_suppliers()
+    summary, lines = preview.shown[0]
+    assert summary == (
+        "Import changed.csv?\n1 new, 1 updated, 1 unchanged. 1 of the new looks like an"
+        " existing supplier (imported as new all the same)."
+    )
+    assert lines[:3] == [
+        "Updated (1)",
+        "row 2 义乌市恒达工艺品厂 (same Chinese name and city)",
+        "回头率: 45.5 → 50",
+    ]
+    assert "row 4 '恒达工艺品有限公司' ~ '义乌市恒达工艺品厂' (very similar name)" in lines
+    assert "Unchanged (1)" in lines
+    assert _rows(filled_db) == before
+    assert window.suppliers_tab.filter_bar.count_label.text() == "3 suppliers"
+    assert "nothing of changed.csv was imported" in window.statusBar().currentMessage()
+
+
+def test_importing_from_the_preview_updates_and_adds(
+    window: MainWindow, tmp_path: Path, monkeypatch, filled_db: Path
+) -> None:
+    answer_file_dialog(monkeypatch, _changed_list(tmp_path))
+    PreviewAnswers(monkeypatch, accept=True)
+    window.import_suppliers()
+    rows = _rows(filled_db)
+    assert len(rows) == 4
+    assert ("义乌市恒达工艺品厂", "50") in rows
+    assert rows[-1] == ("恒达工艺品有限公司", None)
+    assert window.suppliers_tab.filter_bar.count_label.text() == "4 suppliers"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported changed.csv: 1 new, 1 updated, 1 unchanged")
 
 
 def test_export_writes_what_the_table_shows(

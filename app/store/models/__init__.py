@@ -4,4 +4,11 @@ Importing any model imports this package first, which registers every feature's 
 `Base.metadata`, so Alembic, the checks and the tests always see the whole schema.
 """
 
-from app.store.models import audits, matrix, samples, suppliers  # noqa: F401
+from app.store.models import (  # noqa: F401
+    audits,
+    consolidation,
+    matrix,
+    negotiation,
+    samples,
+    suppliers,
+)

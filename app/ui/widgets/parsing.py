@@ -43,6 +43,18 @@ def parse_optional_decimal(text: str, what: str) -> Decimal | None:
         raise ParseError(f"'{text.strip()}' is not a number: {what}.") from None
 
 
+def parse_count(text: str, what: str) -> int | None:
+    """'' -> None; '1,000', '500件', '500 pcs' -> 500-style whole numbers; else ParseError."""
+    stripped = text.strip().replace(",", "").replace("，", "")
+    for unit in ("pcs", "pieces", "件", "个", "套", "只", "条", "双"):
+        stripped = stripped.removesuffix(unit).strip()
+    if not stripped:
+        return None
+    if not stripped.isdigit():
+        raise ParseError(f"'{text.strip()}' is not a whole number: {what}.")
+    return int(stripped)
+
+
 def parse_year(text: str) -> int | None:
     stripped = text.strip()
     if not stripped:

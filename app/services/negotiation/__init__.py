@@ -1,0 +1,1 @@
+"""Negotiation use cases: quotes, their comparison, worksheets, rates and settings, import."""

@@ -1,0 +1,185 @@
+"""File ▸ Import suppliers…: read and check the file, show what it would change, write it only
+when the user says Import.
+
+The preview shows the counts first (new, updated, unchanged, look-alikes), then a read-only
+list by section: each updated supplier with what changes (field: old → new), the look-alikes,
+the rows alike, the new and the unchanged rows. Enter imports; Esc cancels and nothing is
+written. The main window imports this module on use (it loads openpyxl and the services).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.errors import Cancelled, ImportRejected, WorkbenchError
+from app.services.changes import Change
+from app.services.suppliers.import_plan import look_alike_text
+from app.services.suppliers.importing import apply_import, preview_import
+from app.ui.widgets.background import run_with_progress
+
+if TYPE_CHECKING:
+    from app.services.suppliers.import_plan import ImportPlan
+    from app.services.workbench import Workbench
+
+EXPANDED_NEW_ROWS = 50  # a longer list of new rows starts folded
+
+
+class ImportPreviewDialog(QDialog):
+    """What importing a file would do; accepted means "import it"."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(f"Import {plan.file_name}")
+        self.resize(720, 480)
+        self.summary = QLabel(_counts_text(plan))
+        self.summary.setWordWrap(True)
+        self.details = QTreeWidget()
+        self.details.setHeaderHidden(True)
+        self.details.setRootIsDecorated(True)
+        self.details.setUniformRowHeights(True)
+        self.details.setAccessibleName("What the import changes")
+        _fill(self.details, plan)
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.setDefault(True)  # Enter imports; Esc is the dialog's reject
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.import_button.setFocus()
+
+    def section_texts(self) -> list[str]:
+        """The top-level lines of the detail list (for tests and screen readers)."""
+        items = (self.details.topLevelItem(i) for i in range(self.details.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import from the window did: its Change (None: nothing was written) and a
+    line for the status bar ("" when a message box has said it already)."""
+
+    change: Change | None = None
+    message: str = ""
+
+
+def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> ImportOutcome:
+    """Read and check `path` behind a progress dialog, show the preview, and on Import write
+    it in one transaction. Problems are shown in message boxes, never raised."""
+    try:
+        workbench.require_intact()
+        plan = run_with_progress(
+            parent,
+            f"Reading {path.name}…",
+            lambda _report: preview_import(workbench.suppliers, path),
+        )
+    except Cancelled:
+        return ImportOutcome(message=f"Cancelled: nothing of {path.name} was imported")
+    except ImportRejected as error:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, APP_NAME, str(error).split("\n")[0], parent=parent
+        )
+        box.setInformativeText(f"{len(error.problems)} problem(s); see Details.")
+        box.setDetailedText("\n".join(error.problems))
+        box.exec()
+        return ImportOutcome()
+    except WorkbenchError as error:
+        QMessageBox.warning(parent, APP_NAME, str(error))
+        return ImportOutcome()
+    if not confirm_import(plan, parent):
+        return ImportOutcome(message=f"Cancelled: nothing of {path.name} was imported")
+    if not plan.writes_anything:
+        return ImportOutcome(message=f"{path.name}: {plan.summary()}; nothing to import")
+    written: list[Change] = []  # a Cancel pressed during the one commit comes after it
+    try:
+        run_with_progress(
+            parent,
+            f"Importing {path.name}…",
+            lambda _report: written.append(apply_import(workbench.suppliers, plan)),
+        )
+    except Cancelled:
+        pass
+    except WorkbenchError as error:
+        QMessageBox.warning(parent, APP_NAME, str(error))
+        return ImportOutcome()
+    change = written[0] if written else None
+    return ImportOutcome(change, f"Imported {path.name}: {plan.summary()}")
+
+
+def confirm_import(plan: ImportPlan, parent: QWidget | None) -> bool:
+    """Show the preview; True when the user chose Import."""
+    dialog = ImportPreviewDialog(plan, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def _counts_text(plan: ImportPlan) -> str:
+    counts = f"{len(plan.new)} new, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged."
+    alike = len(plan.look_alikes)
+    if alike:
+        counts += (
+            f" {alike} of the new {'looks' if alike == 1 else 'look'} like an existing"
+            " supplier (imported as new all the same)."
+        )
+    if not plan.writes_anything:
+        counts += " Importing would change nothing."
+    return f"Import {plan.file_name}?\n{counts}"
+
+
+def _fill(tree: QTreeWidget, plan: ImportPlan) -> None:
+    """One section per kind of row; the sections that matter open, the unchanged closed."""
+    if plan.updated:
+        section = _section(tree, f"Updated ({len(plan.updated)})")
+        for row in plan.updated:
+            item = QTreeWidgetItem(section, [f"row {row.row} {row.name} ({row.reason})"])
+            for change in row.changes:
+                QTreeWidgetItem(item, [change.text])
+            item.setExpanded(True)
+        section.setExpanded(True)
+    if plan.look_alikes:
+        section = _section(tree, f"Looks like an existing supplier ({len(plan.look_alikes)})")
+        for new_row in plan.look_alikes:
+            QTreeWidgetItem(section, [look_alike_text(new_row)])
+        section.setExpanded(True)
+    if plan.rows_alike:
+        section = _section(tree, f"Rows that match each other ({len(plan.rows_alike)})")
+        for text in plan.rows_alike:
+            QTreeWidgetItem(section, [text])
+        section.setExpanded(True)
+    if plan.new:
+        section = _section(tree, f"New ({len(plan.new)})")
+        for new_row in plan.new:
+            QTreeWidgetItem(section, [f"row {new_row.row} {new_row.name}"])
+        section.setExpanded(len(plan.new) <= EXPANDED_NEW_ROWS)
+    if plan.unchanged:
+        section = _section(tree, f"Unchanged ({len(plan.unchanged)})")
+        for row in plan.unchanged:
+            QTreeWidgetItem(section, [f"row {row.row} {row.name} ({row.reason})"])
+
+
+def _section(tree: QTreeWidget, title: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(tree, [title])
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    return item

@@ -1,0 +1,1 @@
+from tests.services.negotiation.fixtures import world  # noqa: F401 (a fixture)
