@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, config
 from app.errors import WorkbenchError
-from app.ui.main_window import DB_FILTER, MainWindow
+from app.ui.database_commands import DB_FILTER
+from app.ui.main_window import MainWindow
 from app.ui.session import Session, open_session
 from app.ui.settings import Settings
 
