@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _sweep_leftovers() -> None:
     """Temporary files a killed export or backup left behind go at the next start."""
-    from app.exports.kit.temporaries import sweep
+    from app.temporaries import sweep
 
     sweep()
 
@@ -198,8 +198,8 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
 
     check_target(args.out)
     request = ExportRequest(args.kind, shipment=args.shipment)
-    if args.product is not None and args.kind not in _PRODUCT_KINDS:
-        print(f"error: --product applies to {' and '.join(_PRODUCT_KINDS)}", file=sys.stderr)
+    if args.product is not None and args.kind not in ("samples", "negotiation"):
+        print("error: --product applies to samples and negotiation", file=sys.stderr)
         return EXIT_USAGE
     if args.shipment is not None and args.kind != "consolidation":
         print("error: --shipment applies to consolidation", file=sys.stderr)
@@ -212,9 +212,6 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     # Photos make some exports big: say how big.
     print(f"Exported {args.kind} to {out} ({_size_text(out.stat().st_size)})")
     return EXIT_OK
-
-
-_PRODUCT_KINDS = ("samples", "negotiation")  # the export kinds whose rows are products
 
 
 def _size_text(size: int) -> str:
@@ -295,25 +292,17 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def run_import_quotes(args: argparse.Namespace, db_path: Path) -> int:
-    """Quotes need their suppliers stored, so the database must exist; --dry-run opens it
-    read-only and writes nothing."""
+    """Quotes need their suppliers, so the database must exist; --dry-run writes nothing."""
     from app.services.negotiation.quote_import import apply_quote_import, plan_quote_import
 
     if not db_path.exists():
-        raise WorkbenchError(
-            f"{db_path} does not exist: quotes need their suppliers, so add or import the "
-            "suppliers first."
-        )
-    if args.dry_run:
-        with _workbench(db_path, create=False, read_only=True) as workbench:
-            plan = plan_quote_import(workbench.database, args.file)
-        print(f"Dry run, nothing written: {plan.summary()}")
-    else:
-        with _workbench(db_path, create=False) as workbench:
-            plan = plan_quote_import(workbench.database, args.file)
-            if plan.writes_anything:
-                apply_quote_import(workbench.database, plan)
-        print(f"Imported {args.file} into {db_path}: {plan.summary()}")
+        raise WorkbenchError(f"{db_path} does not exist: add or import the suppliers first.")
+    with _workbench(db_path, create=False, read_only=args.dry_run) as workbench:
+        plan = plan_quote_import(workbench.database, args.file)
+        if plan.writes_anything and not args.dry_run:
+            apply_quote_import(workbench.database, plan)
+    done = "Dry run, nothing written" if args.dry_run else f"Imported {args.file} into {db_path}"
+    print(f"{done}: {plan.summary()}")
     for line in plan.details():
         print(line)
     return EXIT_OK

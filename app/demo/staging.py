@@ -20,6 +20,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
+from app import temporaries
 from app.errors import WorkbenchError
 from app.store.connection import connect
 from app.store.opening import open_database_file
@@ -46,6 +47,9 @@ def build_beside(path: Path, fill: Callable[[Path], T]) -> T:
     require_new_or_empty(path)
     partial = partial_path(path)
     remove_database(partial)  # what a killed run left behind
+    leftovers = _partial_files(partial)
+    for leftover in leftovers:  # a run killed midway: swept at the next start of any command
+        temporaries.register(leftover)
     try:
         open_database_file(partial)
         result = fill(partial)
@@ -55,7 +59,18 @@ def build_beside(path: Path, fill: Callable[[Path], T]) -> T:
     except BaseException:
         remove_database(partial)
         raise
+    finally:
+        for leftover in leftovers:
+            temporaries.unregister(leftover)
     return result
+
+
+def _partial_files(partial: Path) -> list[Path]:
+    return [
+        partial,
+        *(Path(f"{partial}{suffix}") for suffix in SIDECAR_SUFFIXES),
+        photos_folder(partial),
+    ]
 
 
 def require_new_or_empty(path: Path) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app import __version__
+from app import __version__, temporaries
 from app.errors import DatabaseError
 from app.store.backup import backup_database, fsync_folder
 from app.store.connection import connect, inspect_file
@@ -108,6 +108,7 @@ def write_backup(
     _check_target(source, target, replace=replace)
     temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")
     shutil.rmtree(temporary, ignore_errors=True)
+    temporaries.register(temporary)  # a killed backup's folder goes at the next start
     earlier = [Path(f) for f in link_from if is_backup(f)]
     if replace and is_backup(target):
         earlier.insert(0, target)
@@ -123,6 +124,7 @@ def write_backup(
         ) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+        temporaries.unregister(temporary)
     return BackupInfo(target, info.source, info.created_at, info.revision, info.counts, info.files)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Connection, create_engine, event
 
+from app import temporaries
 from app.errors import DatabaseError, DatabaseReadOnly
 from app.store.backup import backup_database
 from app.store.connection import BUSY_TIMEOUT_MS, translate
@@ -81,6 +82,9 @@ def create_database(path: Path) -> None:
     if path.exists():
         raise DatabaseError(f"{path} already exists; choose a new file name.")
     temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    leftovers = (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"))
+    for leftover in leftovers:  # killed midway: swept at the next start
+        temporaries.register(leftover)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not os.access(path.parent, os.W_OK):
@@ -104,9 +108,10 @@ def create_database(path: Path) -> None:
         reason = error.strerror or str(error)
         raise DatabaseError(f"{path} cannot be created in {path.parent}: {reason}.") from None
     finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+        for leftover in leftovers:
             with suppress(OSError):  # cleaning up must not hide the real error
                 leftover.unlink(missing_ok=True)
+            temporaries.unregister(leftover)
 
 
 def migrate_with_backup(path: Path, current_revision: str) -> Path:

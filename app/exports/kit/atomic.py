@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from app import temporaries
 from app.errors import ExportFailed
-from app.exports.kit import temporaries
 
 # What a user can do about each failure of a write (errno → the cause in words).
 _CAUSES = {

@@ -17,7 +17,7 @@ from openpyxl.worksheet import _writer  # its temporary files: see _spooled_file
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.exports.kit import temporaries
+from app import temporaries
 
 # Excel refuses a cell longer than this; longer text is cut and ends with TRUNCATED_MARK.
 MAX_CELL_TEXT = 32_767

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from app import temporaries
 from app.cli import main
 from app.errors import ExportFailed
-from app.exports.kit import temporaries
 from app.exports.kit.atomic import atomic_output
 
 
