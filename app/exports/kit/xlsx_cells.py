@@ -18,6 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import temporaries
+from app.exports.kit.xlsx_print import set_up_printing
 
 # Excel refuses a cell longer than this; longer text is cut and ends with TRUNCATED_MARK.
 MAX_CELL_TEXT = 32_767
@@ -101,6 +102,9 @@ def column_width(header: str, width: float) -> float:
     return min(MAX_WIDTH, max(MIN_WIDTH, width, header_width))
 
 
+NARROW_WIDTH = 8  # a first column this narrow is a reference: print the next one beside it
+
+
 def add_table_sheet(
     workbook: Workbook, title: str, columns: Sequence[TableColumn], row_count: int
 ) -> WriteOnlyWorksheet:
@@ -114,6 +118,16 @@ def add_table_sheet(
     ws.freeze_panes = "A2"
     last = get_column_letter(max(1, len(columns)))
     ws.auto_filter.ref = f"A1:{last}{row_count + 1}"
+    set_up_printing(
+        ws,
+        title=f"Sourcing Workbench · {title}",
+        columns=len(columns),
+        rows=row_count + 1,
+        total_width=sum(column_width(c.header, c.width) for c in columns),
+        title_columns=2
+        if columns and columns[0].width <= NARROW_WIDTH
+        else 1,  # a Ref, then a name
+    )
     ws.append(header_cells(ws, [column.header for column in columns]))
     return ws
 
