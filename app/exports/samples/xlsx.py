@@ -34,6 +34,7 @@ from app.domain.samples.sample import MEASUREMENTS, ComparisonCell, PassFail, Sa
 from app.errors import Cancelled
 from app.exports.kit.atomic import atomic_output
 from app.exports.kit.xlsx_cells import HEADER_FILL, HEADER_FONT, column_width, set_text
+from app.exports.kit.xlsx_print import set_up_printing
 from app.exports.samples.data import (
     BEST_FILL,
     GOLDEN_FILL,
@@ -168,11 +169,6 @@ class _ProductSheet:
             ws.column_dimensions[get_column_letter(column)].width = width
         ws.row_dimensions[HEADER_ROW].height = HEADER_HEIGHT
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)  # photo and supplier stay in view
-        # Printed: landscape, one page wide (as many pages tall as it takes), header repeated.
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
     def _title_block(self, today: date) -> None:
         ws, last = self.ws, get_column_letter(len(self.headers))
@@ -235,6 +231,18 @@ class _ProductSheet:
 
     def finish(self) -> None:
         ws, last = self.ws, get_column_letter(len(self.headers))
+        # Printed: landscape, readable pages across (photo and supplier repeated), the title
+        # block and the header repeated on every page.
+        set_up_printing(
+            ws,
+            title=f"Sourcing Workbench · Samples · {self.product.title}",
+            columns=len(self.headers),
+            rows=max(self.next_row - 1, HEADER_ROW + 1),
+            header_rows=HEADER_ROW,
+            landscape=True,
+            total_width=sum(width for _header, width in self.headers),
+            title_columns=2,
+        )
         if not self.product.entries:
             set_text(ws.cell(HEADER_ROW + 1, 2), "No samples of this product yet.")
             return
