@@ -19,6 +19,7 @@ from app.exports.kit.xlsx_cells import (
     protect_row,
     text_cell,
 )
+from app.exports.kit.xlsx_print import set_up_printing
 
 TITLE_FONT = Font(bold=True, size=12)
 BOLD = Font(bold=True)
@@ -46,22 +47,31 @@ Header = tuple[str, str, float]  # English, Chinese, width in characters
 class SheetWriter:
     """Appends rows to a write-only sheet and counts them."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    def __init__(
+        self, ws: WriteOnlyWorksheet, widths: Sequence[float], header_rows: int = 0
+    ) -> None:
         self.ws = ws
         self.next_row = 1
         self.columns = len(widths)
         for number, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(number)].width = width
-        # Printed: landscape, one page wide (as many pages tall as it takes).
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        # Printed: A4 landscape, readable pages across, as many tall as it takes (before the
+        # first row: a write-only sheet writes its properties with it).
+        set_up_printing(
+            ws,
+            title=f"Sourcing Workbench · Consolidation · {ws.title}",
+            columns=len(widths),
+            rows=None,
+            header_rows=header_rows,
+            landscape=True,
+            total_width=sum(widths),
+        )
 
     @classmethod
     def table(cls, ws: WriteOnlyWorksheet, headers: Sequence[Header]) -> SheetWriter:
         """A sheet whose first row is `headers`, frozen below it."""
         widths = [column_width(f"{en} {zh}", width) for en, zh, width in headers]
-        writer = cls(ws, widths)
+        writer = cls(ws, widths, header_rows=1)
         ws.freeze_panes = "A2"
         writer.header(headers)
         return writer

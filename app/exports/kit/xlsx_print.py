@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -27,14 +28,15 @@ def set_up_printing(
     *,
     title: str,
     columns: int,
-    rows: int,
+    rows: int | None,
     header_rows: int = 1,
     paper: str = DEFAULT_PAPER,
     landscape: bool | None = None,
     total_width: float | None = None,
     title_columns: int = 1,
 ) -> None:
-    """Page setup of one sheet of `columns` × `rows` cells (rows counted with the headers).
+    """Page setup of one sheet of `columns` × `rows` cells (rows counted with the headers;
+    None: not known yet, the used cells are printed).
 
     On a write-only sheet call it before the first row: the sheet's properties (fit to page)
     are written with the first row."""
@@ -50,7 +52,8 @@ def set_up_printing(
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
     last_column = get_column_letter(max(1, columns))
-    ws.print_area = f"A1:{last_column}{max(rows, 1)}"
+    if rows is not None:  # unknown yet (a write-only sheet): the used cells print, as usual
+        ws.print_area = f"A1:{last_column}{max(rows, 1)}"
     if header_rows:
         ws.print_title_rows = f"1:{header_rows}"
     if pages_wide > 1:  # each page across shows what the row is about
@@ -58,6 +61,23 @@ def set_up_printing(
     ws.oddFooter.left.text = _footer_text(title)
     ws.oddFooter.right.text = "Page &P of &N"
     ws.oddFooter.left.size = ws.oddFooter.right.size = 8
+
+
+def set_up_workbook_printing(workbook: Workbook, title: str, paper: str = DEFAULT_PAPER) -> None:
+    """Page setup of every sheet of a finished normal-mode workbook, from its own cells."""
+    for ws in workbook.worksheets:
+        widths = [
+            ws.column_dimensions[get_column_letter(n)].width or DEFAULT_COLUMN_WIDTH
+            for n in range(1, ws.max_column + 1)
+        ]
+        set_up_printing(
+            ws,
+            title=f"{title} · {ws.title}",
+            columns=ws.max_column,
+            rows=ws.max_row,
+            paper=paper,
+            total_width=sum(widths),
+        )
 
 
 def _footer_text(title: str) -> str:

@@ -28,6 +28,7 @@ from app.domain.negotiation.quotes import quote_problems
 from app.errors import Cancelled
 from app.exports.kit.atomic import atomic_output
 from app.exports.kit.xlsx_cells import HEADER_FILL, HEADER_FONT, set_text
+from app.exports.kit.xlsx_print import set_up_workbook_printing
 from app.exports.negotiation.data import NegotiationExport, QuoteEntry
 from app.exports.negotiation.xlsx_formulas import (
     B_CURRENCY,
@@ -93,6 +94,7 @@ def export_negotiation_xlsx(
     _comparison_footer(comparison, data, last_row)
     _breaks_footer(breaks, last_row)
     write_notes(workbook.create_sheet(NOTES_SHEET), data, refs)
+    set_up_workbook_printing(workbook, f"Sourcing Workbench · Negotiation · {data.product_name}")
     workbook.active = 0
     workbook.calculation = CalcProperties(fullCalcOnLoad=True)  # Excel: compute on opening
     with atomic_output(out) as temporary:  # any OSError: one ExportFailed line, no file
