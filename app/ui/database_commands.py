@@ -54,15 +54,22 @@ class DatabaseCommands(QMainWindow):
         raise NotImplementedError
 
     def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New database", str(self._folder()), DB_FILTER)
-        if name:
-            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".sqlite3")
-            if path.exists():
-                self._error(
-                    f"{path} already exists. Choose a new name; existing files are never replaced."
-                )
-                return
+        path = self._ask_new_file("New database", self._folder())
+        if path is not None:
             self.switch_database(path, create=True)
+
+    def _ask_new_file(self, title: str, suggested: Path) -> Path | None:
+        """A name for a new database file; an existing file is refused, never replaced."""
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), DB_FILTER)
+        if not name:
+            return None
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".sqlite3")
+        if path.exists():
+            self._error(
+                f"{path} already exists. Choose a new name; existing files are never replaced."
+            )
+            return None
+        return path
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._folder()), DB_FILTER)
@@ -175,3 +182,17 @@ class DatabaseCommands(QMainWindow):
             self.operations.announce([outcome.change])
         if outcome.message:
             self.statusBar().showMessage(outcome.message, 10000)
+
+    def load_demo(self) -> None:
+        """A new database filled with the demo (36 suppliers, samples, quotes, parcels…)."""
+        path = self._ask_new_file("Load demo data into a new file", self._folder() / "demo.sqlite3")
+        if path is None:
+            return
+        from app.demo import create_demo
+
+        try:
+            run_with_progress(self, "Making the demo database…", lambda _report: create_demo(path))
+        except WorkbenchError as error:
+            self._error(str(error))
+            return
+        self.switch_database(path, create=False)

@@ -156,6 +156,11 @@ class MainWindow(DatabaseCommands):
         self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.edit_menu = self.menuBar().addMenu("&Edit")  # filled by the current tab
         help_menu = self.menuBar().addMenu("&Help")
+        self._add(help_menu, "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._add(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        help_menu.addSeparator()
+        self._add(help_menu, "Load &demo data into a new file…", self.load_demo)
+        help_menu.addSeparator()
         self._add(help_menu, f"&About {APP_NAME}", self.about)
 
     def _add(
@@ -320,6 +325,19 @@ class MainWindow(DatabaseCommands):
         return True
 
     # --- the rest ------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        """Every key of the menus and of the opened tabs, searchable, made from the actions."""
+        from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups, shortcut_rows
+
+        tabs = [(e.title, self.hosts[e.key].content) for e in TABS]
+        groups = shortcut_groups(self.menuBar(), [(title, tab) for title, tab in tabs if tab])
+        ShortcutsDialog(shortcut_rows(groups), self).exec()
+
+    def show_guide(self) -> None:
+        from app.ui.help_dialogs import GuideDialog
+
+        GuideDialog(self).exec()
+
     def about(self) -> None:
         from app.exports.kit.pdf_fonts import pdf_font
 
