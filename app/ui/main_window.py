@@ -24,6 +24,7 @@ from app.ui.settings import GEOMETRY, TAB, Settings
 from app.ui.tabs import TABS
 from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.lazy_tab import LazyTab
+from app.ui.widgets.open_file import offer_to_open
 from app.ui.widgets.operations import Operations
 from app.ui.widgets.tab_protocol import TabContext, TabEntry, WorkbenchTab
 
@@ -272,6 +273,7 @@ class MainWindow(DatabaseCommands):
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
         if self._write_export(request, out):
             self.statusBar().showMessage(f"Exported {request.scope_text()} to {out}", 10000)
+            offer_to_open(self, out, f"Exported {request.scope_text()} to {out.name}.")
 
     def _exporter(self, suffix: str, kind: str) -> Callable[[], None]:
         return lambda: self.export(suffix, kind)

@@ -262,3 +262,19 @@ def test_the_first_open_of_the_day_makes_an_automatic_backup(
     qtbot.waitUntil(lambda: bool(list_backups(path)), timeout=10_000)
     (made,) = list_backups(path)
     assert made.counts["suppliers"] == 3 and data_dir in made.folder.parents
+
+
+def test_after_an_export_the_file_can_be_opened_or_shown_in_its_folder(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    out = tmp_path / "suppliers.xlsx"
+    answer_file_dialog(monkeypatch, out)
+    window.export(".xlsx")
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    next(b for b in box.buttons() if "folder" in b.text()).click()
+    assert opened == [str(tmp_path)]

@@ -9,14 +9,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.audits.checklist import Audit, ChecklistTemplate
 from app.errors import WorkbenchError
 from app.services.audits.checklist import write_checklist
 from app.services.workbench import Workbench
+from app.ui.widgets.open_file import offer_to_open
 
 
 def export_and_offer_to_open(
@@ -40,9 +39,7 @@ def export_and_offer_to_open(
     except WorkbenchError as error:
         QMessageBox.warning(parent, "Export checklist", str(error))
         return None
-    answer = QMessageBox.question(parent, "Export checklist", f"Saved {out.name}.\n\nOpen it now?")
-    if answer == QMessageBox.StandardButton.Yes:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+    offer_to_open(parent, out, f"Saved the checklist to {out.name}.")
     return out
 
 
