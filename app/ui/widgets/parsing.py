@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from app.domain.kit.money import parse_decimal
+from app.domain.kit.money import parse_decimal, reading_of
 
 DATE_FORMAT_HINT = "yyyy-mm-dd"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -41,6 +41,13 @@ def parse_optional_decimal(text: str, what: str) -> Decimal | None:
         return parse_decimal(text)
     except ValueError:
         raise ParseError(f"'{text.strip()}' is not a number: {what}.") from None
+
+
+def parse_amount(text: str, what: str) -> tuple[Decimal | None, str]:
+    """'' -> (None, ''); '10万' -> (100000, '= 100,000'): the value and what was understood,
+    for a hint beside the field; anything else -> ParseError."""
+    value = parse_optional_decimal(text, what)
+    return value, "" if value is None else reading_of(text, value)
 
 
 def parse_count(text: str, what: str) -> int | None:
