@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_DIR_NAME = "SourcingWorkbench"
@@ -30,4 +31,10 @@ def settings_path() -> Path:
 
 
 def resources_dir() -> Path:
+    """Fonts, icons, translations and the user guide: beside `app/` in a source tree, or in a
+    bundle's data folder (PyInstaller unpacks data to `sys._MEIPASS`: `_internal/` beside the
+    executable, `Contents/Frameworks` in a macOS .app). See packaging/README.md."""
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).resolve().parent
+        return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"

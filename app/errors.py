@@ -92,5 +92,5 @@ def unreadable_record(error: Exception, path: object) -> UnreadableRecord:
     """One line for a value the app cannot read, pointing to the check that names the record."""
     return UnreadableRecord(
         f"A value stored in {path} cannot be read ({type(error).__name__}: {error}). "
-        f"'python -m app check --db {path}' names the record; nothing was written."
+        f"'workbench check --db {path}' names the record; nothing was written."
     )

@@ -15,6 +15,14 @@ from app.domain.suppliers.choices import (
 )
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
+# A unified social credit code with a valid check character (GB 32100-2015).
+LICENCE_CODE = "91330782MA28B7KX0N"
+
+
+def certificate_number(kind: CertificationKind) -> str:
+    """A number a test can store for any kind: the licence's must be a valid credit code."""
+    return LICENCE_CODE if kind is CertificationKind.BUSINESS_LICENCE else f"N-{kind}"
+
 
 def hengda(**overrides: object) -> Supplier:
     """A fully filled Zhejiang factory: every field and list has a value."""
@@ -28,6 +36,7 @@ def hengda(**overrides: object) -> Supplier:
         shop_url="https://hengda.1688.com",
         membership=Membership.STRONG,
         member_since=2019,
+        member_since_month=3,
         buyer_protection=True,
         deposit=Money(Decimal("3000.00"), "CNY"),
         reorder_rate=Decimal("45.5"),
@@ -43,7 +52,7 @@ def hengda(**overrides: object) -> Supplier:
         ],
         certifications=[
             Certification(
-                CertificationKind.BUSINESS_LICENCE, "91330782MA28", "义乌市市场监督管理局", None
+                CertificationKind.BUSINESS_LICENCE, LICENCE_CODE, "义乌市市场监督管理局", None
             ),
             Certification(CertificationKind.CE, "CE-2024-118", "TÜV Rheinland", date(2027, 1, 10)),
         ],

@@ -5,8 +5,12 @@ audit facts for those suppliers, and one planned visit not yet answered.
 - hengdacrafts: the buyer's own visit 30 days ago; passes (one safety and one traceability
   failure); its counts correct the 120,000 pieces a month claimed in the first chat.
 - shundaflask: an SGS audit 90 days ago; scores "conditional", and the buyer sets "failed" by
-  hand with the reason (one polishing line cannot carry the order).
-- jinchengpiju: a visit planned 12 days ahead on the copied leather-goods template, blank.
+  hand with the reason (one polishing line cannot carry the order). RoHS does not apply to a
+  steel flask, and the expired ISO 9001 fails "certificates in date".
+- jinchengpiju: a visit planned 12 days ahead on the copied leather-goods template, blank: a
+  plan, not results.
+Every answer is written out: an item an audit does not list stays unanswered, never a silent
+pass.
 The matrix demo (matrix_data.CAPACITY) leaves these audit facts to this module, so they are
 linked to their answers as in real use.
 """
@@ -40,12 +44,52 @@ class DemoAudit(NamedTuple):
     days_ago: int  # negative: a visit still to come
     auditor: Auditor
     auditor_name: str
-    # Pass/fail items not listed pass; listed ones have (verdict, remark).
+    # The pass/fail answers, (verdict, remark) by item key; an item not listed is unanswered.
     verdicts: dict[str, tuple[Verdict, str]]
     numbers: dict[str, tuple[str, str]]  # capacity item key -> (number, remark)
     how_established: str = ""
     notes: str = ""
     result: tuple[AuditResult, str] | None = None  # set by hand, with the reason
+
+
+# The default template's pass/fail items the demo audits answer Pass unless they say otherwise.
+_PREPARATION = ("before.goals", "before.checklist", "before.date")
+_DOCUMENTS = (
+    "documents.business_licence",
+    "documents.credit_code",
+    "documents.bank_account_licence",
+    "documents.legal_person_id",
+    "documents.certificates_valid",
+)
+_PRODUCTION = (
+    "production.cleanliness",
+    "production.equipment",
+    "production.standard_processes",
+    "production.staff_proficiency",
+    "production.safety",
+)
+_QUALITY = (
+    "quality.incoming_inspection",
+    "quality.in_process_qc",
+    "quality.final_inspection",
+    "quality.nonconforming",
+    "quality.traceability",
+)
+_RED_FLAGS = (
+    "red_flags.real_photos_refused",
+    "red_flags.samples_or_visits_refused",
+    "red_flags.payment_off_platform",
+    "red_flags.personal_account",
+    "red_flags.evasive_answers",
+    "red_flags.pressure_to_pay",
+    "red_flags.false_details",
+    "red_flags.stock_photos",
+)
+
+
+def _passed(*groups: tuple[str, ...]) -> dict[str, tuple[Verdict, str]]:
+    """Each item of the groups answered Pass, written out (the listed exceptions follow)."""
+    return {key: (PASS, "") for group in groups for key in group}
 
 
 LEATHER_TEMPLATE = "箱包皮具 Leather goods"
@@ -81,9 +125,12 @@ AUDITS: tuple[DemoAudit, ...] = (
         Auditor.SELF,
         "",
         {
+            **_passed(_PREPARATION),
+            **_passed(_DOCUMENTS, _PRODUCTION, _QUALITY, _RED_FLAGS),
             "documents.ce": (NA, "Decorations: no CE needed."),
             "documents.fcc": (NA, ""),
             "documents.rohs": (NA, "No electronics; LED strings come from a supplier."),
+            "documents.iso_9001": (NA, "No ISO 9001; the Intertek audit stands in for it."),
             "documents.third_party_audit": (PASS, "Intertek report, original seen in the office."),
             "documents.business_licence": (PASS, "原件已核对，与1688店铺信息一致。"),
             "production.safety": (
@@ -113,12 +160,16 @@ AUDITS: tuple[DemoAudit, ...] = (
         Auditor.SGS,
         "陈静 (Ningbo office)",
         {
+            **_passed(_DOCUMENTS, _PRODUCTION, _QUALITY, _RED_FLAGS),
             "documents.ce": (NA, ""),
             "documents.fcc": (NA, ""),
+            "documents.rohs": (NA, "Stainless-steel flask, no electronics: RoHS does not apply."),
+            "documents.third_party_audit": (NA, "This SGS audit is the first third-party one."),
             "documents.iso_9001": (
                 FAIL,
                 "ISO 9001 证书已过期（2024年）。Certificate expired in 2024.",
             ),
+            "documents.certificates_valid": (FAIL, "The ISO 9001 certificate is out of date."),
             "production.equipment": (
                 FAIL,
                 "Two of three polishing machines idle, no maintenance log.",
@@ -188,8 +239,8 @@ def fill_demo_audits(audits: AuditService, suppliers: Iterable[Supplier], today:
 def _answers(items: Iterable[ChecklistItem], plan: DemoAudit) -> list[Answer]:
     answers = []
     for item in items:
-        if item.kind is AnswerKind.PASS_FAIL:
-            verdict, remark = plan.verdicts.get(item.key, (PASS, ""))
+        if item.kind is AnswerKind.PASS_FAIL and item.key in plan.verdicts:
+            verdict, remark = plan.verdicts[item.key]
             answers.append(Answer(item.key, verdict, remark=remark))
         elif item.key in plan.numbers:
             number, remark = plan.numbers[item.key]

@@ -13,6 +13,7 @@ from app.domain.suppliers.choices import CertificationKind as CK
 from app.domain.suppliers.choices import Membership as M
 from app.domain.suppliers.choices import RedFlagKind as RF
 from app.domain.suppliers.choices import Status as S
+from app.domain.suppliers.credit_code import CODE_CHARACTERS, check_character
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
 
@@ -42,9 +43,11 @@ class DemoEntry(NamedTuple):
     tags: tuple[str, ...]
     contacts: tuple[tuple[str, str, str, str, str], ...]  # person, phone, WeChat, 旺旺, e-mail
     certs: tuple[DemoCert, ...] = ()
-    flags: tuple[tuple[RF, int, str], ...] = ()  # kind, days ago, remark
+    # kind, days ago, remark[, days ago resolved, how]: a resolved flag no longer counts
+    flags: tuple[tuple[RF, int, str] | tuple[RF, int, str, int, str], ...] = ()
     notes: str = ""
     licence: bool = True  # a business licence (营业执照, 长期) unless certs hold a dated one
+    protection_checked: bool = True  # False: buyer protection not looked up yet (unknown)
 
 
 # Administrative division codes (the 3rd-8th characters of a unified social credit code).
@@ -87,8 +90,10 @@ def build_supplier(entry: DemoEntry, today: date) -> Supplier:
         address=entry.address,
         shop_url=f"https://{entry.slug}.1688.com",
         membership=entry.membership,
+        # Joined `member_years` years ago this month: the years shown are the years written.
         member_since=None if entry.member_years is None else today.year - entry.member_years,
-        buyer_protection=entry.deposit_cny is not None,
+        member_since_month=None if entry.member_years is None else today.month,
+        buyer_protection=entry.deposit_cny is not None if entry.protection_checked else None,
         deposit=None if entry.deposit_cny is None else Money(Decimal(entry.deposit_cny), "CNY"),
         reorder_rate=reorder,
         on_time_rate=on_time,
@@ -100,11 +105,16 @@ def build_supplier(entry: DemoEntry, today: date) -> Supplier:
         notes=entry.notes,
         contacts=[Contact(*fields) for fields in entry.contacts],
         certifications=[_certification(c, entry, today, rng) for c in certs],
-        red_flags=[
-            RedFlag(kind, today - timedelta(days=days_ago), remark)
-            for kind, days_ago, remark in entry.flags
-        ],
+        red_flags=[_red_flag(flag, today) for flag in entry.flags],
     )
+
+
+def _red_flag(flag: tuple, today: date) -> RedFlag:
+    kind, days_ago, remark, *resolved = flag
+    red_flag = RedFlag(kind, today - timedelta(days=days_ago), remark)
+    if resolved:
+        red_flag.resolved_on, red_flag.resolution = today - timedelta(days=resolved[0]), resolved[1]
+    return red_flag
 
 
 def _figures(text: str) -> list[Decimal | None]:
@@ -128,15 +138,10 @@ def _certification(
     return Certification(cert.kind, number, cert.issuer, expires)
 
 
-_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015: no I, O, S, V, Z
-_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
 def _credit_code(prefix: str, rng: random.Random) -> str:
     """An 18-character unified social credit code (统一社会信用代码) with a valid check character."""
-    body = prefix + "".join(rng.choice(_CODE_CHARS) for _ in range(17 - len(prefix)))
-    total = sum(_CODE_CHARS.index(ch) * w for ch, w in zip(body, _CODE_WEIGHTS, strict=True))
-    return body + _CODE_CHARS[(31 - total % 31) % 31]
+    body = prefix + "".join(rng.choice(CODE_CHARACTERS) for _ in range(17 - len(prefix)))
+    return body + check_character(body)
 
 
 def _fill_pattern(pattern: str, rng: random.Random) -> str:

@@ -92,11 +92,11 @@ def parse_period(text: str) -> tuple[Scores, dict[Indicator, Decimal]]:
 
 
 def parse_credit(text: str) -> CreditInputs:
-    """ "rising 4.7 0 52.3" -> trend, review score, disputes, repeat rate ("-": not known)."""
-    trend, review, disputes, repeat = (None if v == UNKNOWN else v for v in text.split())
+    """ "rising 4.7 0" -> trend, review score, disputes ("-": not known); the repeat-purchase
+    rate is the supplier record's 回头率."""
+    trend, review, disputes = (None if v == UNKNOWN else v for v in text.split())
     return CreditInputs(
         volume_trend=None if trend is None else Trend(trend),
         review_score=None if review is None else Decimal(review),
         disputes_last_12_months=None if disputes is None else int(disputes),
-        repeat_purchase_rate=None if repeat is None else Decimal(repeat),
     )

@@ -1,10 +1,11 @@
 """The hand-written Capacity & Credit demo, per demo supplier (keyed by its 1688 shop slug).
 
 Chosen so the matrix shows every case: each capacity grade (and unknown) in every dimension,
-suppliers right on the boundaries (minghuilighting on every upper one, beilekids on the lower),
-claims later corrected by an audit, levels A-D and never evaluated, a tie in rank (jinchengpiju
-and yetuoutdoor, 89.2 at the default weights), every suggested credit rating and three manual
-ratings. tests/demo/test_matrix.py proves it. The audit facts of hengdacrafts and
+n/a for the trading companies' production, suppliers right on the boundaries (minghuilighting
+on every upper one, beilekids on the lower), claims later corrected by an audit, levels A-D,
+incomplete (greenwaytrade: only service and cost scored last quarter) and never evaluated, a tie
+in rank (jinchengpiju and yetuoutdoor, 89.2 at the default weights), every suggested credit
+rating (C by a disqualifying red flag too) and three manual ratings. tests/demo/test_matrix.py proves it. The audit facts of hengdacrafts and
 shundaflask come from their demo audits (demo/audits.py), linked to the answers.
 """
 
@@ -60,7 +61,8 @@ CAPACITY: dict[str, tuple[DemoFact, ...]] = {
     "topsun": (DemoFact(EM, "80", PAGE, 400), DemoFact(EM, "55", WORD, 45, "Headcount after moving the SMT work out."),
                DemoFact(MC, "60000", PAGE, 45), DemoFact(LN, "3", WORD, 45),
                DemoFact(RT, "1", PAGE, 7, "Exactly one hour: good, not excellent.")),
-    "hengtongwj": (DemoFact(MC, "45000", PAGE, 30), DemoFact(AR, "3000", PAGE, 30), DemoFact(RT, "5", PAGE, 30)),
+    "hengtongwj": (DemoFact(MC, "45000", PAGE, 30), DemoFact(AR, "3000", PAGE, 30), DemoFact(RT, "5", PAGE, 30),
+                   DemoFact(LN, "0", WORD, 30, "Listed as a factory; moulds at a partner's plant.")),
     "diruidz": (DemoFact(MC, "50000", WORD, None, "Exactly 50,000: good."), DemoFact(LN, "2", WORD, 150),
                 DemoFact(EM, "40", WORD, 150), DemoFact(AR, "1500", REPORT, 300, "Old TÜV report."),
                 DemoFact(RT, "26", PAGE, 20, "Slower since the CE question.")),
@@ -109,7 +111,7 @@ CAPACITY: dict[str, tuple[DemoFact, ...]] = {
     "yetuoutdoor": (DemoFact(MC, "20000", AUDIT, 55, "Tents: 20,000 a month is a big tent factory."),
                     DemoFact(LN, "5", AUDIT, 55), DemoFact(EM, "140", AUDIT, 55), DemoFact(AR, "7000", AUDIT, 55),
                     DemoFact(RT, "2.5", PAGE, 20)),
-    "kaidagarment": (DemoFact(MC, "15000", WORD, None), DemoFact(RT, "10", PAGE, 25)),
+    "kaidagarment": (DemoFact(RT, "10", PAGE, 25),),
     "hongyuanbags": (DemoFact(MC, "40000", WORD, 140), DemoFact(LN, "3", REPORT, 420, "BSCI (lapsed)."),
                      DemoFact(EM, "75", REPORT, 420), DemoFact(AR, "3200", REPORT, 420), DemoFact(RT, "20", PAGE, 40)),
     "qingyuumbrella": (DemoFact(MC, "90000", PAGE, 5),),
@@ -187,32 +189,34 @@ EVALUATIONS: dict[str, DemoEvaluations] = {
     "yetuoutdoor": DemoEvaluations(0, ("88 | 90 | 88 | 78", "89 | 91 | 88 | 80", "90 | 92 | 88 | 80")),
     "hongyuanbags": DemoEvaluations(1, ("80 | 72 | 70 | 75", "78 | 70 | 66 | 75", "76 | 68 | 62 | 74"),
                                     "Peak-season delays; visit refused."),
-    "greenwaytrade": DemoEvaluations(1, ("65 | 60 | 80 | 95", "58 | 52 | 75 | 95", "50 | 45 | 70 | 95"),
-                                     "Short counts on both trial orders."),
+    "greenwaytrade": DemoEvaluations(1, ("65 | 60 | 80 | 95", "58 | 52 | 75 | 95", "- | - | 70 | 95"),
+                                     "Third trial order cancelled unshipped: only service and cost."),
 }
 
-# trend, review score (of 5), disputes in 12 months, repeat-purchase rate %; "-" not known
+# trend, review score (of 5), disputes in 12 months; "-" not known. The repeat-purchase rate
+# is the supplier's 回头率 (demo/suppliers.py figures), typed once there.
 CREDIT: dict[str, str] = {
-    "hqtxpj": "rising 4.7 0 52.3", "mingtaidz": "rising 4.8 0 61.8", "cwdsm": "stable 4.3 1 28.4",
-    "jinchengpiju": "stable 4.5 1 38.9", "topsun": "stable 4.4 1 44.0",
-    "diruidz": "falling 3.9 4 19.6", "juxinyuan": "rising 4.9 0 58.1",
-    "minghuilighting": "stable 4.4 1 41.5", "hengdacrafts": "rising 4.6 1 45.5",
-    "jiameijewelry": "stable 4.5 1 47.2", "kangjiehome": "rising 4.8 0 63.4",
-    "delongappliance": "stable 4.4 1 36.7", "yimanfashion": "falling 3.8 3 22.1",
-    "beilekids": "stable 4.4 0 40.8", "shundaflask": "falling 4.2 2 33.0",
-    "jinxiutextile": "rising 4.8 0 66.2", "huafangsilk": "stable 4.4 0 49.0",
-    "lanhaigarments": "stable 4.3 1 34.6", "mingshioptical": "stable 4.6 1 50.6",
-    "ruifengtrade": "stable 4.4 0 26.0", "yaqibridal": "falling 3.1 5 9.8",
-    "hongxingshoes": "stable 4.7 0 57.9", "xindashoes": "- - - -",
-    "dongliyuansports": "rising 4.6 1 46.8", "yetuoutdoor": "rising 4.7 0 54.3",
-    "kaidagarment": "- 4.3 - 31.7", "hongyuanbags": "stable 4.2 1 39.5",
-    "greenwaytrade": "falling 3.6 2 5.0", "meiliyuanhair": "stable 4.5 1 43.1",
+    "hqtxpj": "rising 4.7 0", "mingtaidz": "rising 4.8 0", "cwdsm": "stable 4.3 1",
+    "jinchengpiju": "stable 4.5 1", "topsun": "stable 4.4 1",
+    "diruidz": "falling 3.9 4", "juxinyuan": "rising 4.9 0",
+    "minghuilighting": "stable 4.4 1", "hengdacrafts": "rising 4.6 1",
+    "jiameijewelry": "stable 4.5 1", "kangjiehome": "rising 4.8 0",
+    "delongappliance": "stable 4.4 1", "yimanfashion": "falling 3.8 3",
+    "beilekids": "stable 4.4 0", "shundaflask": "falling 4.2 2",
+    "jinxiutextile": "rising 4.8 0", "huafangsilk": "stable 4.4 0",
+    "lanhaigarments": "stable 4.3 1", "mingshioptical": "stable 4.6 1",
+    "ruifengtrade": "stable 4.4 0", "yaqibridal": "falling 3.1 5",
+    "hongxingshoes": "stable 4.7 0", "xindashoes": "- - -",
+    "dongliyuansports": "rising 4.6 1", "yetuoutdoor": "rising 4.7 0",
+    "kaidagarment": "- 4.3 -", "hongyuanbags": "stable 4.2 1",
+    "greenwaytrade": "falling 3.6 2", "meiliyuanhair": "stable 4.5 1",
 }
 
-# The buyer's own rating and why: it wins over the suggestion, which stays visible.
+# The buyer's own rating and why: it wins over the suggestion, which stays visible. (Xinda's
+# counterfeits need none: its false company details and personal-account payment rate it C.)
 OVERRIDES: dict[str, tuple[str, str]] = {
     "mingshioptical": ("AAA", "Visited twice; three years of orders without a single claim."),
     "diruidz": ("C", "65 W chargers overheated; no reorder until a heat test passes."),
-    "xindashoes": ("C", "Sells counterfeit sneakers: customs would seize the goods."),
+    "cwdsm": ("B", "Claims a Huizhou factory it will not show us: B until we see it."),
 }
 # fmt: on

@@ -4,10 +4,12 @@ suppliers that make such things, at every stage from requested to approved or re
 
 - 磁吸手机支架: four samples received and scored; Hengtong's is the golden sample, and the
   blacklisted gadget shop's sample is rejected (it is not the product in its listing photos).
-- 500毫升保温杯: one sample still on its way and one only requested; Delong quotes in USD, so
-  the compare view says the costs are not compared (no exchange rate is guessed).
+- 500毫升保温杯: one sample still on its way and one only requested.
 - 帆布托特包: three bag makers; Hongyuan's is golden.
-- 硅胶解压玩具: a free sample among them; still being evaluated, no golden sample yet.
+- 硅胶解压玩具: a free sample among them; still being evaluated, no golden sample yet. Every
+  1688 shop quotes in CNY; the one USD price is Ruifeng's, a trading company quoting from its
+  Alibaba.com shop (the sample says so), so the compare view says the costs are not compared
+  (no exchange rate is guessed).
 Every sample gets 2-4 photos when a photo store is given (demo/sample_photos.py). Dates
 follow `today` so the demo never goes stale.
 """
@@ -126,7 +128,7 @@ PRODUCTS = (
             DemoSample("shundaflask", "哑光黑 matte black", "25.00 CNY", "15 CNY", (40, 37, 33),
                        "SF1402938471198", S.EVALUATED, "7.1 7.1 24.2 0.392", "4 5 5 3 P P",
                        "Box corner crushed in transit.", "Good flask; packaging must improve."),
-            DemoSample("delongappliance", "黑色 black", "4.50 USD", "2.00 USD", (35, 30, 24),
+            DemoSample("delongappliance", "黑色 black", "32.00 CNY", "14 CNY", (35, 30, 24),
                        "YT7538192040012", S.EVALUATED, "7.0 7.0 23.8 0.405", "4 4 4 4 F P",
                        "Only 52 °C after 6 h.", "Fails the heat test."),
             DemoSample("kangjiehome", "黑色 black", "19.00 CNY", "12 CNY", (9, 6, None),
@@ -151,7 +153,7 @@ PRODUCTS = (
                        "SF1402938470031", S.APPROVED, "38.5 10.0 41.5 0.462", "5 4 5 4 5",
                        "", "Even stitching, print sharp.", golden=True),
             DemoSample("jiahexiangbao", "米色 beige", "10.00 CNY", "10 CNY", (45, 42, 38),
-                       "ZT5546372819203", S.EVALUATED, "37.0 9.5 42.5 0.410", "4 4 3 4 3",
+                       "78546372819203", S.EVALUATED, "37.0 9.5 42.5 0.410", "4 4 3 4 3",
                        "Thread ends left on the handles.", "Cheaper, but thinner canvas."),
             DemoSample("jinchengpiju", "本白 natural", "16.00 CNY", "12 CNY", (44, 40, 36),
                        "JDX012345678901", S.EVALUATED, "38.0 10.0 42.0 0.520", "4 5 4 5 4",
@@ -174,11 +176,14 @@ PRODUCTS = (
                        "YT7538192049987", S.EVALUATED, "12.6 12.4 1.5 0.061", "4 4 4 3 P",
                        "", "Free sample; EN 71 report offered."),
             DemoSample("hengdacrafts", "彩虹 rainbow", "5.00 CNY", "8 CNY", (12, 9, 6),
-                       "ZT5546372811175", S.RECEIVED, "12.5 12.5 1.6 0.066", "5 4 - - -",
+                       "78546372811175", S.RECEIVED, "12.5 12.5 1.6 0.066", "5 4 - - -",
                        "", ""),
             DemoSample("jiameijewelry", "马卡龙 macaron", "6.50 CNY", "10 CNY", (12, 11, 8),
                        "SF1402938479321", S.EVALUATED, "12.0 12.0 1.4 0.055", "3 4 3 4 F",
                        "Strong smell out of the bag.", "Smell must go before any order."),
+            DemoSample("ruifengtrade", "彩虹 rainbow", "0.90 USD", "6.00 USD", (20, 16, 11),
+                       "YT7538192045520", S.EVALUATED, "12.4 12.4 1.5 0.058", "4 4 4 3 P",
+                       "", "USD: quoted on Alibaba.com, not 1688."),
         ),
     ),
 )  # fmt: skip

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.errors import READ_ERRORS, WorkbenchError, unreadable_record
 
 if TYPE_CHECKING:  # SQLAlchemy stays out of start-up; the window imports this module
-    from app.domain.matrix.scoring import LevelThresholds, Weights
+    from app.domain.matrix.scoring import LevelThresholds, Ranked, Weights
     from app.exports.samples.data import ProductSamples
     from app.services.matrix.service import MatrixService
     from app.services.negotiation.service import NegotiationService
@@ -76,7 +76,7 @@ def export_matrix(
     thresholds = thresholds or matrix.thresholds()
     ranking = rank_matrix(rows, weights, thresholds)
     if ids is None:
-        rows.sort(key=lambda row: _rank_key(ranking[row.supplier_id].rank))  # stable: ties by id
+        rows.sort(key=lambda row: _rank_key(ranking[row.supplier_id]))  # stable: ties by id
     else:
         position = {supplier_id: place for place, supplier_id in enumerate(ids)}
         rows.sort(key=lambda row: position.get(row.supplier_id, 0))
@@ -99,9 +99,9 @@ def export_matrix(
     )
 
 
-def _rank_key(rank: int | None) -> tuple[bool, int]:
-    """Ranked suppliers first, best first; the unranked (no score) last."""
-    return (rank is None, rank or 0)
+def _rank_key(ranked: Ranked) -> tuple[bool, bool, int]:
+    """Ranked suppliers first, best first; then the incomplete scores; the unscored last."""
+    return (ranked.rank is None, ranked.score is None, ranked.rank or 0)
 
 
 def export_samples(

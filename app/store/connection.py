@@ -24,7 +24,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Restoring means the app's restore (the file set aside, the backup checked), never copying files
 # over a live database: that is how a foreign -wal gets beside it.
 RESTORE_HINT = (
-    "Restore a backup with File ▸ Restore from backup… or 'python -m app restore BACKUP --db "
+    "Restore a backup with File ▸ Restore from backup… or 'workbench restore BACKUP --db "
     "PATH' (never by copying files over it)"
 )
 NOT_CHANGED = "the file was not changed"

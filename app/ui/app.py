@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -71,10 +72,27 @@ def show_main_window(path: Path, settings: Settings, *, create: bool = True) -> 
     return window
 
 
-def run_gui(path: Path, *, create: bool = True) -> int:
+def run_gui(path: Path, *, create: bool = True, smoke_test: bool = False) -> int:
+    """The window until the user quits. `smoke_test`: quit once the window has been shown and
+    painted, saying so on stdout (CI starts the real window this way, on the xcb platform)."""
     app = application()
     window = show_main_window(path, Settings(), create=create)
-    return 1 if window is None else app.exec()
+    if window is None:
+        return 1
+    if smoke_test:
+        QTimer.singleShot(1500, lambda: _report_and_quit(app, window))
+    return app.exec()
+
+
+def _report_and_quit(app: QApplication, window: MainWindow) -> None:
+    shown = (
+        window.isVisible()
+        and window.windowHandle() is not None
+        and window.windowHandle().isExposed()
+    )
+    print(f"window {'shown' if shown else 'NOT shown'} on {app.platformName()}", flush=True)
+    window.close()
+    app.exit(0 if shown else 1)
 
 
 def render_screenshot(path: Path, tab: str, out: Path, size: tuple[int, int] = (1360, 820)) -> Path:

@@ -3,17 +3,21 @@ when the user says Import.
 
 The preview shows the counts first (new, updated, unchanged, look-alikes), then a read-only
 list by section: each updated supplier with what changes (field: old → new), the look-alikes,
-the rows alike, the new and the unchanged rows. Enter imports; Esc cancels and nothing is
+the rows alike, the new and the unchanged rows. Columns the importer does not know are named
+("ignored columns: 采购员"), with a box to keep their values in the suppliers' notes instead
+(the preview is worked out again with them). Enter imports; Esc cancels and nothing is
 written. The main window imports this module on use (it loads openpyxl and the services).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -38,16 +42,29 @@ if TYPE_CHECKING:
 EXPANDED_NEW_ROWS = 50  # a longer list of new rows starts folded
 
 
-class ImportPreviewDialog(QDialog):
-    """What importing a file would do; accepted means "import it"."""
+Replan = Callable[[bool], "ImportPlan"]  # keep unknown columns? -> the plan worked out again
 
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+
+class ImportPreviewDialog(QDialog):
+    """What importing a file would do; accepted means "import it" (`plan` is then the plan to
+    apply: with the box ticked, the one keeping unknown columns in the notes)."""
+
+    def __init__(
+        self, plan: ImportPlan, parent: QWidget | None = None, replan: Replan | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
+        self._replan = replan
         self.setWindowTitle(f"Import {plan.file_name}")
         self.resize(720, 480)
         self.summary = QLabel(_counts_text(plan))
         self.summary.setWordWrap(True)
+        self.keep_unknown = QCheckBox(
+            "&Keep the values of these columns in the suppliers' notes (as 'column: value')"
+        )
+        self.keep_unknown.setChecked(plan.kept_unknown)
+        self.keep_unknown.setVisible(bool(plan.unknown_columns) and replan is not None)
+        self.keep_unknown.toggled.connect(self._on_keep_unknown)
         self.details = QTreeWidget()
         self.details.setHeaderHidden(True)
         self.details.setRootIsDecorated(True)
@@ -62,9 +79,27 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.keep_unknown)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.import_button.setFocus()
+
+    def _on_keep_unknown(self, keep: bool) -> None:
+        """Work the preview out again with (or without) the unknown columns in the notes."""
+        if self._replan is None:
+            return
+        try:
+            plan = self._replan(keep)
+        except WorkbenchError as error:  # e.g. notes grown too long: say so, keep the old plan
+            QMessageBox.warning(self, APP_NAME, str(error))
+            self.keep_unknown.blockSignals(True)
+            self.keep_unknown.setChecked(not keep)
+            self.keep_unknown.blockSignals(False)
+            return
+        self.plan = plan
+        self.summary.setText(_counts_text(plan))
+        self.details.clear()
+        _fill(self.details, plan)
 
     def section_texts(self) -> list[str]:
         """The top-level lines of the detail list (for tests and screen readers)."""
@@ -104,8 +139,14 @@ def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> Im
     except WorkbenchError as error:
         QMessageBox.warning(parent, APP_NAME, str(error))
         return ImportOutcome()
-    if not confirm_import(plan, parent):
+
+    def replan(keep: bool) -> ImportPlan:
+        return preview_import(workbench.suppliers, path, keep_unknown_columns=keep)
+
+    chosen = confirm_import(plan, parent, replan)
+    if chosen is None:
         return ImportOutcome(message=f"Cancelled: nothing of {path.name} was imported")
+    plan = chosen
     if not plan.writes_anything:
         return ImportOutcome(message=f"{path.name}: {plan.summary()}; nothing to import")
     written: list[Change] = []  # a Cancel pressed during the one commit comes after it
@@ -124,11 +165,13 @@ def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> Im
     return ImportOutcome(change, f"Imported {path.name}: {plan.summary()}")
 
 
-def confirm_import(plan: ImportPlan, parent: QWidget | None) -> bool:
-    """Show the preview; True when the user chose Import."""
-    dialog = ImportPreviewDialog(plan, parent)
+def confirm_import(
+    plan: ImportPlan, parent: QWidget | None, replan: Replan | None = None
+) -> ImportPlan | None:
+    """Show the preview; the plan to apply when the user chose Import, else None."""
+    dialog = ImportPreviewDialog(plan, parent, replan)
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.plan if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
 
@@ -143,6 +186,9 @@ def _counts_text(plan: ImportPlan) -> str:
         )
     if not plan.writes_anything:
         counts += " Importing would change nothing."
+    if plan.unknown_columns:
+        unknown = plan.unknown_text()
+        counts += f"\n{unknown[:1].upper()}{unknown[1:]}."
     return f"Import {plan.file_name}?\n{counts}"
 
 

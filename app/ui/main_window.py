@@ -223,7 +223,7 @@ class MainWindow(DatabaseCommands):
             self,
             APP_NAME,
             f"{message}\n\nNothing will be written to this file. Open a backup with "
-            "File ▸ Open, or run 'python -m app check' for details.",
+            "File ▸ Open, or run 'workbench check --db PATH' for details.",
         )
 
     # --- audits (opened from any tab that offers them) -------------------------------------

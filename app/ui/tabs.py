@@ -29,26 +29,16 @@ def _samples(context: TabContext) -> QWidget:
     return SamplesTab(context.workbench, context.operations)
 
 
-def _negotiation(_context: TabContext) -> QWidget:
-    from app.ui.placeholder_tab import PlaceholderTab
+def _negotiation(context: TabContext) -> QWidget:
+    from app.ui.negotiation.tab import NegotiationTab
 
-    return PlaceholderTab(
-        "Negotiation",
-        "Negotiation worksheets are not built yet. They will hold quotes with price breaks and "
-        "MOQ, your target / acceptable / walk-away prices, each round of offers, and the "
-        "agreed terms.",
-    )
+    return NegotiationTab(context.workbench, context.operations)
 
 
-def _consolidation(_context: TabContext) -> QWidget:
-    from app.ui.placeholder_tab import PlaceholderTab
+def _consolidation(context: TabContext) -> QWidget:
+    from app.ui.consolidation.tab import ConsolidationTab
 
-    return PlaceholderTab(
-        "Consolidation",
-        "Forwarder consolidation is not built yet. It will list parcels arriving at your "
-        "agent's warehouse, compute volumetric and chargeable weight per shipping line, and "
-        "allocate international freight back to a landed cost per unit.",
-    )
+    return ConsolidationTab(context.workbench, context.operations)
 
 
 TABS: tuple[TabEntry, ...] = (

@@ -188,3 +188,22 @@ def test_the_blank_checklist_needs_no_database(tmp_path: Path) -> None:
     assert _checklist(missing, out) == 0
     assert "Blank checklist" in pdf_text(out)
     assert not missing.exists()
+
+
+def test_results_of_a_planned_audit_say_so_instead_of_an_empty_sheet(
+    checklist_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13: a visit planned ahead with nothing answered has no results to print."""
+    from datetime import timedelta
+
+    database = Database(checklist_db)
+    try:
+        supplier_id = SupplierService(database).find_id(NAME_ZH)
+        AuditService(database).start_audit(supplier_id, audited_on=date.today() + timedelta(12))
+    finally:
+        database.close()
+    out = tmp_path / "results.pdf"
+    assert _checklist(checklist_db, out, "--supplier", NAME_ZH, "--results") == 1
+    _one_line_error(capsys, "is planned (in 12 days) and nothing is answered yet")
+    assert not out.exists()
+    assert _checklist(checklist_db, out, "--supplier", NAME_ZH) == 0  # the checklist prints

@@ -47,7 +47,7 @@ def test_export_matrix_to_xlsx_best_ranked_first(
     assert len(names) == 7
     assert names[:2] == [HUAQIANG, TIE]  # 88.0 each, in supplier order
     assert names[-1] == UNSCORED  # no score: last
-    assert sheet["X2"].value.startswith("=IF(")
+    assert sheet["Z2"].value.startswith("=IF(")  # the weighted score: a live formula
 
 
 def test_export_matrix_to_pdf(matrix_db: Path, tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_export_samples_to_xlsx_with_a_thumbnail_per_sample(
     assert [name.split(" · ")[0] for name in workbook.sheetnames] == list(DEMO_PRODUCTS)
     with zipfile.ZipFile(out) as archive:
         media = [n for n in archive.namelist() if n.startswith("xl/media/")]
-    assert len(media) == 14  # every demo sample has a cover photo
+    assert len(media) == 15  # every demo sample has a cover photo
 
 
 def test_export_samples_to_pdf_a_page_per_product(
@@ -111,6 +111,6 @@ def test_check_of_a_database_without_its_photo_folder_says_so_once(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
     assert err[0] == (
-        f"problem: the photo folder {photos_folder(copy_db)} does not exist: 42 photo(s) that "
+        f"problem: the photo folder {photos_folder(copy_db)} does not exist: 45 photo(s) that "
         "records refer to are missing (was the database copied or moved without it?)"
     )

@@ -136,3 +136,39 @@ def test_audits_without_their_supplier_are_left_out(
     fill_demo_audits(audits, stored, TODAY)
     assert len(audits.audits(ids[0])) == 1
     assert len(audits.templates()) == 2
+
+
+# --- issue 13 ------------------------------------------------------------------------------
+
+
+def test_no_item_passes_silently(demo: Demo) -> None:
+    """Every answer is one the demo wrote out: an item it does not list stays unanswered."""
+    from app.demo.audits import AUDITS
+
+    for plan in AUDITS:
+        if plan.days_ago <= 0:
+            continue
+        audit = _only_audit(demo, plan.slug)
+        verdicts = {k: a.verdict for k, a in audit.answers.items() if a.verdict is not None}
+        assert verdicts == {key: verdict for key, (verdict, _) in plan.verdicts.items()}
+
+
+def test_shunda_is_not_passed_on_rohs_or_certificates_in_date(demo: Demo) -> None:
+    """A steel flask needs no RoHS; its ISO 9001 expired, so "certificates in date" fails."""
+    from app.domain.audits.checklist import Verdict
+
+    answers = _only_audit(demo, "shundaflask").answers
+    assert answers["documents.rohs"].verdict is Verdict.NOT_APPLICABLE
+    assert answers["documents.certificates_valid"].verdict is Verdict.FAIL
+    assert answers["documents.iso_9001"].verdict is Verdict.FAIL
+
+
+def test_the_planned_visit_is_a_plan_not_results(demo: Demo) -> None:
+    from app.domain.audits.checklist import is_planned, no_results_reason
+
+    planned = _only_audit(demo, "jinchengpiju")
+    assert is_planned(planned, TODAY)
+    assert no_results_reason(planned, TODAY) is not None
+    for slug in ("hengdacrafts", "shundaflask"):
+        audit = _only_audit(demo, slug)
+        assert audit.audited_on <= TODAY and no_results_reason(audit, TODAY) is None

@@ -128,3 +128,32 @@ def test_synthetic_suppliers_are_valid_varied_and_distinct() -> None:
 def test_synthetic_suppliers_follow_the_seed() -> None:
     assert synthetic_suppliers(50, seed=7) == synthetic_suppliers(50, seed=7)
     assert synthetic_suppliers(50, seed=7) != synthetic_suppliers(50, seed=8)
+
+
+def test_demo_certificates_that_do_not_expire_have_no_expiry_date(demo: list[Supplier]) -> None:
+    """Issue 13: FCC IDs, bank account licences and the merged 三证合一 documents."""
+    from app.domain.suppliers.certifications import MERGED_KINDS, NEVER_EXPIRING_KINDS
+
+    kinds = MERGED_KINDS | NEVER_EXPIRING_KINDS
+    lasting = [c for s in demo for c in s.certifications if c.kind in kinds]
+    assert {c.kind for c in lasting} == set(kinds)
+    assert all(c.expires_on is None for c in lasting)
+
+
+def test_delongs_renewed_ce_needs_no_attention(demo: list[Supplier]) -> None:
+    from app.domain.suppliers.certifications import needs_attention
+
+    delong = next(s for s in demo if s.name_en.startswith("Cixi Delong"))
+    ce = [c for c in delong.certifications if c.kind == "ce"]
+    assert len(ce) == 2 and any(expiry_state(c, TODAY) is ExpiryState.EXPIRED for c in ce)
+    assert not [c for c in needs_attention(delong.certifications, TODAY) if c.kind == "ce"]
+
+
+def test_demo_protection_disqualifiers_and_a_resolved_flag(demo: list[Supplier]) -> None:
+    from app.domain.suppliers.choices import RedFlagKind
+
+    assert {s.buyer_protection for s in demo} == {True, False, None}
+    flags = [f for s in demo for f in s.red_flags]
+    assert any(f.kind is RedFlagKind.PERSONAL_ACCOUNT for f in flags)
+    resolved = [f for f in flags if f.resolved]
+    assert resolved and all(f.resolution and f.resolved_on <= TODAY for f in resolved)

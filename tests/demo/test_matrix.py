@@ -63,7 +63,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 def test_every_capacity_grade_occurs_in_every_dimension(demo: Demo) -> None:
     for dimension in Dimension:
         grades = Counter(row.capacity[dimension].grade for row in demo.rows)
-        assert set(grades) == set(Grade), dimension
+        # n/a is a trading company's production: its response time is graded as anyone's.
+        expected = set(Grade) - (
+            {Grade.NOT_APPLICABLE} if dimension is Dimension.RESPONSE_TIME else set()
+        )
+        assert set(grades) == expected, dimension
 
 
 def test_capacity_facts_have_every_source_dates_and_history(demo: Demo) -> None:
@@ -89,7 +93,7 @@ def test_every_level_occurs_and_at_least_one_rank_is_shared(demo: Demo) -> None:
     ranks = Counter(entry.rank for entry in ranked.values() if entry.rank is not None)
     assert any(count > 1 for count in ranks.values())
     unranked = [entry for entry in ranked.values() if entry.rank is None]
-    assert all(entry.level is Level.UNKNOWN for entry in unranked)
+    assert all(entry.level in (Level.UNKNOWN, Level.INCOMPLETE) for entry in unranked)
 
 
 def test_most_but_not_all_suppliers_were_evaluated_over_three_to_six_quarters(
@@ -197,7 +201,7 @@ def test_a_demo_period_reads_scores_and_sub_indicators() -> None:
         parse_period("90 | 90 | 90")
     with pytest.raises(ValueError, match="Delivery needs 2 values"):
         parse_period("90 | 90 90 90 | 90 | 90")
-    inputs = parse_credit("- 4.3 - 31.7")
+    inputs = parse_credit("- 4.3 -")
     assert (inputs.volume_trend, inputs.review_score, inputs.disputes_last_12_months) == (
         None,
         D("4.3"),

@@ -16,6 +16,7 @@ from app.demo.matrix import shop_slug
 from app.demo.samples import PRODUCTS
 from app.domain.kit.money import Money
 from app.domain.samples.sample import PhotoAngle, SampleStatus
+from app.domain.suppliers.choices import BusinessType
 from app.services.photo_check import check_workbench
 from app.services.samples.records import ProductSummary, SampleSummary
 from app.services.samples.service import SampleService
@@ -59,7 +60,7 @@ def test_four_products_with_three_to_five_samples_each(demo: Demo) -> None:
         "磁吸手机支架": 4,
         "500毫升保温杯": 4,
         "帆布托特包": 3,
-        "硅胶解压玩具": 3,
+        "硅胶解压玩具": 4,
     }
     assert all(p.name and p.category for p in demo.products.values())
     # Every demo sample found its supplier: none was left out silently.
@@ -100,7 +101,12 @@ def test_golden_samples_where_the_buyer_has_decided(demo: Demo) -> None:
 def test_money_is_exact_with_a_free_sample_and_a_usd_quote(demo: Demo) -> None:
     samples = [row.sample for rows in demo.rows.values() for row in rows]
     assert sum(s.free for s in samples) == 1
-    assert any(s.price == Money.from_minor(450, "USD") for s in samples)
+    # 1688 trades in CNY: the one USD quote is a trading company's, from Alibaba.com.
+    usd = [s for s in samples if s.price is not None and s.price.currency == "USD"]
+    assert [s.price for s in usd] == [Money.from_minor(90, "USD")]
+    assert "Alibaba.com" in usd[0].verdict
+    trader = next(sup for sup in demo_suppliers(TODAY) if shop_slug(sup.shop_url) == "ruifengtrade")
+    assert trader.business_type is BusinessType.TRADING and "Alibaba.com" in trader.notes
     assert any(s.price is None and s.shipping is None for s in samples)  # only requested
 
 
@@ -111,8 +117,9 @@ def test_the_compare_view_has_marks_notes_and_a_rejected_bargain(demo: Demo) -> 
     assert cheapest == [s is SampleStatus.REJECTED for s in statuses]  # cheap, and rejected
     golden = [sample.golden for sample in stand.samples]
     assert [cell.best for cell in stand.row("length_cm").cells] == golden
+    toy = demo.samples.compare(demo.products["硅胶解压玩具"].id)
+    assert toy.row("total").note == "In CNY and USD: not compared without an exchange rate."
     flask = demo.samples.compare(demo.products["500毫升保温杯"].id)
-    assert flask.row("total").note == "In CNY and USD: not compared without an exchange rate."
     heat = flask.row("criterion:Keeps 95 °C above 60 °C for 6 h")
     assert [c.value for c in heat.cells][:2] == ["pass", "fail"]
     assert [c.best for c in heat.cells] == [True, False, False, False]
@@ -164,3 +171,14 @@ def test_the_demo_follows_today(demo: Demo, tmp_path: Path) -> None:
         assert filled.samples.referenced_hashes() == demo.samples.referenced_hashes()
     finally:
         database.close()
+
+
+def test_1688_shops_quote_in_cny_and_zto_numbers_are_digits_only(demo: Demo) -> None:
+    """Issue 13: no USD price from a 1688 shop; a ZTO (中通) tracking number has no letters."""
+    for entry in PRODUCTS:
+        for sample in entry.samples:
+            if "USD" in sample.price + sample.shipping:
+                assert sample.slug == "ruifengtrade" and "Alibaba.com" in sample.verdict
+            assert not sample.tracking.startswith("ZT"), sample.tracking
+    zto = [s.tracking for e in PRODUCTS for s in e.samples if s.tracking.startswith("78")]
+    assert zto and all(number.isdigit() for number in zto)

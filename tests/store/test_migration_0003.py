@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from app.domain.matrix.capacity import Dimension, FactSource
 from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
-from app.domain.matrix.scoring import Weights
+from app.domain.matrix.scoring import Scores, Weights
 from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService
 from app.store.db import Database
@@ -17,8 +17,9 @@ from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.conftest import TODAY
-from tests.db_rows import all_rows, query
+from tests.db_rows import query
 from tests.factories import hengda
+from tests.older_files import fill_older, kept_rows
 from tests.store.test_migrations import (
     CHILD_TABLES,
     _counts,
@@ -30,51 +31,38 @@ from tests.store.test_migrations import (
 
 MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs", "app_settings")
 NOW = "2026-11-29T08:00:00.000000+00:00"
+D = Decimal
 
 
 def _fill_at_0002(path: Path) -> None:
-    """Suppliers with every child row and every 0002 matrix table filled, as a 0002 build would.
-
-    Evaluations go in as plain SQL: today's service also writes sub-indicators, whose table a
-    0002 file does not have yet.
-    """
-    database = Database(path)
-    try:
-        suppliers = SupplierService(database, today=lambda: TODAY)
-        matrix = MatrixService(database, today=lambda: TODAY)
-        ids = [
-            suppliers.save(
-                hengda(name_zh=f"恒达{n}厂", shop_url=f"https://hd{n}.1688.com")
-            ).created[0]
-            for n in range(8)
-        ]
-        for n, supplier_id in enumerate(ids):
-            for dimension in Dimension:
-                matrix.record_capacity_fact(supplier_id, dimension, n + 1, FactSource.AUDIT, TODAY)
-            matrix.save_credit_inputs(
-                supplier_id,
-                CreditInputs(Trend.RISING, None, n, None),
-                CreditOverride(CreditRating.AA, "visited") if n % 2 else None,
-            )
-        matrix.save_weights(Weights(Decimal(25), Decimal(25), Decimal(25), Decimal(25)))
-        with database.transaction() as session:
-            for supplier_id in ids:
-                for period in ("2026-Q2", "2026-Q3"):
-                    session.execute(
-                        text(
-                            "INSERT INTO evaluations (supplier_id, period, quality, delivery, "
-                            "note, created_at, updated_at) VALUES (:s, :p, '88.5', '90', '', "
-                            ":now, :now)"
-                        ),
-                        {"s": supplier_id, "p": period, "now": NOW},
-                    )
-    finally:
-        database.close()
+    """Suppliers with every child row and every 0002 matrix table filled, as a 0002 build would
+    (the sub-indicators today's service writes have no table in a 0002 file: not copied)."""
+    fill_older(path, _fill_0002_tables)
 
 
-def _all_rows(path: Path) -> dict[str, list[tuple]]:
+def _fill_0002_tables(database: Database) -> None:
+    suppliers = SupplierService(database, today=lambda: TODAY)
+    matrix = MatrixService(database, today=lambda: TODAY)
+    ids = [
+        suppliers.save(hengda(name_zh=f"恒达{n}厂", shop_url=f"https://hd{n}.1688.com")).created[0]
+        for n in range(8)
+    ]
+    for n, supplier_id in enumerate(ids):
+        for dimension in Dimension:
+            matrix.record_capacity_fact(supplier_id, dimension, n + 1, FactSource.AUDIT, TODAY)
+        matrix.save_credit_inputs(
+            supplier_id,
+            CreditInputs(Trend.RISING, None, n, None),
+            CreditOverride(CreditRating.AA, "visited") if n % 2 else None,
+        )
+        for period in ("2026-Q2", "2026-Q3"):
+            matrix.save_evaluation(supplier_id, period, Scores(D("88.5"), D(90)))
+    matrix.save_weights(Weights(D(25), D(25), D(25), D(25)))
+
+
+def _all_rows(path: Path, older: Path | None = None) -> dict[str, list[tuple]]:
     """Every row of every table the 0002 file has: the witness of 'nothing lost'."""
-    return all_rows(path, ("suppliers", *CHILD_TABLES, *MATRIX_TABLES))
+    return kept_rows(path, ("suppliers", *CHILD_TABLES, *MATRIX_TABLES), older)
 
 
 def test_0003_comes_right_after_0002() -> None:
@@ -96,7 +84,7 @@ def test_a_filled_0002_database_migrates_to_0003_keeping_every_row(tmp_path: Pat
 
     assert opened.migrated_from == "0002_capacity_credit" and opened.backup is not None
     assert _revision(path) == HEAD
-    assert _all_rows(path) == before  # every row, every value, in place
+    assert _all_rows(path, opened.backup) == before  # every row, every value, in place
     assert _counts(opened.backup) == _counts(path)
     assert query(path, "SELECT count(*) FROM evaluation_indicators") == [(0,)]
     assert query(path, "PRAGMA foreign_key_check") == []

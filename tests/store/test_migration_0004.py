@@ -18,8 +18,9 @@ from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
 from tests.conftest import TODAY
-from tests.db_rows import all_rows, query
+from tests.db_rows import query
 from tests.factories import hengda
+from tests.older_files import fill_older, kept_rows
 from tests.store.test_migrations import (
     CHILD_TABLES,
     _counts,
@@ -44,37 +45,36 @@ NOW = "2026-11-29T08:00:00.000000+00:00"
 
 def _fill_at_0003(path: Path) -> None:
     """Suppliers with every child row and every 0003 table filled, as a 0003 build would."""
-    database = Database(path)
-    try:
-        suppliers = SupplierService(database, today=lambda: TODAY)
-        matrix = MatrixService(database, today=lambda: TODAY)
-        ids = [
-            suppliers.save(
-                hengda(name_zh=f"恒达{n}厂", shop_url=f"https://hd{n}.1688.com")
-            ).created[0]
-            for n in range(6)
-        ]
-        for n, supplier_id in enumerate(ids):
-            for dimension in Dimension:
-                matrix.record_capacity_fact(supplier_id, dimension, n + 1, FactSource.AUDIT, TODAY)
-            matrix.save_evaluation(
-                supplier_id,
-                "2026-Q3",
-                Scores(delivery=Decimal("90.5")),
-                indicators={Indicator.PASS_RATE: Decimal("98.50")},
-            )
-            matrix.save_credit_inputs(
-                supplier_id,
-                CreditInputs(Trend.STABLE, Decimal("4.5"), n, None),
-                CreditOverride(CreditRating.A, "slow") if n % 2 else None,
-            )
-        matrix.save_weights(Weights(Decimal(40), Decimal(30), Decimal(20), Decimal(10)))
-    finally:
-        database.close()
+    fill_older(path, _fill_0003_tables)
 
 
-def _all_rows(path: Path) -> dict[str, list[tuple]]:
-    return all_rows(path, OLD_TABLES)
+def _fill_0003_tables(database: Database) -> None:
+    """What a 0003 build stored: six suppliers with facts, evaluations, credit and weights."""
+    suppliers = SupplierService(database, today=lambda: TODAY)
+    matrix = MatrixService(database, today=lambda: TODAY)
+    ids = [
+        suppliers.save(hengda(name_zh=f"恒达{n}厂", shop_url=f"https://hd{n}.1688.com")).created[0]
+        for n in range(6)
+    ]
+    for n, supplier_id in enumerate(ids):
+        for dimension in Dimension:
+            matrix.record_capacity_fact(supplier_id, dimension, n + 1, FactSource.AUDIT, TODAY)
+        matrix.save_evaluation(
+            supplier_id,
+            "2026-Q3",
+            Scores(delivery=Decimal("90.5")),
+            indicators={Indicator.PASS_RATE: Decimal("98.50")},
+        )
+        matrix.save_credit_inputs(
+            supplier_id,
+            CreditInputs(Trend.STABLE, Decimal("4.5"), n, None),
+            CreditOverride(CreditRating.A, "slow") if n % 2 else None,
+        )
+    matrix.save_weights(Weights(Decimal(40), Decimal(30), Decimal(20), Decimal(10)))
+
+
+def _all_rows(path: Path, older: Path | None = None) -> dict[str, list[tuple]]:
+    return kept_rows(path, OLD_TABLES, older)
 
 
 def _migrated(tmp_path: Path) -> Path:
@@ -104,7 +104,7 @@ def test_a_filled_0003_database_migrates_to_0004_keeping_every_row(tmp_path: Pat
 
     assert opened.migrated_from == "0003_evaluation_indicators" and opened.backup is not None
     assert _revision(path) == HEAD
-    assert _all_rows(path) == before  # every row, every value, in place
+    assert _all_rows(path, opened.backup) == before  # every row, every value, in place
     assert _counts(opened.backup) == _counts(path)
     for table in AUDIT_TABLES:
         assert query(path, f"SELECT count(*) FROM {table}") == [(0,)], table

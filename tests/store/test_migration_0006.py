@@ -13,7 +13,8 @@ from app.store.db import Database
 from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
-from tests.db_rows import all_rows, query
+from tests.db_rows import query
+from tests.older_files import kept_rows
 from tests.store.test_migration_0004 import _fill_at_0003, _insert_audit_with_a_linked_fact
 from tests.store.test_migration_0005 import OLD_TABLES as TABLES_BEFORE_0005
 from tests.store.test_migration_0005 import SAMPLE_TABLES, _insert_samples
@@ -62,7 +63,7 @@ def test_0006_comes_right_after_0005() -> None:
 
 def test_a_filled_0005_database_migrates_to_0006_keeping_every_row(tmp_path: Path) -> None:
     path = _filled_0005(tmp_path)
-    before = all_rows(path, OLD_TABLES)
+    before = kept_rows(path, OLD_TABLES)
     assert all(before[table] for table in before), "every table holds rows before the upgrade"
     assert len(before["samples"]) == 3 and len(before["sample_photos"]) == 3
 
@@ -70,8 +71,8 @@ def test_a_filled_0005_database_migrates_to_0006_keeping_every_row(tmp_path: Pat
 
     assert opened.migrated_from == "0005_samples" and opened.backup is not None
     assert _revision(path) == HEAD
-    assert all_rows(path, OLD_TABLES) == before  # every row, every value, in place
-    assert all_rows(opened.backup, OLD_TABLES) == before
+    assert kept_rows(path, OLD_TABLES, opened.backup) == before  # every row, every value
+    assert kept_rows(opened.backup, OLD_TABLES) == before
     assert _counts(opened.backup) == _counts(path)
     for table in NEGOTIATION_TABLES:
         assert query(path, f"SELECT count(*) FROM {table}") == [(0,)], table

@@ -10,11 +10,14 @@ import pytest
 from sqlalchemy import text
 
 from app.errors import DatabaseError
+from app.services.suppliers.service import SupplierService
 from app.store.db import Database
 from app.store.models.base import Base
 from app.store.opening import open_database_file
 from app.store.schema_version import HEAD, REVISIONS
-from tests.db_rows import all_rows, query
+from tests.db_rows import query
+from tests.factories import hengda
+from tests.older_files import kept_rows
 from tests.store.test_migration_0004 import _fill_at_0003, _insert_audit_with_a_linked_fact
 from tests.store.test_migration_0005 import _insert_samples
 from tests.store.test_migration_0006 import NEGOTIATION_TABLES, _insert_worksheets
@@ -85,18 +88,30 @@ def _filled_0006(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def filled(db_path: Path, database: Database, supplier_service: SupplierService) -> Path:
+    """A database at the head with suppliers 1 and 2, product 1's samples, negotiation rows and
+    the consolidation rows of _insert_consolidation."""
+    for n in (1, 2):
+        supplier_service.save(hengda(name_zh=f"恒达{n}厂", shop_url=f"https://hd{n}.1688.com"))
+    _insert_samples(database, golden=(2,))
+    _insert_negotiation_rows(database)
+    _insert_consolidation(database)
+    return db_path
+
+
 def _index_sql(path: Path, name: str) -> list[tuple]:
     return query(path, f"SELECT sql FROM sqlite_master WHERE name = '{name}'")
 
 
-def test_0007_is_the_head_right_after_0006() -> None:
-    assert REVISIONS[-2:] == ("0006_negotiation", "0007_consolidation")
-    assert HEAD == "0007_consolidation"
+def test_0007_comes_right_after_0006() -> None:
+    position = REVISIONS.index("0007_consolidation")
+    assert REVISIONS[position - 1] == "0006_negotiation"
 
 
 def test_a_filled_0006_database_migrates_to_0007_keeping_every_row(tmp_path: Path) -> None:
     path = _filled_0006(tmp_path)
-    before = all_rows(path, OLD_TABLES)
+    before = kept_rows(path, OLD_TABLES)
     assert all(before[table] for table in before), "every table holds rows before the upgrade"
     assert len(before["worksheets"]) == 2 and len(before["quote_breaks"]) == 1
 
@@ -104,8 +119,8 @@ def test_a_filled_0006_database_migrates_to_0007_keeping_every_row(tmp_path: Pat
 
     assert opened.migrated_from == "0006_negotiation" and opened.backup is not None
     assert _revision(path) == HEAD
-    assert all_rows(path, OLD_TABLES) == before  # every row, every value, in place
-    assert all_rows(opened.backup, OLD_TABLES) == before
+    assert kept_rows(path, OLD_TABLES, opened.backup) == before  # every row, every value
+    assert kept_rows(opened.backup, OLD_TABLES) == before
     assert _counts(opened.backup) == _counts(path)
     for table in CONSOLIDATION_TABLES:
         assert query(path, f"SELECT count(*) FROM {table}") == [(0,)], table
@@ -217,29 +232,22 @@ def _count(path: Path, table: str) -> int:
 
 
 def test_order_numbers_and_parcel_codes_are_unique_but_blanks_may_repeat(
-    tmp_path: Path,
+    filled: Path, database: Database
 ) -> None:
-    path = _filled_0006(tmp_path)
-    open_database_file(path)
-    database = Database(path)
-    try:
-        _insert_consolidation(database)
-        with pytest.raises(DatabaseError, match="UNIQUE"), database.transaction() as session:
-            session.execute(text("UPDATE parcels SET code = 'YT1' WHERE id = 2"))
-        with database.transaction() as session:
-            session.execute(text("UPDATE parcels SET code = ''"))  # two blank codes: fine
-        with pytest.raises(DatabaseError, match="UNIQUE"), database.transaction() as session:
-            session.execute(
-                text(
-                    "INSERT INTO purchase_orders (supplier_id, order_number, status, "
-                    "domestic_shipping_currency, tracking_number, note, created_at, updated_at) "
-                    "VALUES (2, '3421658712345678901', 'shipped', 'CNY', '', '', :now, :now)"
-                ),
-                {"now": NOW},
-            )
-    finally:
-        database.close()
-    assert _count(path, "purchase_orders") == 1
+    with pytest.raises(DatabaseError, match="UNIQUE"), database.transaction() as session:
+        session.execute(text("UPDATE parcels SET code = 'YT1' WHERE id = 2"))
+    with database.transaction() as session:
+        session.execute(text("UPDATE parcels SET code = ''"))  # two blank codes: fine
+    with pytest.raises(DatabaseError, match="UNIQUE"), database.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO purchase_orders (supplier_id, order_number, status, "
+                "domestic_shipping_currency, tracking_number, note, created_at, updated_at) "
+                "VALUES (2, '3421658712345678901', 'shipped', 'CNY', '', '', :now, :now)"
+            ),
+            {"now": NOW},
+        )
+    assert _count(filled, "purchase_orders") == 1
 
 
 @pytest.mark.parametrize(
@@ -261,17 +269,11 @@ def test_order_numbers_and_parcel_codes_are_unique_but_blanks_may_repeat(
     ],
 )
 def test_deletes_cascade_or_let_go_as_designed(
-    tmp_path: Path, delete: str, left: dict[str, int]
+    filled: Path, database: Database, delete: str, left: dict[str, int]
 ) -> None:
-    path = _filled_0006(tmp_path)
-    open_database_file(path)
-    database = Database(path)
-    try:
-        _insert_consolidation(database)
-        with database.transaction() as session:  # plain SQL: only the database's own links
-            session.execute(text(delete))
-    finally:
-        database.close()
+    path = filled
+    with database.transaction() as session:  # plain SQL: only the database's own links
+        session.execute(text(delete))
     assert {table: _count(path, table) for table in left} == left
     if "shipments" in delete:
         assert query(path, "SELECT shipment_id FROM parcels") == [(None,), (None,)]

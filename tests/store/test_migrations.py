@@ -44,6 +44,7 @@ from app.store.schema_version import APPLICATION_ID, HEAD, REVISIONS
 from app.store.types import ChoiceCode, DecimalText, UTCDateTime
 from tests.db_rows import query
 from tests.factories import hengda, minimal
+from tests.older_files import fill_older
 
 CHILD_TABLES = (
     "supplier_contacts",
@@ -475,15 +476,17 @@ def test_every_past_schema_version_opens_and_reaches_the_models_schema(
 MATRIX_TABLES = ("capacity_facts", "evaluations", "credit_inputs", "app_settings")
 
 
+def _ten_suppliers(database: Database) -> None:
+    service = SupplierService(database)
+    for number in range(10):
+        service.save(hengda(name_zh=f"恒达{number}厂", shop_url=f"https://hd{number}.1688.com"))
+
+
 def test_a_filled_0001_database_migrates_to_head_keeping_every_row(tmp_path: Path) -> None:
     """0002 and 0003 only add the Capacity & Credit tables: every supplier and child row stays."""
     path = tmp_path / "at-0001.sqlite3"
     _database_at(path, "0001_initial")
-    database = Database(path)
-    service = SupplierService(database)
-    for number in range(10):
-        service.save(hengda(name_zh=f"恒达{number}厂", shop_url=f"https://hd{number}.1688.com"))
-    database.close()
+    fill_older(path, _ten_suppliers)
     before = _counts(path)
     assert all(before[table] >= 10 for table in CHILD_TABLES)
     assert not set(MATRIX_TABLES) & _tables(path)

@@ -54,3 +54,32 @@ def test_enter_imports_and_escape_cancels_even_from_the_list(
     qtbot.keyClick(dialog.details, key)
     assert not dialog.isVisible()
     assert dialog.result() == result
+
+
+def test_unknown_columns_are_named_and_can_be_kept_in_the_notes(
+    qtbot, tmp_path: Path, supplier_service
+) -> None:
+    """Issue 13: a 采购员 column is said to be ignored; ticking the box keeps it in the notes."""
+    from app.services.suppliers.importing import apply_import
+
+    source = tmp_path / "buyers.csv"
+    source.write_text("供应商名称,采购员\n甲厂,张三\n", encoding="utf-8")
+    plan = preview_import(supplier_service, source)
+    dialog = ImportPreviewDialog(
+        plan,
+        replan=lambda keep: preview_import(supplier_service, source, keep_unknown_columns=keep),
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().endswith("Ignored columns: 采购员.")
+    assert not dialog.keep_unknown.isHidden() and not dialog.keep_unknown.isChecked()
+    dialog.keep_unknown.setChecked(True)
+    assert dialog.plan.kept_unknown
+    assert dialog.summary.text().endswith("Columns kept in the suppliers' notes: 采购员.")
+    apply_import(supplier_service, dialog.plan)
+    assert supplier_service.all_records()[0].notes == "采购员: 张三"
+
+
+def test_without_unknown_columns_there_is_no_box(qtbot, plan: ImportPlan) -> None:
+    dialog = ImportPreviewDialog(plan, replan=lambda keep: plan)
+    qtbot.addWidget(dialog)
+    assert dialog.keep_unknown.isHidden()

@@ -27,7 +27,7 @@ def test_an_export_names_check_instead_of_a_traceback(
     code = main(["export", "matrix", "--db", str(filled_db), "--out", str(tmp_path / "m.xlsx")])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "unexpected" not in err, err
-    assert "cannot be read" in err and "app check" in err
+    assert "cannot be read" in err and "workbench check" in err
     assert not (tmp_path / "m.xlsx").exists()
 
 

@@ -5,8 +5,14 @@ Rules, decided once:
 - An item is answered by its kind: pass / fail / n.a.; a number with its unit; or text. Every
   answer may carry a remark and photo references, whatever its kind.
 - The score counts pass/fail items only: passed / (passed + failed) x 100, rounded half-up to
-  one decimal. N.a. and unanswered items are left out, never counted as failed; with no
-  pass/fail item answered the score is None (unknown).
+  one decimal. N.a. and unanswered items are left out, never counted as failed or passed
+  (an item left unanswered stays unanswered); with no pass/fail item answered the score is None
+  (unknown).
+- A preparation section ("Before the visit": the buyer's own preparation) stays on the sheet
+  but is not audited: its items are out of the score and the counts, and off the part the
+  supplier signs.
+- An audit has results once an audited item is answered. One dated ahead with nothing
+  answered is PLANNED: it prints as the checklist to take along, never as an empty result.
 - The overall result: "failed" when any CRITICAL item failed or the score is under 60;
   "conditional" from 60 to under 85; "passed" at 85 or more with no critical failure;
   "not decided" while the score is unknown. The user may set the result by hand with a reason.
@@ -85,6 +91,8 @@ class ChecklistSection:
     title_en: str
     title_zh: str
     items: tuple[ChecklistItem, ...] = ()
+    # The buyer's own preparation: printed, never scored, not signed by the supplier.
+    preparation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +106,12 @@ class ChecklistTemplate:
 
     def items(self) -> list[ChecklistItem]:
         return [item for section in self.sections for item in section.items]
+
+    def audited_items(self) -> list[ChecklistItem]:
+        """The items the factory is audited on (not the buyer's preparation)."""
+        return [
+            item for section in self.sections if not section.preparation for item in section.items
+        ]
 
     def items_by_key(self) -> dict[str, ChecklistItem]:
         return {item.key: item for item in self.items()}
@@ -146,7 +160,7 @@ def score_audit(template: ChecklistTemplate, answers: dict[str, Answer]) -> Audi
     """Count the pass/fail items and decide the result by the rules in the module docstring."""
     passed = failed = not_applicable = unanswered = 0
     critical: list[str] = []
-    for item in template.items():
+    for item in template.audited_items():
         answer = answers.get(item.key)
         if answer is None or not answer.is_answered:
             unanswered += 1
@@ -194,6 +208,33 @@ def audit_result(audit: Audit) -> AuditResult:
     if audit.result_override is not None:
         return audit.result_override
     return score_audit(audit.template, audit.answers).result
+
+
+def has_results(audit: Audit) -> bool:
+    """True once an audited item is answered (the buyer's preparation does not count)."""
+    answered = {key for key, answer in audit.answers.items() if answer.is_answered}
+    return any(item.key in answered for item in audit.template.audited_items())
+
+
+def is_planned(audit: Audit, today: date) -> bool:
+    """A visit still to come with nothing answered: a plan, not results."""
+    return audit.audited_on > today and not has_results(audit)
+
+
+def no_results_reason(audit: Audit, today: date) -> str | None:
+    """Why the audit has no results to print (None when it has): planned, or not answered."""
+    if has_results(audit):
+        return None
+    if audit.audited_on > today:
+        days = (audit.audited_on - today).days
+        return (
+            f"The audit of {audit.audited_on.isoformat()} is planned (in {days} day"
+            f"{'s' * (days != 1)}) and nothing is answered yet: there are no results to print."
+        )
+    return (
+        f"Nothing is answered in the audit of {audit.audited_on.isoformat()} yet: "
+        "there are no results to print."
+    )
 
 
 # Photo references: free text the auditor typed ("IMG_2041"), or a photo attached from the

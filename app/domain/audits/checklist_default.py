@@ -6,8 +6,15 @@ staff the Chinese one.
 Decisions:
 - Item keys are "<section>.<item>" and never change once shipped: audits and copied templates
   refer to them, and the capacity feed finds its facts through them.
-- Red flags are asked so that Pass means "not seen": every item of the template then scores the
-  same way (a pass is good news) and a red flag seen is a failure.
+- Red flags are written as positive statements a factory can sign (未要求将货款打入个人账户):
+  Pass means the statement holds, the red flag was not seen; every item of the template then
+  scores the same way (a pass is good news) and a red flag seen is a failure.
+- "Before the visit" is the buyer's own preparation: printed on the sheet, never scored, and
+  kept off the part the supplier signs (ChecklistSection.preparation).
+- One word for the visit in Chinese throughout: 验厂 (验厂前准备, 验厂日期, 验厂人员).
+- Tax registration and organisation code were merged into the business licence by the 三证合一
+  reform: one item checks the unified social credit code. CE and FCC are declarations backed
+  by test reports: the auditor asks for the DoC and the reports, not a "certificate".
 - "Capacity seen" counts what the auditor saw on the floor or in records, not what the factory
   said; its NUMBER items feed the matrix. Response time is a capacity dimension too, but it is
   measured in chat before any visit, so it is not an audit item.
@@ -33,24 +40,25 @@ _NUMBER = AnswerKind.NUMBER
 _BEFORE = ChecklistSection(
     key="before",
     title_en="Before the visit",
-    title_zh="考察前准备",
+    title_zh="验厂前准备",
     items=(
         ChecklistItem(
             "before.goals",
             "Goals and focus areas of the visit written down",
-            "已明确并写下本次考察的目标和重点",
+            "已明确并写下本次验厂的目标和重点",
         ),
         ChecklistItem(
             "before.checklist",
             "This checklist prepared and agreed with the auditor",
-            "已准备本检查表，并与考察人员确认",
+            "已准备本检查表，并与验厂人员确认",
         ),
         ChecklistItem(
             "before.date",
             "Visit date away from public holidays and the production off-season",
-            "考察日期避开法定节假日和生产淡季",
+            "验厂日期避开法定节假日和生产淡季",
         ),
     ),
+    preparation=True,
 )
 
 _DOCUMENTS = ChecklistSection(
@@ -66,19 +74,16 @@ _DOCUMENTS = ChecklistSection(
             critical=True,
         ),
         ChecklistItem(
-            "documents.tax_registration",
-            "Tax registration (or the unified social credit code on the licence) checked",
-            "税务登记证（或营业执照上的统一社会信用代码）已核对",
-        ),
-        ChecklistItem(
-            "documents.organisation_code",
-            "Organisation code certificate (or the unified social credit code) checked",
-            "组织机构代码证（或统一社会信用代码）已核对",
+            "documents.credit_code",
+            "Unified social credit code checked (the tax registration and organisation code "
+            "are merged into the business licence since 三证合一)",
+            "统一社会信用代码已核对（三证合一后已并入营业执照）",
         ),
         ChecklistItem(
             "documents.bank_account_licence",
-            "Bank account licence checked: the account is in the company's name",
-            "开户许可证已核对，银行账户为公司对公账户",
+            "Bank account licence or basic deposit account information checked: the account is "
+            "in the company's name",
+            "开户许可证或基本存款账户信息已核对",
         ),
         ChecklistItem(
             "documents.legal_person_id",
@@ -90,8 +95,17 @@ _DOCUMENTS = ChecklistSection(
             "Third-party factory audit report (SGS, Intertek, BV, TÜV) original seen",
             "第三方验厂报告（SGS、Intertek、BV、TÜV）已核对原件",
         ),
-        ChecklistItem("documents.ce", "CE certificate original seen", "CE认证证书已核对原件"),
-        ChecklistItem("documents.fcc", "FCC certificate original seen", "FCC认证证书已核对原件"),
+        ChecklistItem(
+            "documents.ce",
+            "CE: the Declaration of Conformity (DoC) and the test reports behind it seen",
+            "CE：已查看符合性声明（DoC）及检测报告",
+        ),
+        ChecklistItem(
+            "documents.fcc",
+            "FCC: the Declaration of Conformity (SDoC) or the FCC ID grant, and the test "
+            "reports, seen",
+            "FCC：已查看符合性声明（SDoC）或FCC ID授权书及检测报告",
+        ),
         ChecklistItem(
             "documents.rohs",
             "RoHS certificate or test report original seen",
@@ -182,7 +196,7 @@ _CAPACITY = ChecklistSection(
         ChecklistItem(
             "capacity.production_lines",
             "Production lines running, counted on site",
-            "现场清点的在运行生产线数量",
+            "现场清点：正在运行的生产线（条）",
             kind=_NUMBER,
             unit=Dimension.PRODUCTION_LINES.unit,
             capacity_dimension=Dimension.PRODUCTION_LINES,
@@ -222,50 +236,50 @@ _CAPACITY = ChecklistSection(
 
 _RED_FLAGS = ChecklistSection(
     key="red_flags",
-    title_en="Red flags (Pass = not seen)",
-    title_zh="危险信号（未发现 = 通过）",
+    title_en="Red flags (Pass = no red flag seen)",
+    title_zh="风险信号（未发现 = 合格）",
     items=(
         ChecklistItem(
             "red_flags.real_photos_refused",
-            "Real photos (实拍图) of products or workshop refused",
-            "拒绝提供产品或车间的实拍图",
+            "Real photos (实拍图) of products and workshop provided",
+            "愿意提供产品及车间实拍图",
         ),
         ChecklistItem(
             "red_flags.samples_or_visits_refused",
-            "Samples or factory visits refused or put off",
-            "拒绝或推托寄送样品、实地验厂",
+            "Samples and a factory visit agreed to",
+            "同意寄样及实地验厂",
         ),
         ChecklistItem(
             "red_flags.payment_off_platform",
-            "Payment asked outside the 1688 platform",
-            "要求绕开1688平台付款",
+            "No payment asked outside the 1688 platform",
+            "未要求走平台外交易",
         ),
         ChecklistItem(
             "red_flags.personal_account",
-            "Payment asked to a personal bank account",
-            "要求将货款打入个人账户",
+            "No payment asked to a personal bank account",
+            "未要求将货款打入个人账户",
             critical=True,
         ),
         ChecklistItem(
             "red_flags.evasive_answers",
-            "Evasive or vague answers",
-            "回答含糊其辞或回避问题",
+            "Clear, specific answers; no question avoided",
+            "回答清楚具体，不回避问题",
         ),
         ChecklistItem(
             "red_flags.pressure_to_pay",
-            "Pressure to pay or order immediately",
-            "催促立即付款或下单",
+            "No pressure to pay or order immediately",
+            "未催促立即付款或下单",
         ),
         ChecklistItem(
             "red_flags.false_details",
-            "False company details (name, address or licence differ from what was seen)",
-            "公司信息虚假（名称、地址或执照与现场不符）",
+            "Company details true: name, address and licence match what was seen",
+            "公司信息真实，与现场一致",
             critical=True,
         ),
         ChecklistItem(
             "red_flags.stock_photos",
-            "Shop photos are stock images or renders, not this factory's products",
-            "店铺图片为网图或效果图，并非本厂产品",
+            "Shop photos show this factory's own products, not stock images or renders",
+            "店铺图片为本厂产品实拍，非网图或效果图",
         ),
     ),
 )

@@ -1,8 +1,11 @@
 """Capacity grades for the five capacity dimensions, each boundary decided once (domain.md).
 
-Boundaries (domain.md: capacity grades; "below average is weak"). Where domain.md's ranges
-touch ("50,000-100,000" and "> 100,000"), the shared value belongs to the lower-named grade's
-range as written in the table: exactly 100,000 pieces is good, exactly 5 lines is good.
+Boundaries (domain.md: capacity grades; "below average is weak"). Each grade's range holds the
+numbers domain.md writes for it, both ends included: "good 50,000-100,000" holds exactly
+50,000 and exactly 100,000. So where two ranges share a number, the good range keeps it:
+exactly 100,000 pieces is good (not excellent: the lower grade) and exactly 50,000 is good (not
+average: the higher grade); the average range starts at its own lower number (exactly 10,000
+pieces, 1 line, 20 people, 500 m² is average, not weak).
 
 | dimension                 | excellent  | good                 | average            | weak      |
 |---------------------------|------------|----------------------|--------------------|-----------|
@@ -16,6 +19,9 @@ range as written in the table: exactly 100,000 pieces is good, exactly 5 lines i
 exactly 1 h and exactly 4 h are good, just over 4 h is average. domain.md has no "weak"
 response time; ours is "more than 24 hours" (no answer within a day), a project decision.
 A missing value grades UNKNOWN, never weak; a negative value is refused with ValueError.
+A trading company has no production lines or factory of its own: its production dimensions
+(monthly capacity, lines, employees, factory area) grade NOT_APPLICABLE, "n/a (trading
+company)", never weak; its response time is graded as anyone's.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ class Grade(StrEnum):
     AVERAGE = "average"
     WEAK = "weak"
     UNKNOWN = "unknown"
+    NOT_APPLICABLE = "n/a (trading company)"
 
     @property
     def label(self) -> str:
@@ -53,6 +60,16 @@ class Dimension(StrEnum):
     @property
     def unit(self) -> str:
         return _DIMENSION_TEXT[self][1]
+
+
+# Singular units, for exactly 1 ("1 line", not "1 lines").
+_SINGULAR = {"pieces": "piece", "lines": "line", "people": "person"}
+
+
+def unit_text(value: Number, unit: str) -> str:
+    """ "1 line", "4 lines", "1.5 h", "2 h": the number, a space and the unit agreeing with it."""
+    shown = unit if value != 1 else _SINGULAR.get(unit, unit)
+    return f"{_fmt(value)} {shown}"
 
 
 _DIMENSION_TEXT: dict[Dimension, tuple[str, str]] = {
@@ -163,10 +180,63 @@ def grade_capacity(dimension: Dimension, value: Number | None) -> GradeResult:
         if band.contains(value):
             return GradeResult(
                 band.grade,
-                f"{name} {_fmt(value)} {unit}: {band.grade.value} "
+                f"{name} {unit_text(value, unit)}: {band.grade.value} "
                 f"(rule: {band.grade.value} is {band.describe(unit)}).",
             )
     raise AssertionError(f"no band holds {value} for {dimension}")  # the bands cover 0..inf
+
+
+# A trading company makes nothing itself: these dimensions do not apply to it.
+PRODUCTION_DIMENSIONS = (
+    Dimension.MONTHLY_CAPACITY,
+    Dimension.PRODUCTION_LINES,
+    Dimension.EMPLOYEES,
+    Dimension.FACTORY_AREA,
+)
+
+
+def grade_for_supplier(
+    dimension: Dimension, value: Number | None, *, trading_company: bool
+) -> GradeResult:
+    """grade_capacity, except that a trading company's production dimensions are n/a."""
+    if trading_company and dimension in PRODUCTION_DIMENSIONS:
+        seen = "" if value is None else f" ({unit_text(value, dimension.unit)} recorded)"
+        return GradeResult(
+            Grade.NOT_APPLICABLE,
+            f"{dimension.label}{seen}: n/a, a trading company has no production of its own "
+            "(graded only for factories).",
+        )
+    return grade_capacity(dimension, value)
+
+
+def boundary_examples(dimension: Dimension) -> list[tuple[Decimal, Grade]]:
+    """Each number where two ranges meet, with the grade it gets (for legends and tests)."""
+    bounds = sorted(
+        {
+            bound
+            for band in CAPACITY_BANDS[dimension]
+            for bound in (band.above, band.at_least, band.below, band.at_most)
+            if bound is not None
+        },
+        reverse=dimension is not Dimension.RESPONSE_TIME,
+    )
+    return [(bound, grade_capacity(dimension, bound).grade) for bound in bounds]
+
+
+def boundary_rule() -> str:
+    """The boundary rule in words, computed from the bands (so it says what the code does)."""
+    parts = []
+    for dimension in Dimension:
+        examples = ", ".join(
+            f"{unit_text(bound, dimension.unit)} is {grade.value}"
+            for bound, grade in boundary_examples(dimension)
+        )
+        parts.append(f"{dimension.label.lower()}: {examples}")
+    return (
+        "A value exactly on a boundary takes the grade whose range names it; the good range "
+        "includes both its ends (so 100,000 pieces is good, not excellent, and 50,000 is good, "
+        f"not average). Exactly on each boundary: {'; '.join(parts)}."
+    )
 
 
 def grade_legend(dimension: Dimension) -> list[tuple[Grade, str]]:

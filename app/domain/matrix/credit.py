@@ -1,23 +1,29 @@
 """Credit rating AAA-C: a suggested rating explained factor by factor, and a manual override.
 
 The rule (domain.md lists the inputs and the ratings; the points and cut-offs are ours):
-each known factor earns 0, 1 or 2 points,
+each known factor earns points up to its maximum,
 
-| factor                          | 2 points            | 1 point          | 0 points          |
-|---------------------------------|---------------------|------------------|-------------------|
-| trading-volume trend            | rising              | stable           | falling           |
-| buyer review score (out of 5)   | 4.5 or more         | 4.0 to under 4.5 | under 4.0         |
-| disputes (last 12 months)       | none                | 1 or 2           | 3 or more         |
-| repeat-purchase rate (%)        | 30 or more          | 15 to under 30   | under 15          |
-| years of 1688 membership        | 5 or more           | 3 or 4           | under 3           |
-| buyer protection (deposit)      | yes                 | -                | no                |
-| membership level                | strong, source fac. | basic            | none              |
+| factor                          | 3 points       | 2 points            | 1 point          | 0 points   |
+|---------------------------------|----------------|---------------------|------------------|------------|
+| trading-volume trend            | -              | rising              | stable           | falling    |
+| buyer review score (out of 5)   | -              | 4.5 or more         | 4.0 to under 4.5 | under 4.0  |
+| disputes (last 12 months)       | -              | none                | 1 or 2           | 3 or more  |
+| repeat-purchase rate (%)        | -              | 30 or more          | 15 to under 30   | under 15   |
+| years of 1688 membership        | -              | 3 or more           | 1 or 2           | under 1    |
+| buyer protection (deposit)      | -              | yes                 | -                | no         |
+| membership level (of 3)         | source factory | strong merchant     | basic            | none       |
+
+Years and level follow domain.md: 3-5+ years of membership is a good sign; a source factory's
+risk is very low, a strong merchant's low, a basic member's medium, no membership disqualifies.
 
 score = points earned / points possible over the KNOWN factors, as a percentage. A missing
-input is left out (never counted as 0 points); with fewer than 3 known factors the suggestion is
-UNKNOWN. Ratings: AAA 85 % or more, AA 70 to under 85, A 50 to under 70, B 30 to under 50, C
-under 30 (exactly 85 % is AAA). Caps, applied after the score (domain.md red flags): no 1688
-membership -> C (disqualifying); under 1 year of membership or any recorded red flag -> at most B.
+input is left out (never counted as 0 points): buyer protection not known is left out, never
+"no". With fewer than 3 known factors the suggestion is UNKNOWN. Ratings: AAA 85 % or more,
+AA 70 to under 85, A 50 to under 70, B 30 to under 50, C under 30 (exactly 85 % is AAA).
+Caps, applied after the score (the guide's "immediate disqualification"): no 1688 membership,
+under 1 year of membership, or an open (unresolved) red flag of a disqualifying kind (no badge
+or under a year, payment to a personal account, false company details) -> C, with the reason;
+any other open red flag -> at most B. A resolved red flag no longer counts.
 A user may override the suggestion with a reason; the manual rating then wins, and both stay
 visible (CreditDecision).
 """
@@ -30,7 +36,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
-from app.domain.suppliers.choices import Membership
+from app.domain.suppliers.choices import Membership, RedFlagKind
+from app.domain.suppliers.membership import years_text
 
 
 class CreditRating(StrEnum):
@@ -84,11 +91,12 @@ RATING_CUTOFFS: tuple[tuple[int, CreditRating], ...] = (
 )
 FACTOR_COUNT = 7
 MIN_KNOWN_FACTORS = 3  # fewer known inputs than this: no suggestion
-MAX_POINTS = 2  # per factor
+MAX_POINTS = 2  # per factor, except the membership level (MEMBERSHIP_MAX_POINTS)
+MEMBERSHIP_MAX_POINTS = 3  # four risk levels in domain.md: very low, low, medium, disqualifying
 REVIEW_GOOD, REVIEW_FAIR = Decimal("4.5"), Decimal("4.0")  # 1688 review scores are out of 5
 REPEAT_GOOD, REPEAT_FAIR = Decimal(30), Decimal(15)  # repeat-purchase (回头率) %
-YEARS_GOOD, YEARS_FAIR = 5, 3  # domain.md: 3-5+ years is a good sign
-YEARS_RED_FLAG = 1  # domain.md red flag: membership under 1 year
+YEARS_GOOD, YEARS_FAIR = 3, 1  # domain.md: 3-5+ years is a good sign
+YEARS_RED_FLAG = 1  # the guide's disqualifier: membership under 1 year
 DISPUTES_FAIR_MAX = 2  # 1-2 disputes in 12 months: 1 point; 3 or more: 0
 
 
@@ -103,7 +111,7 @@ class CreditInputs:
     membership_years: int | None = None
     buyer_protection: bool | None = None
     membership: Membership | None = None
-    red_flags: int = 0  # recorded red flags (domain.md: red flags)
+    red_flags: tuple[RedFlagKind, ...] = ()  # the kinds of the OPEN (unresolved) red flags
 
     def __post_init__(self) -> None:
         if self.review_score is not None and not Decimal(0) <= self.review_score <= Decimal(5):
@@ -111,7 +119,7 @@ class CreditInputs:
         rate = self.repeat_purchase_rate
         if rate is not None and not Decimal(0) <= rate <= Decimal(100):
             raise ValueError(f"A repeat-purchase rate is between 0 and 100 %, not {rate} %.")
-        for name in ("disputes_last_12_months", "membership_years", "red_flags"):
+        for name in ("disputes_last_12_months", "membership_years"):
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise ValueError(f"{name.replace('_', ' ').capitalize()} cannot be negative.")
@@ -119,16 +127,17 @@ class CreditInputs:
 
 @dataclass(frozen=True, slots=True)
 class Factor:
-    """One input's contribution: its value in words, points out of 2, and why."""
+    """One input's contribution: its value in words, points out of `possible`, and why."""
 
     name: str
     value: str
     points: int
     reason: str
+    possible: int = MAX_POINTS
 
     @property
     def text(self) -> str:
-        return f"{self.name}: {self.value} -> {self.points}/{MAX_POINTS} ({self.reason})"
+        return f"{self.name}: {self.value} -> {self.points}/{self.possible} ({self.reason})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +155,7 @@ class CreditAssessment:
         lines = [f"Suggested rating {self.suggested.value}: {self.suggested.meaning}."]
         if self.percent is not None:
             earned = sum(f.points for f in self.factors)
-            possible = MAX_POINTS * len(self.factors)
+            possible = sum(f.possible for f in self.factors)
             lines.append(f"Points {earned} of {possible} ({self.percent} %).")
         elif self.suggested is CreditRating.UNKNOWN:
             lines.append(
@@ -185,10 +194,14 @@ def suggest_rating(inputs: CreditInputs) -> CreditAssessment:
         caps.append("no 1688 membership is disqualifying: C.")
         ceiling = CreditRating.C
     if inputs.membership_years is not None and inputs.membership_years < YEARS_RED_FLAG:
-        caps.append("membership under 1 year is a red flag: at most B.")
-        ceiling = _worse(ceiling, CreditRating.B)
-    if inputs.red_flags:
-        caps.append(f"{inputs.red_flags} red flag(s) on record: at most B.")
+        caps.append("membership under 1 year is disqualifying: C.")
+        ceiling = CreditRating.C
+    for kind in dict.fromkeys(k for k in inputs.red_flags if k.disqualifying):
+        caps.append(f"red flag '{kind.label}' is disqualifying: C.")
+        ceiling = CreditRating.C
+    others = [kind for kind in inputs.red_flags if not kind.disqualifying]
+    if others:
+        caps.append(f"{len(others)} open red flag(s) on record: at most B.")
         ceiling = _worse(ceiling, CreditRating.B)
 
     if len(factors) < MIN_KNOWN_FACTORS:
@@ -198,7 +211,7 @@ def suggest_rating(inputs: CreditInputs) -> CreditAssessment:
             CreditRating.UNKNOWN, tuple(factors), tuple(caps), tuple(unknown), None
         )
     earned = sum(f.points for f in factors)
-    possible = MAX_POINTS * len(factors)
+    possible = sum(f.possible for f in factors)
     rating = rating_for_points(earned, possible)
     percent = (Decimal(earned * 100) / possible).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return CreditAssessment(
@@ -241,16 +254,17 @@ def _repeat(rate: Decimal) -> Factor:
 
 def _years(years: int) -> Factor:
     points = 2 if years >= YEARS_GOOD else 1 if years >= YEARS_FAIR else 0
-    return Factor("Years of membership", f"{years} years", points, "5 or more 2, 3-4 1, under 3 0")
+    return Factor("Years of membership", years_text(years), points, "3 or more 2, 1-2 1, under 1 0")
 
 
 def _protection(protected: bool) -> Factor:
-    value = "deposit kept" if protected else "none"
-    return Factor("Buyer protection", value, 2 if protected else 0, "deposit 2, none 0")
+    value = "yes, deposit kept" if protected else "no"
+    return Factor("Buyer protection", value, 2 if protected else 0, "yes 2, no 0")
 
 
-_MEMBERSHIP_POINTS = {
-    Membership.SOURCE_FACTORY: 2,
+# domain.md: source factory very low risk, strong merchant low, basic medium, none disqualifying
+MEMBERSHIP_POINTS = {
+    Membership.SOURCE_FACTORY: 3,
     Membership.STRONG: 2,
     Membership.BASIC: 1,
     Membership.NONE: 0,
@@ -261,8 +275,9 @@ def _membership(level: Membership) -> Factor:
     return Factor(
         "Membership level",
         level.label,
-        _MEMBERSHIP_POINTS[level],
-        "strong merchant or source factory 2, basic 1, none 0",
+        MEMBERSHIP_POINTS[level],
+        "source factory 3, strong merchant 2, basic 1, none 0",
+        MEMBERSHIP_MAX_POINTS,
     )
 
 

@@ -48,6 +48,7 @@ GRADE_TONE: dict[Grade, Tone] = {
     Grade.AVERAGE: Tone.NEUTRAL,
     Grade.WEAK: Tone.BAD,  # "below average": the worst capacity grade
     Grade.UNKNOWN: Tone.UNKNOWN,
+    Grade.NOT_APPLICABLE: Tone.UNKNOWN,  # a trading company's production: nothing to grade
 }
 
 LEVEL_TONE: dict[Level, Tone] = {
@@ -55,6 +56,7 @@ LEVEL_TONE: dict[Level, Tone] = {
     Level.B: Tone.GOOD,
     Level.C: Tone.WARNING,  # reduce orders, demand corrective action
     Level.D: Tone.BAD,  # end cooperation
+    Level.INCOMPLETE: Tone.UNKNOWN,  # too few criteria scored to decide
     Level.UNKNOWN: Tone.UNKNOWN,
 }
 
@@ -77,7 +79,13 @@ def colour_key() -> list[tuple[Tone, str]]:
     key: list[tuple[Tone, str]] = []
     for tone in Tone:
         if tone is Tone.UNKNOWN:
-            key.append((tone, "unknown: no value, no score or too few credit inputs"))
+            key.append(
+                (
+                    tone,
+                    "unknown: no value, no score or too few credit inputs; also n/a (a trading "
+                    "company's production) and an incomplete score",
+                )
+            )
             continue
         grades = [g.value for g, t in GRADE_TONE.items() if t is tone]
         levels = [f"level {v.value}" for v, t in LEVEL_TONE.items() if t is tone]

@@ -41,10 +41,11 @@ class Evaluation:
 
 @dataclass(frozen=True, slots=True)
 class CreditRecord:
-    """The buyer's stored credit inputs (trend, reviews, disputes, repeat rate) and override.
+    """The buyer's stored credit inputs (trend, reviews, disputes) and override.
 
-    `inputs` holds only those four; membership, its years, buyer protection and red flags come
-    from the supplier record: see `with_supplier_facts`.
+    `inputs` holds only those three; the repeat-purchase rate (the supplier's 回头率, typed
+    once), membership, its years, buyer protection and the open red flags come from the
+    supplier record: see `with_supplier_facts`.
     """
 
     supplier_id: int

@@ -34,13 +34,17 @@ class CapacityCell:
     rule_text: str
     source: FactSource | None = None
     observed_on: date | None = None
+    warning: str = ""  # a check the value calls for (a source factory under 1,000 m²)
 
     @property
     def tooltip(self) -> str:
-        if self.source is None:
-            return self.rule_text
-        seen = f", {self.observed_on.isoformat()}" if self.observed_on else ", date unknown"
-        return f"{self.rule_text}\nSource: {self.source.label}{seen}."
+        text = self.rule_text
+        if self.source is not None:
+            seen = f", {self.observed_on.isoformat()}" if self.observed_on else ", date unknown"
+            text += f"\nSource: {self.source.label}{seen}."
+        if self.warning:
+            text += f"\n⚠ {self.warning}"
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class MatrixRow:
     scores: Scores  # that period's scores (all None when never evaluated)
     name_sort: str = ""  # the stored pinyin sort key of the name
     search_text: str = ""  # the stored haystack the quick filter scans (names, pinyin, tags…)
+    buyer_protection: bool | None = None  # from the supplier record; None: not known
 
     @property
     def display_name(self) -> str:

@@ -11,8 +11,14 @@ Rules, decided once:
   spreadsheet's ROUND(x, 1) for these non-negative values.
 - Levels from the rounded score, default thresholds (user-changeable, each a minimum):
   A >= 90, B >= 75, C >= 60, D below 60; exactly 90.0 is A, 89.9 is B.
+- A level needs enough evidence: the criteria that have a score must carry at least
+  `Weights.min_known` % of the weight (default 50 %, stored with the weights; exactly 50 % is
+  enough). Below it the level is INCOMPLETE, with the criteria still missing (only Cost = 100
+  is 10 % of the weight: incomplete, not "A, increase share"). The partial weighted score is
+  still computed and shown, but an incomplete supplier has no rank.
 - Ranking is by rounded weighted score, highest first, competition style (1, 2, 2, 4): equal
-  rounded scores share a rank; suppliers without a score come last with no rank.
+  rounded scores share a rank; incomplete suppliers come next and unscored ones last, neither
+  with a rank.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import NamedTuple
 SCORE_MIN, SCORE_MAX = Decimal(0), Decimal(100)
 WEIGHT_MIN, WEIGHT_MAX = Decimal(0), Decimal(100)
 WEIGHT_TOTAL = Decimal(100)
+DEFAULT_MIN_KNOWN = Decimal(50)  # % of the weight the scored criteria must carry for a level
 ONE_DECIMAL = Decimal("0.1")  # weighted scores are shown and ranked to one decimal
 _PRECISION = 28  # enough for exact half-up rounding of 0-100 scores to one decimal
 
@@ -63,9 +70,12 @@ class Weights:
     delivery: Decimal = Decimal(30)  # domain.md: Delivery 30 %
     service: Decimal = Decimal(20)  # domain.md: Service 20 %
     cost: Decimal = Decimal(10)  # domain.md: Cost 10 %
+    # Not a criterion: the share of the weight the scored criteria must carry for a level.
+    min_known: Decimal = DEFAULT_MIN_KNOWN
 
     def __post_init__(self) -> None:
         problems = weight_problems(self.as_dict())
+        problems += min_known_problems(self.min_known)
         if problems:
             raise ValueError(" ".join(problems))
 
@@ -78,11 +88,31 @@ class Weights:
         }
 
     @classmethod
-    def from_dict(cls, weights: dict[Criterion, Decimal]) -> Weights:
+    def from_dict(
+        cls, weights: dict[Criterion, Decimal], min_known: Decimal = DEFAULT_MIN_KNOWN
+    ) -> Weights:
         missing = [c.label for c in Criterion if c not in weights]
         if missing:
             raise ValueError(f"Missing weight for: {', '.join(missing)}.")
-        return cls(*(weights[c] for c in Criterion))
+        return cls(
+            quality=weights[Criterion.QUALITY],
+            delivery=weights[Criterion.DELIVERY],
+            service=weights[Criterion.SERVICE],
+            cost=weights[Criterion.COST],
+            min_known=min_known,
+        )
+
+
+def min_known_problems(value: object) -> list[str]:
+    """Why `value` is not a usable share of known weight (0-100 %); empty when it is."""
+    if not _is_number(value):
+        return [f"The share of weight that must be scored must be a number, not {value!r}."]
+    assert isinstance(value, Decimal | int)
+    if not WEIGHT_MIN <= value <= WEIGHT_MAX:
+        return [
+            f"The share of weight that must be scored must be between 0 and 100 %, not {value} %."
+        ]
+    return []
 
 
 def weight_problems(weights: dict[Criterion, Decimal]) -> list[str]:
@@ -141,6 +171,7 @@ class Level(StrEnum):
     B = "B"
     C = "C"
     D = "D"
+    INCOMPLETE = "incomplete"
     UNKNOWN = "unknown"
 
     @property
@@ -153,6 +184,7 @@ _ACTIONS = {
     Level.B: "Keep and improve",  # domain.md: B
     Level.C: "Reduce orders, demand corrective action",  # domain.md: C
     Level.D: "End cooperation and find a replacement",  # domain.md: D
+    Level.INCOMPLETE: "Score the missing criteria before deciding",
     Level.UNKNOWN: "Not evaluated yet",
 }
 
@@ -220,6 +252,33 @@ def level_for(score: Decimal | None, thresholds: LevelThresholds = DEFAULT_THRES
     return Level.D
 
 
+def known_share(scores: Scores, weights: Weights = DEFAULT_WEIGHTS) -> Decimal:
+    """The % of the total weight carried by the criteria that have a score."""
+    return sum(
+        (getattr(weights, c.value) for c in Criterion if getattr(scores, c.value) is not None),
+        Decimal(0),
+    )
+
+
+def missing_criteria(scores: Scores, weights: Weights = DEFAULT_WEIGHTS) -> tuple[Criterion, ...]:
+    """The criteria with a weight above 0 and no score, in Criterion order."""
+    return tuple(
+        c for c in Criterion if getattr(scores, c.value) is None and getattr(weights, c.value) > 0
+    )
+
+
+def is_incomplete(scores: Scores, weights: Weights = DEFAULT_WEIGHTS) -> bool:
+    """True when some criterion is scored but the scored ones carry under `min_known` %."""
+    share = known_share(scores, weights)
+    return bool(share) and share < weights.min_known
+
+
+def incomplete_text(missing: tuple[Criterion, ...], weights: Weights = DEFAULT_WEIGHTS) -> str:
+    """ "incomplete: Quality, Delivery, Service not scored" (what is missing, for a cell)."""
+    names = ", ".join(c.label for c in missing) or "scores"
+    return f"incomplete: {names} not scored"
+
+
 def explain_score(scores: Scores, weights: Weights = DEFAULT_WEIGHTS) -> str:
     """How the weighted score was reached, in one line (for a tooltip)."""
     parts: list[str] = []
@@ -241,16 +300,25 @@ def explain_score(scores: Scores, weights: Weights = DEFAULT_WEIGHTS) -> str:
         text += (
             f"; not scored, so left out and the other weights renormalised: {', '.join(left_out)}"
         )
-    return text + "."
+    text += "."
+    if is_incomplete(scores, weights):
+        missing = ", ".join(c.label for c in missing_criteria(scores, weights))
+        text += (
+            f"\nIncomplete: the scored criteria carry {used_weight} % of the weight, under the "
+            f"{weights.min_known} % a level needs. Score {missing} first."
+        )
+    return text
 
 
 class Ranked(NamedTuple):
-    """One supplier's place in a ranking; rank is None for a supplier without a score."""
+    """One supplier's place in a ranking; rank is None for a supplier without a score or with
+    an incomplete one (then `missing` names the criteria not scored)."""
 
     key: Hashable
     score: Decimal | None
     level: Level
     rank: int | None
+    missing: tuple[Criterion, ...] = ()
 
 
 def rank_suppliers(
@@ -258,18 +326,21 @@ def rank_suppliers(
     weights: Weights = DEFAULT_WEIGHTS,
     thresholds: LevelThresholds = DEFAULT_THRESHOLDS,
 ) -> list[Ranked]:
-    """Rank by weighted score, best first; ties share a rank (1, 2, 2, 4); unscored last.
+    """Rank by weighted score, best first; ties share a rank (1, 2, 2, 4); then the incomplete,
+    then the unscored, both unranked.
 
-    Within a tie and among the unscored, the input order is kept. Written as one plain loop in
+    Within a tie and among the others, the input order is kept. Written as one plain loop in
     one decimal context, sorting on integer tenths: 100,000 suppliers take well under a second.
     """
     w = (weights.quality, weights.delivery, weights.service, weights.cost)
     wq, wd, ws, wc = w
     full_weight = wq + wd + ws + wc  # always 100: Weights refuses anything else
+    min_known = weights.min_known
     keys: list[Hashable] = []
     scores: list[Decimal] = []
     tenths: list[int] = []
     unscored: list[Hashable] = []
+    incomplete: list[Ranked] = []
     quantum, half_up, ten = ONE_DECIMAL, ROUND_HALF_UP, Decimal(10)
     with localcontext() as context:  # one context for the whole loop, not one per item
         context.prec = _PRECISION
@@ -284,6 +355,10 @@ def rank_suppliers(
                 score = _weighted((q, d, sv, c), w)
                 if score is None:
                     unscored.append(key)
+                    continue
+                if known_share(s, weights) < min_known:
+                    missing = missing_criteria(s, weights)
+                    incomplete.append(Ranked(key, score, Level.INCOMPLETE, None, missing))
                     continue
             keys.append(key)
             scores.append(score)
@@ -309,6 +384,7 @@ def rank_suppliers(
         else:
             level = Level.D
         append(Ranked(keys[i], score, level, rank))
+    result += incomplete
     for key in unscored:
         append(Ranked(key, None, Level.UNKNOWN, None))
     return result

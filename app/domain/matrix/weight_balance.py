@@ -26,7 +26,7 @@ def rebalance(current: Weights, changed: Criterion, value: int) -> Weights:
     shares = _largest_remainder([b * left / sum(basis) for b in basis], left)
     result = {changed: Decimal(value)}
     result.update({c: Decimal(share) for c, share in zip(others, shares, strict=True)})
-    return Weights.from_dict(result)
+    return Weights.from_dict(result, current.min_known)
 
 
 def _largest_remainder(exact: list[Decimal], total: int) -> list[int]:

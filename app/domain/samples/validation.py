@@ -1,5 +1,6 @@
 """Rules a product or a sample must meet before it is stored, each broken rule named by its field
 (issue 4). Pure Python: the sample service runs these, then checks what needs the database.
+Messages speak to the user: no field's internal name, no code (issue 14; a test walks them).
 
 Rules, decided once:
 - A product needs a name in English or Chinese; user criteria have unique names (ignoring case)
@@ -64,10 +65,13 @@ def product_problems(product: Product) -> dict[str, str]:
     for name, label, _unit in MEASUREMENTS:
         _check_positive(getattr(product, name), name, f"The target {label.lower()}", errors)
     seen: set[str] = set()
+    if not isinstance(product.criteria, tuple | list):
+        errors["criteria"] = "List the product's own criteria, each with a name and a kind."
+        return errors
     for index, criterion in enumerate(product.criteria):
         key = f"criteria[{index}]"
         if not isinstance(criterion, Criterion) or not isinstance(criterion.name, str):
-            errors[key] = "Give each criterion as Criterion(name, kind)."
+            errors[key] = "Give each criterion a name and a kind (1-5 or pass/fail)."
             continue
         name = criterion.name.strip()
         if not name:
@@ -103,7 +107,8 @@ def sample_problems(sample: Sample, criteria: Sequence[Criterion], today: date) 
         errors["price"] = "A free sample has no price: set it to 0 or untick 'free'."
     _check_dates(sample, today, errors)
     if not isinstance(sample.status, SampleStatus):
-        errors["status"] = f"{sample.status!r} is not a sample status."
+        choices = ", ".join(status.label for status in SampleStatus)
+        errors["status"] = f"Choose the status: {choices}."
     for name, label, _unit in MEASUREMENTS:
         _check_positive(getattr(sample, name), name, f"The measured {label.lower()}", errors)
     _check_scores(sample.scores, criteria, errors)
@@ -193,7 +198,10 @@ MEASURE_MAX = Decimal(100_000)  # a kilometre or 100 tonnes: far beyond any samp
 def _check_positive(value: object, name: str, label: str, errors: dict[str, str]) -> None:
     if value is None:
         return
-    problem = number_problem(value, label)
+    if not isinstance(value, Decimal | int | float):
+        problem: str | None = f"{label} must be a number."  # never the value's code
+    else:
+        problem = number_problem(value, label)
     if problem is None:
         number = Decimal(value)  # type: ignore[arg-type]
         exponent = number.as_tuple().exponent

@@ -60,16 +60,25 @@ class Status(Choice):
 
 
 class RedFlagKind(Choice):
+    """domain.md red flags; the guide's immediate disqualifiers are `disqualifying`."""
+
     NO_MEMBERSHIP = "no_membership"
     PRICE_TOO_LOW = "price_too_low"
     STOCK_PHOTOS = "stock_photos"
     REFUSES_SAMPLES = "refuses_samples"
     OFF_PLATFORM_PAYMENT = "off_platform_payment"
+    PERSONAL_ACCOUNT = "personal_account"
     EVASIVE = "evasive"
     PRESSURE = "pressure"
     BAD_REVIEWS = "bad_reviews"
     FALSE_DETAILS = "false_details"
     OTHER = "other"
+
+    @property
+    def disqualifying(self) -> bool:
+        """The guide's immediate disqualification: no badge or under a year of membership,
+        payment asked to a personal account, false company details."""
+        return self in DISQUALIFYING_RED_FLAGS
 
 
 class CertificationKind(Choice):
@@ -99,10 +108,10 @@ _LABELS: dict[type[Choice], dict[str, tuple[str, str]]] = {
         "source_factory": ("Source factory", "源头工厂"),
     },
     Status: {
-        "prospect": ("Prospect", "潜在"),
+        "prospect": ("Prospect", "潜在供应商"),
         "contacted": ("Contacted", "已联系"),
         "sampling": ("Sampling", "打样中"),
-        "approved": ("Approved", "已认可"),
+        "approved": ("Approved", "合格供应商"),
         "on_hold": ("On hold", "暂停"),
         "rejected": ("Rejected", "已拒绝"),
         "blacklisted": ("Blacklisted", "黑名单"),
@@ -111,17 +120,18 @@ _LABELS: dict[type[Choice], dict[str, tuple[str, str]]] = {
         "no_membership": ("No membership badge or under 1 year", "无诚信通或不满1年"),
         "price_too_low": ("Price far below market", "价格远低于市场"),
         "stock_photos": ("Stock photos, refuses real photos", "盗图/不给实拍图"),
-        "refuses_samples": ("Refuses samples or factory visits", "拒绝寄样或验厂"),
+        "refuses_samples": ("Refuses samples or factory visits", "推脱寄样、拒绝实地验厂"),
         "off_platform_payment": ("Pushes payment off the platform", "要求平台外付款"),
+        "personal_account": ("Asks for payment to a personal account", "要求将货款打入个人账户"),
         "evasive": ("Evasive or vague answers", "回答含糊"),
         "pressure": ("Pressure to pay or order now", "催促付款下单"),
-        "bad_reviews": ("Reviews cite quality or service problems", "差评"),
+        "bad_reviews": ("Reviews cite quality or service problems", "差评（质量/服务问题）"),
         "false_details": ("False company details", "公司信息虚假"),
         "other": ("Other", "其他"),
     },
     CertificationKind: {
         "business_licence": ("Business licence", "营业执照"),
-        "tax_registration": ("Tax registration", "税务登记证"),
+        "tax_registration": ("Tax registration", "税务登记证"),  # merged: see certifications
         "organisation_code": ("Organisation code", "组织机构代码证"),
         "bank_account_licence": ("Bank account licence", "开户许可证"),
         "legal_person_id": ("Legal person ID", "法人身份证"),
@@ -134,6 +144,10 @@ _LABELS: dict[type[Choice], dict[str, tuple[str, str]]] = {
     },
 }
 
+DISQUALIFYING_RED_FLAGS = frozenset(
+    {RedFlagKind.NO_MEMBERSHIP, RedFlagKind.PERSONAL_ACCOUNT, RedFlagKind.FALSE_DETAILS}
+)
+
 _ALIASES: dict[Choice, tuple[str, ...]] = {
     BusinessType.FACTORY: ("源头工厂", "工厂", "manufacturer"),
     BusinessType.TRADING: ("trading", "trader"),
@@ -143,6 +157,11 @@ _ALIASES: dict[Choice, tuple[str, ...]] = {
     Membership.SOURCE_FACTORY: ("超级工厂", "super factory"),
     Membership.NONE: ("", "no", "—", "-"),
     Status.ON_HOLD: ("hold",),
+    Status.PROSPECT: ("潜在",),  # the labels before issue 13
+    Status.APPROVED: ("已认可",),
+    RedFlagKind.PERSONAL_ACCOUNT: ("个人账户", "personal account"),
+    RedFlagKind.BAD_REVIEWS: ("差评",),  # the shorter labels before issue 13
+    RedFlagKind.REFUSES_SAMPLES: ("拒绝寄样或验厂",),
 }
 
 # domain.md: Suppliers ▸ location; the provinces the user buys from most, then the rest of China.

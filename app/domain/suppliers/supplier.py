@@ -14,6 +14,7 @@ from app.domain.suppliers.choices import (
     RedFlagKind,
     Status,
 )
+from app.domain.suppliers.membership import membership_years
 
 
 @dataclass(slots=True)
@@ -38,9 +39,18 @@ class Certification:
 
 @dataclass(slots=True)
 class RedFlag:
+    """A red flag noted on a date; once resolved (a date and a note saying how) it stops
+    counting against the supplier but stays on record."""
+
     kind: RedFlagKind = RedFlagKind.OTHER
     noted_on: date | None = None
     remark: str = ""
+    resolved_on: date | None = None
+    resolution: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_on is not None
 
 
 @dataclass(slots=True)
@@ -55,8 +65,9 @@ class Supplier:
     address: str = ""
     shop_url: str = ""
     membership: Membership | None = None
-    member_since: int | None = None
-    buyer_protection: bool = False
+    member_since: int | None = None  # the year joined
+    member_since_month: int | None = None  # 1-12; None: only the year is known
+    buyer_protection: bool | None = None  # a deposit kept for buyers: yes, no, None unknown
     deposit: Money | None = None
     # 1688 performance figures: rates in percent (0-100), scores on 1688's 0-5 scale.
     reorder_rate: Decimal | None = None
@@ -79,6 +90,9 @@ class Supplier:
         return self.name_zh or self.name_en
 
     def membership_years(self, today: date) -> int | None:
-        if self.member_since is None:
-            return None
-        return max(0, today.year - self.member_since)
+        """Completed years since the join month (app.domain.suppliers.membership)."""
+        return membership_years(self.member_since, self.member_since_month, today)
+
+    def open_red_flags(self) -> list[RedFlag]:
+        """The red flags that still count: those not resolved."""
+        return [flag for flag in self.red_flags if not flag.resolved]

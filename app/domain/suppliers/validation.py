@@ -6,7 +6,9 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from app.domain.suppliers.supplier import Supplier
+from app.domain.suppliers.choices import CertificationKind
+from app.domain.suppliers.credit_code import licence_number_problem
+from app.domain.suppliers.supplier import Certification, RedFlag, Supplier
 
 RATE_MIN, RATE_MAX = Decimal(0), Decimal(100)  # 1688 rates are percentages
 SCORE_MIN, SCORE_MAX = Decimal(0), Decimal(5)  # 1688 shows quality/service scores out of 5
@@ -29,11 +31,9 @@ def validate_supplier(supplier: Supplier, today: date) -> dict[str, str]:
         errors["notes"] = "Notes are too long (over 40,000 characters)."
     if supplier.shop_url and not _URL.match(supplier.shop_url.strip()):
         errors["shop_url"] = "Enter a web address starting with http:// or https://."
-    if supplier.member_since is not None:
-        if supplier.member_since > today.year:
-            errors["member_since"] = f"The year cannot be in the future (after {today.year})."
-        elif supplier.member_since < FIRST_MEMBERSHIP_YEAR:
-            errors["member_since"] = f"1688 membership began in {FIRST_MEMBERSHIP_YEAR}."
+    since = _member_since_problem(supplier, today)
+    if since:
+        errors["member_since"] = since
     for name in ("reorder_rate", "on_time_rate", "response_rate"):
         value = getattr(supplier, name)
         if value is not None and not RATE_MIN <= value <= RATE_MAX:
@@ -53,7 +53,53 @@ def validate_supplier(supplier: Supplier, today: date) -> dict[str, str]:
             errors[f"{prefix}.email"] = "Enter an e-mail address like name@example.com."
         if contact.phone and not _PHONE.match(contact.phone.strip()):
             errors[f"{prefix}.phone"] = "A phone number holds digits, spaces, + ( ) - only."
+    for index, certification in enumerate(supplier.certifications):
+        problem = code_problem(certification)
+        if problem:
+            errors[f"certifications[{index}].number"] = problem
     for index, flag in enumerate(supplier.red_flags):
-        if flag.noted_on is not None and flag.noted_on > today:
-            errors[f"red_flags[{index}].noted_on"] = "A red flag cannot be dated in the future."
+        errors.update(
+            {f"red_flags[{index}].{key}": text for key, text in _flag_problems(flag, today).items()}
+        )
     return errors
+
+
+def _member_since_problem(supplier: Supplier, today: date) -> str | None:
+    year, month = supplier.member_since, supplier.member_since_month
+    if year is None:
+        return "Give the year the supplier joined, not only the month." if month else None
+    if month is not None and not 1 <= month <= 12:
+        return f"The month must be 1 to 12, not {month}."
+    if year > today.year:
+        return f"The year cannot be in the future (after {today.year})."
+    if month is not None and (year, month) > (today.year, today.month):
+        return f"The month cannot be in the future (after {today.year}-{today.month:02d})."
+    if year < FIRST_MEMBERSHIP_YEAR:
+        return f"1688 membership began in {FIRST_MEMBERSHIP_YEAR}."
+    return None
+
+
+def code_problem(certification: Certification) -> str | None:
+    """The business licence's number is where the unified social credit code is typed (the
+    record has no field of its own for it): it must be a valid code, or an old 15-digit
+    registration number. The merged tax registration and organisation code certificates keep
+    whatever older number they carry (an individual's tax number was an 18-digit ID number)."""
+    if certification.kind is CertificationKind.BUSINESS_LICENCE:
+        return licence_number_problem(certification.number)
+    return None
+
+
+def _flag_problems(flag: RedFlag, today: date) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if flag.noted_on is not None and flag.noted_on > today:
+        problems["noted_on"] = "A red flag cannot be dated in the future."
+    if flag.resolved_on is not None:
+        if flag.resolved_on > today:
+            problems["resolved_on"] = "A red flag cannot be resolved in the future."
+        elif flag.noted_on is not None and flag.resolved_on < flag.noted_on:
+            problems["resolved_on"] = "A red flag cannot be resolved before it was noted."
+        if not flag.resolution.strip():
+            problems["resolution"] = "Say how it was resolved (e.g. licence checked at the visit)."
+    elif flag.resolution.strip():
+        problems["resolved_on"] = "Give the date it was resolved, or clear the resolution."
+    return problems

@@ -24,6 +24,7 @@ from app.domain.audits.checklist import (
     Verdict,
     photo_ref_label,
 )
+from app.domain.matrix.capacity import unit_text
 from app.exports.kit.pdf_fonts import font_name
 from app.exports.kit.pdf_layout import AMBER, GREY, RED, Span, escape_text, lines
 from app.exports.kit.pdf_marks import LABEL_SIZE, TEXT_SIZE, TickBoxes, WritingLine
@@ -56,7 +57,7 @@ RESULT_TEXT: dict[AuditResult, tuple[str, str, str]] = {
     AuditResult.PASSED: ("Passed", "通过", GREEN),
     AuditResult.CONDITIONAL: ("Conditional", "有条件通过", AMBER),
     AuditResult.FAILED: ("Failed", "不通过", RED),
-    AuditResult.NOT_DECIDED: ("Not decided", "未决定", GREY),
+    AuditResult.NOT_DECIDED: ("Not decided", "待定", GREY),
 }
 # What the auditor may tick as the overall result on paper ("not decided" is no choice).
 OVERALL_CHOICES = (AuditResult.PASSED, AuditResult.CONDITIONAL, AuditResult.FAILED)
@@ -174,8 +175,8 @@ def answer_cell(item: ChecklistItem, answer: Answer | None, s: ItemStyles) -> Fl
         verdict = answer.verdict
         return TickBoxes([VERDICT_LABELS[verdict]], ticked=0, colour=VERDICT_COLOURS[verdict])
     if item.kind is AnswerKind.NUMBER and answer is not None and answer.number is not None:
-        unit = f" {escape_text(item.unit)}" if item.unit else ""
-        return Paragraph(f"{number_text(answer.number)}{unit}", s.value)
+        shown = unit_text(answer.number, item.unit) if item.unit else number_text(answer.number)
+        return Paragraph(escape_text(shown), s.value)  # "1 line", "4 lines", "1.5 h"
     if item.kind is AnswerKind.TEXT and answer is not None and answer.text.strip():
         return Spacer(1, 1)  # the text is too long for this column: it prints below
     if item.kind is AnswerKind.PASS_FAIL:
@@ -245,8 +246,9 @@ def field_grid(rows: list[list[Any]], spans: Sequence[int], *, filled: bool = Fa
     return grid(rows, commands, colWidths=FIELD_COLUMNS)
 
 
-def closing_block(audit: Audit | None, s: ItemStyles) -> Flowable:
-    """Summary (blank versions) and the signatures, kept together on one page."""
+def closing_block(audit: Audit | None, s: ItemStyles, sections: Sequence[int] = ()) -> Flowable:
+    """Summary (blank versions) and the signatures, kept together on one page; `sections` are
+    the numbers of the audited sections the signatures confirm (not the buyer's preparation)."""
     parts: list[Flowable] = [Spacer(1, 2 * mm)]
     if audit is None:
         parts += [
@@ -276,7 +278,7 @@ def closing_block(audit: Audit | None, s: ItemStyles) -> Flowable:
     signatures = grid(
         [
             [
-                WritingLine(("Auditor signature", "考察人员签字"), **SIGNATURE),
+                WritingLine(("Auditor signature", "验厂人员签字"), **SIGNATURE),
                 WritingLine(("Supplier representative signature", "供应商代表签字"), **SIGNATURE),
             ],
             [
@@ -293,8 +295,23 @@ def closing_block(audit: Audit | None, s: ItemStyles) -> Flowable:
         ],
         colWidths=["50%", "50%"],
     )
-    parts += [band("Sign-off", "签字确认", s), signatures]
+    note = ""
+    if sections:
+        shown = _ranges(sections)
+        note = f"Signed for sections {shown} (the audit) · 签字确认第{shown}部分（验厂内容）"
+    parts += [band("Sign-off", "签字确认", s, note=note), signatures]
     return KeepTogether(parts)
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """(2, 3, 4, 5, 6) -> "2-6"; (2, 4, 5) -> "2, 4-5"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def _counts_to_write() -> Table:

@@ -9,6 +9,9 @@ Decisions:
   passed in, so editing a template later never changes how an old audit prints.
 - The supplier name (or "Blank checklist") is in the footer of every page, beside
   "Page x of y"; the blocks that close the checklist are kept on one page.
+- The buyer's preparation ("Before the visit") prints first, on a page of its own marked as
+  not scored and not signed; the audited sections that follow are what the signatures (which
+  name their section numbers) confirm.
 """
 
 from __future__ import annotations
@@ -31,28 +34,29 @@ from app.domain.audits.checklist import (
     audit_result,
     score_audit,
 )
-from app.domain.matrix.capacity import Dimension, FactSource
+from app.domain.matrix.capacity import Dimension, FactSource, unit_text
 from app.domain.suppliers.choices import Membership
+from app.domain.suppliers.membership import member_since_text, years_text
 from app.domain.suppliers.supplier import Contact, Supplier
 from app.exports.audits.checklist_blocks import (
     FIELD_COLUMNS,
     GRID,
     NO_VALUE,
-    NOT_ANSWERED,
     RESULT_TEXT,
     ItemStyles,
     band,
-    blank_item,
     closing_block,
     field_grid,
-    filled_item,
     grid,
     item_styles,
     label_cell,
-    number_text,
-    section_flowables,
-    section_heading,
     value_cell,
+)
+from app.exports.audits.checklist_items import (
+    checklist_items,
+    counts_text,
+    preparation_page,
+    signed_sections,
 )
 from app.exports.kit.pdf_layout import GREY, RED, DocumentSpec, build_pdf, escape_text
 from app.exports.kit.pdf_marks import TickBoxes, WritingLine
@@ -71,7 +75,7 @@ DIMENSION_ZH: dict[Dimension, str] = {
     Dimension.PRODUCTION_LINES: "生产线",
     Dimension.EMPLOYEES: "员工人数",
     Dimension.FACTORY_AREA: "厂房面积",
-    Dimension.RESPONSE_TIME: "回复时间",
+    Dimension.RESPONSE_TIME: "响应时间",
 }
 SOURCE_ZH: dict[FactSource, str] = {
     FactSource.SUPPLIER_WORD: "供应商自述",
@@ -80,7 +84,7 @@ SOURCE_ZH: dict[FactSource, str] = {
     FactSource.THIRD_PARTY: "第三方报告",
 }
 AUDITOR_BOXES: dict[Auditor, tuple[str, str]] = {
-    Auditor.SELF: ("Self", "自行考察"),
+    Auditor.SELF: ("Self", "自行验厂"),
     Auditor.SGS: ("SGS", ""),
     Auditor.BV: ("BV", ""),
     Auditor.TUV: ("TÜV", ""),
@@ -147,7 +151,7 @@ def export_checklist_pdf(
         paper=size,
     )
     s = item_styles()
-    story: list[Flowable] = []
+    story: list[Flowable] = preparation_page(template, audit, s)
     if supplier is None:
         story += blank_header(s)
     else:
@@ -157,7 +161,7 @@ def export_checklist_pdf(
     else:
         story.append(instructions(s))
     story += checklist_items(template, audit, s)
-    story.append(closing_block(audit, s))
+    story.append(closing_block(audit, s, signed_sections(template)))
     return build_pdf(out, spec, story)
 
 
@@ -186,7 +190,7 @@ def blank_header(s: ItemStyles) -> list[Flowable]:
         ],
         [label_cell("1688 shop URL", "1688店铺网址", s), WritingLine(), "", ""],
         [
-            label_cell("1688 membership", "诚信通会员等级", s),
+            label_cell("1688 membership", "1688会员等级", s),
             TickBoxes([(m.label, m.label_zh) for m in Membership]),
             "",
             "",
@@ -214,7 +218,8 @@ def supplier_header(
         membership = f"{supplier.membership.label} · {supplier.membership.label_zh}"
     years = supplier.membership_years(today)
     if years is not None:
-        membership += f"\nmember since {supplier.member_since} ({years} y)"
+        joined = member_since_text(supplier.member_since, supplier.member_since_month)
+        membership += f"\nmember since {joined} ({years_text(years)})"
     rows: list[list[Any]] = [
         [
             label_cell("Chinese name", "中文名称", s),
@@ -227,7 +232,7 @@ def supplier_header(
         [
             label_cell("1688 shop", "1688店铺", s),
             value_cell(supplier.shop_url, s),
-            label_cell("1688 membership", "诚信通会员", s),
+            label_cell("1688 membership", "1688会员等级", s),
             value_cell(membership, s),
         ],
     ]
@@ -246,29 +251,29 @@ def visit_fields(audit: Audit | None, s: ItemStyles) -> list[Flowable]:
     if audit is None:
         rows: list[list[Any]] = [
             [
-                label_cell("Audit date", "考察日期", s),
+                label_cell("Audit date", "验厂日期", s),
                 WritingLine(),
-                label_cell("Auditor", "考察人员", s),
+                label_cell("Auditor", "验厂人员", s),
                 WritingLine(),
             ],
             [
-                label_cell("Audit by", "考察方", s),
+                label_cell("Audit by", "验厂方", s),
                 TickBoxes(list(AUDITOR_BOXES.values())),
                 "",
                 "",
             ],
         ]
-        return [band("Visit", "考察", s), field_grid(rows, [1])]
+        return [band("Visit", "验厂", s), field_grid(rows, [1])]
     auditor = " · ".join(p for p in (audit.auditor.label, audit.auditor_name.strip()) if p)
     rows = [
         [
-            label_cell("Audit date", "考察日期", s),
+            label_cell("Audit date", "验厂日期", s),
             value_cell(audit.audited_on.isoformat(), s),
-            label_cell("Auditor", "考察人员", s),
+            label_cell("Auditor", "验厂人员", s),
             value_cell(auditor, s),
         ]
     ]
-    return [band("Visit", "考察", s), field_grid(rows, [], filled=True)]
+    return [band("Visit", "验厂", s), field_grid(rows, [], filled=True)]
 
 
 def capacity_table(capacity: Mapping[Dimension, CapacityFact], s: ItemStyles) -> list[Flowable]:
@@ -289,7 +294,7 @@ def capacity_table(capacity: Mapping[Dimension, CapacityFact], s: ItemStyles) ->
                 Paragraph(
                     f"{escape_text(fact.dimension.label)} {DIMENSION_ZH[fact.dimension]}", s.small
                 ),
-                Paragraph(f"{number_text(fact.value)} {escape_text(fact.dimension.unit)}", s.small),
+                Paragraph(escape_text(unit_text(fact.value, fact.dimension.unit)), s.small),
                 Paragraph(f"{fact.source.label} {SOURCE_ZH[fact.source]}", s.small),
                 Paragraph(fact.observed_on.isoformat() if fact.observed_on else NO_VALUE, s.small),
                 Paragraph(escape_text(fact.note.strip(), 300) or NO_VALUE, s.small),
@@ -387,17 +392,6 @@ def score_text(score: AuditScore) -> str:
     return f"{score.percent:f} % ({score.passed} of {judged} pass/fail answers passed)"
 
 
-def counts_text(score: AuditScore, *, skip_zero: bool = False) -> str:
-    """ "Passed 合格 7 · Failed 不合格 1 · N/A 不适用 2 · Not answered 未填写 3"."""
-    counts = [
-        ("Passed 合格", score.passed),
-        ("Failed 不合格", score.failed),
-        ("N/A 不适用", score.not_applicable),
-        (" ".join(NOT_ANSWERED), score.unanswered),
-    ]
-    return " · ".join(f"{label} {n}" for label, n in counts if n or not skip_zero)
-
-
 def item_labels(template: ChecklistTemplate) -> dict[str, tuple[str, Any]]:
     """Item key -> ("3.2", item): the numbers printed beside the items."""
     labels = {}
@@ -405,29 +399,3 @@ def item_labels(template: ChecklistTemplate) -> dict[str, tuple[str, Any]]:
         for position, item in enumerate(section.items, start=1):
             labels[item.key] = (f"{number}.{position}", item)
     return labels
-
-
-# --- items -------------------------------------------------------------------
-
-
-def checklist_items(
-    template: ChecklistTemplate, audit: Audit | None, s: ItemStyles
-) -> list[Flowable]:
-    """Every section: its heading kept with its first item, items numbered "3.2"."""
-    story: list[Flowable] = [Spacer(1, 2 * mm)]
-    for number, section in enumerate(template.sections, start=1):
-        note = ""
-        if audit is not None:
-            part = ChecklistTemplate(name=template.name, sections=(section,))
-            note = counts_text(score_audit(part, audit.answers), skip_zero=True)
-        heading = section_heading(number, section, s, note)
-        rows = []
-        for position, item in enumerate(section.items, start=1):
-            label = f"{number}.{position}"
-            if audit is None:
-                rows.append(blank_item(label, item, s))
-            else:
-                rows.append(filled_item(label, item, audit.answers.get(item.key), s))
-        story += section_flowables(heading, rows)
-        story.append(Spacer(1, 3 * mm))
-    return story

@@ -106,7 +106,8 @@ def export_matrix_pdf(
     spec = DocumentSpec(
         title=TITLE,
         subtitle=f"{exported}, {count} · weights {weights_text(weights)} · "
-        f"levels A ≥ {thresholds.a}, B ≥ {thresholds.b}, C ≥ {thresholds.c}",
+        f"levels A ≥ {thresholds.a}, B ≥ {thresholds.b}, C ≥ {thresholds.c} "
+        f"(with ≥ {number_text(weights.min_known)} % of the weight scored)",
         landscape=True,
         running_header=TITLE,
         footer=f"Sourcing Workbench · {TITLE} · {exported}",
@@ -139,15 +140,28 @@ def matrix_row(row: MatrixRow, ranked: Ranked, s: Styles) -> list[Flowable | str
     for dimension in DIMENSION_HEADINGS:
         capacity = row.capacity[dimension]
         value = NO_VALUE if capacity.value is None else number_text(capacity.value)
-        cells.append(FilledCell([value, capacity.grade.value], GRADE_FILL[capacity.grade]))
+        grade = capacity.grade
+        texts = (
+            ["n/a", "trading company"] if grade is Grade.NOT_APPLICABLE else [value, grade.value]
+        )
+        note = f"⚠ {capacity.warning}" if capacity.warning else ""
+        cells.append(FilledCell(texts, GRADE_FILL[grade], note=note))
     cells += [
         _credit(row),
         row.period or NO_VALUE,
         *(score_text(getattr(scores, c.value)) for c in Criterion),
         NO_VALUE if ranked.score is None else str(ranked.score),  # always one decimal
-        FilledCell([ranked.level.value], LEVEL_FILL[ranked.level]),
+        _level(ranked),
     ]
     return cells
+
+
+def _level(ranked: Ranked) -> FilledCell:
+    """The level on its fill; an incomplete one names the scores still missing."""
+    note = ""
+    if ranked.level is Level.INCOMPLETE:
+        note = "missing: " + ", ".join(c.label for c in ranked.missing)
+    return FilledCell([ranked.level.value], LEVEL_FILL[ranked.level], note=note)
 
 
 def number_text(value: Decimal) -> str:
@@ -180,7 +194,10 @@ def _credit(row: MatrixRow) -> FilledCell:
     if credit.source is RatingSource.MANUAL and credit.override is not None:
         note = f"rule: {credit.suggested.value} · {credit.override.reason.strip()}"
         return FilledCell([rating.value, "manual"], CREDIT_FILL[rating], note=note)
-    return FilledCell([rating.value, "suggested"], CREDIT_FILL[rating])
+    # A capped rating says why (C: "red flag 'False company details' is disqualifying").
+    return FilledCell(
+        [rating.value, "suggested"], CREDIT_FILL[rating], note=" ".join(credit.assessment.caps)
+    )
 
 
 class FilledCell(Flowable):
@@ -268,7 +285,8 @@ def legend(weights: Weights, thresholds: LevelThresholds, s: Styles) -> list[Flo
     weights_table = _table(
         [["Criterion", "Covers", "Weight %"]]
         + [[c.label, c.covers, number_text(w)] for c, w in weights.as_dict().items()]
-        + [["Total", "", number_text(sum(weights.as_dict().values(), Decimal(0)))]],
+        + [["Total", "", number_text(sum(weights.as_dict().values(), Decimal(0)))]]
+        + [["Scored at least", "share of the weight for a level", number_text(weights.min_known)]],
         [24 * mm, 78 * mm, 18 * mm],
         s,
     )
@@ -277,6 +295,7 @@ def legend(weights: Weights, thresholds: LevelThresholds, s: Styles) -> list[Flo
         (Level.B, f"{thresholds.b} to under {thresholds.a}"),
         (Level.C, f"{thresholds.c} to under {thresholds.b}"),
         (Level.D, f"under {thresholds.c}"),
+        (Level.INCOMPLETE, f"scored criteria carry under {number_text(weights.min_known)} %"),
         (Level.UNKNOWN, "no score"),
     ]
     levels_table = _table(
@@ -286,7 +305,7 @@ def legend(weights: Weights, thresholds: LevelThresholds, s: Styles) -> list[Flo
         s,
         fills={(0, n): LEVEL_FILL[level] for n, (level, _) in enumerate(level_rows, start=1)},
     )
-    grades = [g for g in Grade if g is not Grade.UNKNOWN]
+    grades = [g for g in Grade if g not in (Grade.UNKNOWN, Grade.NOT_APPLICABLE)]
     capacity_table = _table(
         [["Dimension", *(g.value for g in grades)]]
         + [[f"{d.label} ({d.unit})", *(words for _, words in grade_legend(d))] for d in Dimension],

@@ -1,11 +1,13 @@
 """The Capacity & Credit matrix as an .xlsx workbook whose scores, levels and ranks stay live.
 
-Sheet "Matrix" holds one row per supplier; its weighted score, level and rank are formulas
-that read the weights and level minimums on sheet "Legend", so a partner who changes a weight
-in Excel or LibreOffice sees every score, level and rank recompute. The formulas follow
-app.domain.matrix.scoring exactly: blank scores are left out and the remaining weights renormalised,
-ROUND(x, 1) is half-up for these non-negative values, and ranks are competition style
-(1, 2, 2, 4) with unscored suppliers unranked. No computed value is stored beside them.
+Sheet "Matrix" holds one row per supplier; its weighted score, level, missing criteria and
+rank are formulas that read the weights, the share of weight that must be scored and the level
+minimums on sheet "Legend", so a partner who changes one in Excel or LibreOffice sees every
+score, level and rank recompute. The formulas follow app.domain.matrix.scoring exactly: blank
+scores are left out and the remaining weights renormalised, ROUND(x, 1) is half-up for these
+non-negative values, a score whose scored criteria carry less than the required share of the
+weight is "incomplete" (no level, no rank), and ranks are competition style (1, 2, 2, 4) among
+the complete scores. No computed value is stored beside them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.domain.matrix.capacity import Dimension, Grade, grade_legend
+from app.domain.matrix.capacity import Dimension, Grade, boundary_rule, grade_legend
 from app.domain.matrix.credit import CreditRating
 from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, Tone, colour_key
 from app.domain.matrix.rows import MatrixRow
@@ -56,30 +58,39 @@ HEADERS: tuple[tuple[str, float], ...] = (
     ("Suggested rating", 8),
     ("Rating source", 8),
     ("Override reason", 30),
+    ("Rating caps", 30),
+    ("Buyer protection", 9),
     ("Period", 9),
     *((header, 8) for header in SCORE_HEADERS),
     ("Weighted score", 8),
-    ("Level", 8),
+    ("Level", 10),
+    ("Missing scores", 16),
     ("Rank", 7),
 )
 _COLUMN = {header: get_column_letter(n) for n, (header, _) in enumerate(HEADERS, start=1)}
 SCORE_COLUMNS = tuple(_COLUMN[header] for header in SCORE_HEADERS)
 WEIGHTED, LEVEL, RANK = _COLUMN["Weighted score"], _COLUMN["Level"], _COLUMN["Rank"]
+PROTECTION_TEXT = {True: "yes", False: "no", None: "unknown"}
 
 # Shared with the PDF legend: the rules in words.
 BOUNDARY_RULE = (
-    '"at least" and "at most" include the bound, "over" and "under" do not: exactly 100,000 '
-    "pieces a month is good, exactly 5 lines is good, a reply in exactly 1 h or 4 h is good. "
-    "A missing value is unknown, never weak."
+    '"at least" and "at most" include the bound, "over" and "under" do not. '
+    f"{boundary_rule()} A missing value is unknown, never weak; a trading company's "
+    "production (capacity, lines, employees, area) is n/a, never weak."
 )
 SCORE_RULE = (
     "Weighted score = sum of (weight x score) / sum of the weights of the scores present, "
     "rounded half-up to 1 decimal: a blank score is left out, never counted as 0. "
-    "Rank: highest score first; equal scores share a rank (1, 2, 2, 4); no score, no rank."
+    "The scored criteria must carry at least the share of the weight set above (exactly that "
+    "share is enough); with less the level is incomplete, naming the scores missing, and there "
+    "is no rank. Rank: highest complete score first; equal scores share a rank (1, 2, 2, 4)."
 )
 CREDIT_RULE = (
     "Credit rating is the manual rating when the user set one (source manual, with the "
-    "reason), otherwise the rating the app suggests from the credit inputs (source suggested)."
+    "reason), otherwise the rating the app suggests from the credit inputs (source suggested). "
+    "An input not known (buyer protection unknown...) is left out, never counted as no. No "
+    "membership, under 1 year of membership, payment asked to a personal account or false "
+    "company details rate C (the caps column says why); any other open red flag caps at B."
 )
 
 _BOLD = Font(bold=True)
@@ -107,6 +118,7 @@ class LegendRefs:
 
     weights: tuple[str, ...]  # Quality, Delivery, Service, Cost
     minimums: tuple[str, ...]  # level A, B, C
+    min_known: str  # the share of the weight the scored criteria must carry (%)
 
 
 def export_matrix_xlsx(
@@ -170,6 +182,8 @@ def matrix_row(
         _filled(ws, credit.suggested.value, CREDIT_FILLS[credit.suggested]),
         credit.source.value,
         credit.override.reason.strip() if credit.override else None,
+        "; ".join(credit.assessment.caps) or None,
+        PROTECTION_TEXT[row.buyer_protection],
         row.period,
     ]
     scores = row.scores
@@ -187,11 +201,25 @@ class _Formulas:
         self._sum = "+".join(f"N({col}{{n}})*{weight}" for col, weight in pairs)
         self._present = "+".join(f"ISNUMBER({col}{{n}})*{weight}" for col, weight in pairs)
         a, b, c = refs.minimums
+        w, incomplete = f"{WEIGHTED}{{n}}", Level.INCOMPLETE.value
+        # Incomplete when the scored criteria carry less than the Legend's share of the weight.
         self._level = (
-            f'=IF({WEIGHTED}{{n}}="","{Level.UNKNOWN.value}",IF({WEIGHTED}{{n}}>={a},"A",'
-            f'IF({WEIGHTED}{{n}}>={b},"B",IF({WEIGHTED}{{n}}>={c},"C","D"))))'
+            f'=IF({w}="","{Level.UNKNOWN.value}",IF(({self._present})<{refs.min_known},'
+            f'"{incomplete}",IF({w}>={a},"A",IF({w}>={b},"B",IF({w}>={c},"C","D")))))'
         )
-        self._rank = f'=IF({WEIGHTED}{{n}}="","",RANK({WEIGHTED}{{n}},${WEIGHTED}$2:${WEIGHTED}${last_row},0))'
+        # ", Quality, Cost" for each blank score with a weight, its first ", " cut off.
+        blanks = "&".join(
+            f'IF(AND(NOT(ISNUMBER({col}{{n}})),{weight}>0),", {criterion.label}","")'
+            for (col, weight), criterion in zip(pairs, Criterion, strict=True)
+        )
+        self._missing = f'=IF({LEVEL}{{n}}="{incomplete}",MID({blanks},3,200),"")'
+        # Competition ranks among the complete scores only: 1 + how many complete ones beat it.
+        scores = f"${WEIGHTED}$2:${WEIGHTED}${last_row}"
+        levels = f"${LEVEL}$2:${LEVEL}${last_row}"
+        self._rank = (
+            f'=IF(OR({w}="",{LEVEL}{{n}}="{incomplete}"),"",'
+            f'COUNTIFS({scores},">"&{w},{levels},"<>{incomplete}")+1)'
+        )
 
     def weighted(self, n: int) -> str:
         present = self._present.format(n=n)
@@ -203,8 +231,9 @@ class _Formulas:
         weighted.number_format = _ONE_DECIMAL
         # Cells, not strings: protect_row would (rightly) turn a "=..." string into text.
         level = WriteOnlyCell(ws, self._level.format(n=n))
+        missing = WriteOnlyCell(ws, self._missing.format(n=n))
         rank = WriteOnlyCell(ws, self._rank.format(n=n))
-        return [weighted, level, rank]
+        return [weighted, level, missing, rank]
 
 
 def _level_formatting(ws: WriteOnlyWorksheet, last_row: int) -> None:
@@ -309,6 +338,12 @@ def write_legend(
         ),
     )
     _warn_unless_100(ws, f"C{total}")
+    min_known_row = legend.row(
+        legend.styled("Scored at least", font=_BOLD),
+        "share of the weight the scored criteria must carry for a level",
+        legend.input(weights.min_known),
+        "with less: incomplete, no level, no rank",
+    )
     legend.note(SCORE_RULE)
 
     legend.title("Levels")
@@ -327,11 +362,16 @@ def write_legend(
         legend.styled("D", fill=LEVEL_FILLS[Level.D]), Level.D.action, "under level C's minimum"
     )
     legend.row(
+        legend.styled(Level.INCOMPLETE.value, fill=LEVEL_FILLS[Level.INCOMPLETE]),
+        Level.INCOMPLETE.action,
+        f"scored criteria under C{min_known_row}'s share of the weight",
+    )
+    legend.row(
         legend.styled(Level.UNKNOWN.value, fill=LEVEL_FILLS[Level.UNKNOWN]),
         Level.UNKNOWN.action,
         "no score",
     )
-    _numbers_only(ws, [f"C{n}" for n in (*weight_rows, *minimum_rows)])
+    _numbers_only(ws, [f"C{n}" for n in (*weight_rows, min_known_row, *minimum_rows)])
 
     legend.title("Capacity grades")
     legend.header("Dimension", "Range", "Grade", "")
@@ -342,6 +382,11 @@ def write_legend(
         "Any dimension",
         "no value recorded",
         legend.styled("unknown", fill=GRADE_FILLS[Grade.UNKNOWN]),
+    )
+    legend.row(
+        "Capacity, lines, employees, area",
+        "a trading company's: it has no production of its own",
+        legend.styled(Grade.NOT_APPLICABLE.value, fill=GRADE_FILLS[Grade.NOT_APPLICABLE]),
     )
     legend.note(f"Boundaries: {BOUNDARY_RULE}")
 
@@ -362,6 +407,7 @@ def write_legend(
     return LegendRefs(
         weights=tuple(f"{LEGEND_SHEET}!$C${n}" for n in weight_rows),
         minimums=tuple(f"{LEGEND_SHEET}!$C${n}" for n in minimum_rows),
+        min_known=f"{LEGEND_SHEET}!$C${min_known_row}",
     )
 
 
@@ -379,7 +425,7 @@ def _numbers_only(ws: WriteOnlyWorksheet, cells: list[str]) -> None:
         formula2="100",
         showErrorMessage=True,
         errorTitle="A number from 0 to 100",
-        error="Weights and level minimums are numbers from 0 to 100.",
+        error="Weights, the share scored and level minimums are numbers from 0 to 100.",
     )
     for cell in cells:
         validation.add(cell)

@@ -21,6 +21,8 @@ from app.domain.suppliers.choices import (
     RedFlagKind,
     Status,
 )
+from app.domain.suppliers.membership import member_since_text
+from app.domain.suppliers.membership import parse_member_since as parse_member_since_text
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
 Row = TypeVar("Row")
@@ -34,6 +36,8 @@ _CURRENCY_WORDS = {"¥": "CNY", "￥": "CNY", "RMB": "CNY", "元": "CNY", "人�
 _CURRENCY_WORDS |= {"$": "USD", "US$": "USD", "美元": "USD"}
 _YES = {"yes", "y", "true", "1", "是", "有", "✓", "✔"}
 _NO = {"no", "n", "false", "0", "否", "无", "没有", "✗", "×"}
+_UNKNOWN = {"unknown", "?", "？", "n/a", "未知", "不详", "不清楚", "待查"}
+PROTECTION_TEXT = {True: "yes", False: "no", None: "unknown"}
 _PROVINCE_BY_NAME = {en.lower(): zh for zh, en in PROVINCES} | {
     f"{zh}省": zh for zh, _ in PROVINCES
 }
@@ -149,6 +153,22 @@ def parse_bool(value: object) -> bool:
     raise ValueError(f"'{value}' is not yes or no")
 
 
+def parse_protection(value: object) -> bool | None:
+    """Buyer protection: yes (是/有/1), no (否/无/0) or unknown (未知, "?"): None, not "no"."""
+    if not isinstance(value, bool) and parse_text(value).casefold() in _UNKNOWN:
+        return None
+    return parse_bool(value)
+
+
+def parse_member_since(value: object) -> tuple[int, int | None]:
+    """The join year with its month when given: 2019, '2019-03', '2019年3月', a date cell."""
+    if isinstance(value, datetime | date):
+        return value.year, value.month
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return parse_int(value), None
+    return parse_member_since_text(parse_text(value))
+
+
 def parse_date(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -211,6 +231,13 @@ def _text(name: str) -> Callable[[Any], str | None]:
     return lambda record: field(record) or None
 
 
+def _member_since(supplier: Supplier) -> int | str | None:
+    """The year as a number; with its month known, "2019-03" (the import reads both)."""
+    if supplier.member_since is None or supplier.member_since_month is None:
+        return supplier.member_since
+    return member_since_text(supplier.member_since, supplier.member_since_month)
+
+
 def _deposit_amount(supplier: Supplier) -> Decimal | None:
     return None if supplier.deposit is None else supplier.deposit.amount
 
@@ -265,8 +292,8 @@ SUPPLIER_COLUMNS: tuple[Column[Supplier], ...] = (
     Column("address", "Address", ("地址", "详细地址"), _TEXT, 30, _text("address"), parse_text),
     Column("shop_url", "1688 shop URL", ("店铺链接", "店铺网址", "网址", "链接", "shop"), _TEXT, 28, _text("shop_url"), parse_text),
     Column("membership", "1688 membership", ("会员等级", "会员类型", "会员"), _CHOICE, 16, _label("membership"), choice_parser(Membership)),
-    Column("member_since", "Member since", ("入驻年份", "会员起始年份", "诚信通起始年份"), Kind.INT, 10, attrgetter("member_since"), parse_int),
-    Column("buyer_protection", "Buyer protection", ("买家保障", "交易保障"), Kind.BOOL, 10, attrgetter("buyer_protection"), parse_bool),
+    Column("member_since", "Member since", ("入驻年份", "入驻时间", "会员起始年份", "诚信通起始年份"), Kind.INT, 10, _member_since, parse_member_since),
+    Column("buyer_protection", "Buyer protection", ("买家保障", "交易保障"), Kind.BOOL, 10, lambda s: PROTECTION_TEXT[s.buyer_protection], parse_protection),
     Column("deposit", "Deposit", ("保证金", "保障金"), Kind.MONEY, 11, _deposit_amount, parse_decimal_cell),
     Column("deposit_currency", "Deposit currency", ("保证金币种", "币种", "currency"), Kind.CURRENCY, 8, _deposit_currency, parse_currency),
     Column("reorder_rate", "Reorder rate %", ("回头率", "复购率"), _DECIMAL, 9, attrgetter("reorder_rate"), parse_decimal_cell),
@@ -332,6 +359,8 @@ RED_FLAG_COLUMNS: tuple[Column[Owned], ...] = (
     Column("kind", "Red flag", ("风险类型", "风险", "问题"), _CHOICE, 34, _label_of_item, choice_parser(RedFlagKind)),
     Column("noted_on", "Date noted", ("日期", "记录日期"), Kind.DATE, 12, _item("noted_on"), parse_date),
     Column("remark", "Remark", ("备注", "说明"), _TEXT, 40, _item("remark"), parse_text),
+    Column("resolved_on", "Resolved on", ("解决日期", "处理日期"), Kind.DATE, 12, _item("resolved_on"), parse_date),
+    Column("resolution", "Resolution", ("处理说明", "解决说明", "处理结果"), _TEXT, 40, _item("resolution"), parse_text),
 )
 # fmt: on
 ATTENTION_LABEL = "Attention"
@@ -365,11 +394,14 @@ def build_supplier(values: Mapping[str, Any], today: date) -> Supplier:
     fields = {
         key: value
         for key, value in values.items()
-        if key in _SUPPLIER_FIELDS and key not in ("deposit", "deposit_currency")
+        if key in _SUPPLIER_FIELDS and key not in ("deposit", "deposit_currency", "member_since")
     }
     supplier = Supplier(**fields)
-    if supplier.member_since is None and "membership_years" in values:
+    if "member_since" in values:
+        supplier.member_since, supplier.member_since_month = values["member_since"]
+    elif "membership_years" in values:  # "诚信通5年": joined five years before this month
         supplier.member_since = today.year - values["membership_years"]
+        supplier.member_since_month = today.month
     supplier.deposit = _deposit(values)
     contact = build_contact(values)
     if not contact.is_empty():
@@ -407,5 +439,9 @@ def build_certification(values: Mapping[str, Any]) -> Certification:
 
 def build_red_flag(values: Mapping[str, Any]) -> RedFlag:
     return RedFlag(
-        values.get("kind", RedFlagKind.OTHER), values.get("noted_on"), values.get("remark", "")
+        values.get("kind", RedFlagKind.OTHER),
+        values.get("noted_on"),
+        values.get("remark", ""),
+        values.get("resolved_on"),
+        values.get("resolution", ""),
     )

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from app.domain.suppliers.certifications import ExpiryState, expiry_state, needs_attention
 from app.domain.suppliers.choices import PROVINCES, CertificationKind, Choice, Membership, Status
+from app.domain.suppliers.membership import member_since_text, years_text
 from app.domain.suppliers.supplier import Certification, Contact, Supplier
 from app.exports.kit.pdf_layout import (
     AMBER,
@@ -96,7 +97,7 @@ def supplier_row(number: int, supplier: Supplier, today: date, s: Styles) -> lis
         paragraph(", ".join(supplier.tags) or NO_VALUE, s.cell),
         _contact(primary_contact(supplier.contacts), s),
         _certifications(supplier.certifications, today, s),
-        _red_flags(len(supplier.red_flags), s),
+        _red_flags(supplier, s),
     ]
 
 
@@ -115,13 +116,14 @@ def primary_contact(contacts: Sequence[Contact]) -> Contact | None:
 def certification_notes(
     certifications: Sequence[Certification], today: date
 ) -> list[tuple[str, ExpiryState]]:
-    """Expired or expiring certifications, soonest first: ("CE expires in 42 d", EXPIRING)."""
+    """Expired or expiring certifications, soonest first: ("CE expires in 42 d", EXPIRING).
+    One renewed by a newer valid one, merged by 三证合一 or never expiring is left out."""
     attention = sorted(needs_attention(list(certifications), today), key=_expiry_key)
     notes: list[tuple[str, ExpiryState]] = []
     for certification in attention:
         if certification.expires_on is None:
             continue  # needs attention only with a date; kept for the type checker
-        state = expiry_state(certification, today)
+        state = expiry_state(certification, today, certifications)
         days = (certification.expires_on - today).days
         label = _certification_label(certification)
         if state is ExpiryState.EXPIRED:
@@ -160,15 +162,30 @@ def _location(supplier: Supplier, s: Styles) -> Paragraph:
     return stacked(place or NO_VALUE, _PROVINCE_EN.get(supplier.province, ""), s.cell)
 
 
+PROTECTION_WORDS = {True: "protection: yes", False: "protection: no", None: "protection: unknown"}
+
+
 def _membership(supplier: Supplier, today: date, s: Styles) -> Paragraph:
-    """Level over "since 2019 · 7 y"; red for none or under a year (domain.md red flags)."""
+    """Level over "since 2019-03 · 7 y" and the buyer protection (yes, no, unknown); red
+    for none, under a year (the guide's disqualifiers) or no protection."""
     membership = supplier.membership
     level = Span(membership.label if membership else NO_VALUE)
     if membership is Membership.NONE:
         level = Span(membership.label, RED)
     years = supplier.membership_years(today)
-    since = "" if years is None else f"since {supplier.member_since} · {years} y"
-    return lines([level, Span(since, RED if years == 0 else GREY, smaller=True)], s.cell)
+    since = ""
+    if years is not None:
+        joined = member_since_text(supplier.member_since, supplier.member_since_month)
+        since = f"since {joined} · {years_text(years, short=True)}"
+    protection = supplier.buyer_protection
+    return lines(
+        [
+            level,
+            Span(since, RED if years == 0 else GREY, smaller=True),
+            Span(PROTECTION_WORDS[protection], RED if protection is False else GREY, smaller=True),
+        ],
+        s.cell,
+    )
 
 
 def _status(status: Status, s: Styles) -> Paragraph:
@@ -196,6 +213,12 @@ def _certifications(certifications: Sequence[Certification], today: date, s: Sty
     return lines(shown, s.cell)
 
 
-def _red_flags(count: int, s: Styles) -> Paragraph:
+def _red_flags(supplier: Supplier, s: Styles) -> Paragraph:
+    """The open red flags (resolved ones no longer count), "+ N resolved" under them."""
     centre = cell_style(COLUMNS[-1], s)
-    return lines([Span(str(count), RED if count else GREY)], centre)
+    count = len(supplier.open_red_flags())
+    resolved = len(supplier.red_flags) - count
+    shown = [Span(str(count), RED if count else GREY)]
+    if resolved:
+        shown.append(Span(f"+ {resolved} resolved", GREY, smaller=True))
+    return lines(shown, centre)

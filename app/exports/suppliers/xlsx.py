@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from app.domain.suppliers.certifications import ExpiryState, expiry_state
+from app.domain.suppliers.certifications import ExpiryState, expiry_state, state_text
 from app.domain.suppliers.supplier import Certification, Supplier
 from app.errors import Cancelled
 from app.exports.kit.atomic import atomic_output
@@ -122,19 +122,20 @@ def _batches(records: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 def _attention_column(today: date) -> Column[tuple[Supplier, Certification]]:
     def attention(pair: tuple[Supplier, Certification]) -> str | None:
-        return attention_text(pair[1], today)
+        return attention_text(pair[1], today, pair[0].certifications)
 
     return Column("attention", ATTENTION_LABEL, (), Kind.TEXT, ATTENTION_WIDTH, attention)
 
 
-def attention_text(certification: Certification, today: date) -> str | None:
-    """'expired', 'expires today', 'expires in N days' (within the warning period), else None."""
-    state = expiry_state(certification, today)
-    if state is ExpiryState.EXPIRED:
-        return "expired"
-    if state is not ExpiryState.EXPIRING or certification.expires_on is None:
+_SAID = (ExpiryState.EXPIRED, ExpiryState.EXPIRING, ExpiryState.RENEWED, ExpiryState.MERGED)
+
+
+def attention_text(
+    certification: Certification, today: date, others: Sequence[Certification] = ()
+) -> str | None:
+    """'expired', 'expires today', 'expires in N days' (within the warning period); for one
+    that needs no action, why: 'renewed (…)', 'merged into the business licence (三证合一)';
+    else None. `others` are the supplier's certifications (a newer one renews an old one)."""
+    if expiry_state(certification, today, others) not in _SAID:
         return None
-    days = (certification.expires_on - today).days
-    if days == 0:
-        return "expires today"
-    return f"expires in {days} day{'' if days == 1 else 's'}"
+    return state_text(certification, today, others)

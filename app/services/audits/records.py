@@ -31,6 +31,7 @@ from app.domain.audits.checklist import (
 from app.domain.kit.numbers import number_problem
 from app.domain.matrix.capacity import Dimension
 
+PREPARATION_KEY = "before"  # the default template's "Before the visit" section
 NAME_LENGTH = 200  # String(200) in app.store.models.audits
 KEY_LENGTH = 200
 # MatrixService.record_capacity_fact refuses a fraction in these; the audit refuses it first.
@@ -46,6 +47,7 @@ def sections_to_json(sections: Sequence[ChecklistSection]) -> str:
                 "key": section.key,
                 "title_en": section.title_en,
                 "title_zh": section.title_zh,
+                "preparation": section.preparation,
                 "items": [
                     {
                         "key": item.key,
@@ -70,11 +72,14 @@ def sections_to_json(sections: Sequence[ChecklistSection]) -> str:
 
 
 def sections_from_json(stored: str) -> tuple[ChecklistSection, ...]:
+    """Sections stored before "preparation" was written: the shipped "before" section (Before
+    the visit) was the buyer's preparation, as it is now."""
     return tuple(
         ChecklistSection(
             key=section["key"],
             title_en=section["title_en"],
             title_zh=section["title_zh"],
+            preparation=section.get("preparation", section["key"] == PREPARATION_KEY),
             items=tuple(
                 ChecklistItem(
                     key=item["key"],
@@ -165,7 +170,9 @@ def checked_template(template: object, errors: dict[str, str]) -> ChecklistTempl
                 errors[f"{key}.key"] = f"Two items use the key {key!r}."
             item_keys.add(key)
             items.append(_checked_item(item, key, dimensions, errors))
-        sections.append(ChecklistSection(section_key, title_en, title_zh, tuple(items)))
+        sections.append(
+            ChecklistSection(section_key, title_en, title_zh, tuple(items), section.preparation)
+        )
     if len(set(section_keys)) != len(section_keys):
         errors["sections"] = "Two sections use the same key."
     return ChecklistTemplate(name, category, tuple(sections), template.id)

@@ -285,6 +285,8 @@ class _Planner:
         new_orders: tuple[str, ...] = ()
         if "order_numbers" in values:
             fields["order_ids"], new_orders = self._orders(number, values)
+        elif "supplier" in values:
+            self._supplier(number, values["supplier"])  # unused, but a wrong name is a mistake
         parcel = dataclasses.replace(base, **fields)
         for key, message in parcel_problems(parcel, self.today).items():
             column = "order_numbers" if key == "order_ids" else key

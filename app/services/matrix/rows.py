@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from app.domain.matrix.capacity import Dimension, grade_capacity
+from app.domain.matrix.capacity import Dimension, grade_for_supplier
 from app.domain.matrix.credit import CreditDecision, CreditInputs, decide_rating
 from app.domain.matrix.records import CapacityFact, CreditRecord
 from app.domain.matrix.rows import CapacityCell, MatrixRow
 from app.domain.matrix.scoring import Scores
-from app.domain.suppliers.choices import Membership, Status
+from app.domain.suppliers.choices import BusinessType, Membership, RedFlagKind, Status
+from app.domain.suppliers.membership import membership_years, source_factory_area_warning
 from app.services.gc_pause import paused_garbage_collector
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the first paint: the tab imports this module
@@ -31,16 +33,29 @@ NO_SCORES = Scores()
 
 # Real matrices repeat values (100 staff, 5 lines, "4.8" reviews): grading each distinct input
 # once makes reading 100,000 rows several times faster. Both functions are pure.
-_graded = lru_cache(maxsize=65536)(grade_capacity)
+_graded = lru_cache(maxsize=65536)(grade_for_supplier)
 _decided = lru_cache(maxsize=65536)(decide_rating)
 
 
-def capacity_cell(dimension: Dimension, fact: CapacityFact | FactValue | None) -> CapacityCell:
+def capacity_cell(
+    dimension: Dimension,
+    fact: CapacityFact | FactValue | None,
+    business_type: BusinessType | None = None,
+    membership: Membership | None = None,
+) -> CapacityCell:
+    """One graded cell: n/a for a trading company's production, a check flagged when a source
+    factory's area is under its 1,000 m² requirement."""
+    trading = business_type is BusinessType.TRADING
     if fact is None:
-        result = _graded(dimension, None)
+        result = _graded(dimension, None, trading_company=trading)
         return CapacityCell(None, result.grade, result.rule_text)
-    result = _graded(dimension, fact.value)
-    return CapacityCell(fact.value, result.grade, result.rule_text, fact.source, fact.observed_on)
+    result = _graded(dimension, fact.value, trading_company=trading)
+    warning = ""
+    if dimension is Dimension.FACTORY_AREA:
+        warning = source_factory_area_warning(membership, fact.value)
+    return CapacityCell(
+        fact.value, result.grade, result.rule_text, fact.source, fact.observed_on, warning
+    )
 
 
 def load_matrix(
@@ -72,12 +87,16 @@ def _load(matrix: MatrixService, today: date, wanted: list[int] | None) -> list[
                 province=base.province,
                 city=base.city,
                 tags=base.tags,
-                capacity={d: capacity_cell(d, supplier_facts.get(d)) for d in DIMENSIONS},
+                capacity={
+                    d: capacity_cell(d, supplier_facts.get(d), base.business_type, base.membership)
+                    for d in DIMENSIONS
+                },
                 credit=credit_decision(base, credit.get(base.id), today),
                 period=period,
                 scores=scores,
                 name_sort=base.name_sort,
                 search_text=base.search_text,
+                buyer_protection=base.buyer_protection,
             )
         )
     return rows
@@ -93,24 +112,26 @@ class _SupplierBase:
     city: str
     membership: Membership | None
     member_since: int | None
-    buyer_protection: bool
-    red_flags: int
+    member_since_month: int | None
+    buyer_protection: bool | None
+    red_flags: tuple[RedFlagKind, ...]  # the kinds of the open ones
     tags: tuple[str, ...]
     name_sort: str
     search_text: str
+    business_type: BusinessType | None = None
+    reorder_rate: Decimal | None = None
 
 
 def credit_decision(
     base: _SupplierBase, record: CreditRecord | None, today: date
 ) -> CreditDecision:
     stored = record.inputs if record else CreditInputs()
-    years = None if base.member_since is None else max(0, today.year - base.member_since)
     inputs = CreditInputs(
         volume_trend=stored.volume_trend,
         review_score=stored.review_score,
         disputes_last_12_months=stored.disputes_last_12_months,
-        repeat_purchase_rate=stored.repeat_purchase_rate,
-        membership_years=years,
+        repeat_purchase_rate=base.reorder_rate,
+        membership_years=membership_years(base.member_since, base.member_since_month, today),
         buyer_protection=base.buyer_protection,
         membership=base.membership,
         red_flags=base.red_flags,
@@ -119,7 +140,7 @@ def credit_decision(
 
 
 def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list[_SupplierBase]:
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from app.store.models.suppliers import RedFlagRow, SupplierRow, TagRow
 
@@ -135,11 +156,18 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
         s.city,
         s.membership,
         s.member_since,
+        s.member_since_month,
         s.buyer_protection,
         s.name_sort,
         s.search_text,
+        s.business_type,
+        s.reorder_rate,
     ).order_by(s.id)
-    flag_query = select(flags.supplier_id, func.count()).group_by(flags.supplier_id)
+    flag_query = (
+        select(flags.supplier_id, flags.kind)
+        .where(flags.resolved_on.is_(None))
+        .order_by(flags.supplier_id, flags.position)
+    )
     tag_query = select(tags.supplier_id, tags.tag).order_by(tags.supplier_id, tags.position)
     if wanted is not None:
         query = query.where(s.id.in_(wanted))
@@ -147,7 +175,9 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
         tag_query = tag_query.where(tags.supplier_id.in_(wanted))
     with matrix.database.reading() as session:
         connection = session.connection()
-        flag_counts: dict[int, int] = dict(connection.execute(flag_query).all())
+        open_flags: dict[int, list[RedFlagKind]] = {}
+        for supplier_id, kind in connection.execute(flag_query):
+            open_flags.setdefault(supplier_id, []).append(kind)
         tag_lists: dict[int, list[str]] = {}
         for supplier_id, tag in connection.execute(tag_query):
             tag_lists.setdefault(supplier_id, []).append(tag)
@@ -161,11 +191,16 @@ def _supplier_bases(matrix: MatrixService, wanted: Sequence[int] | None) -> list
                 city=row.city,
                 membership=row.membership,
                 member_since=row.member_since,
-                buyer_protection=bool(row.buyer_protection),
-                red_flags=flag_counts.get(row.id, 0),
+                member_since_month=row.member_since_month,
+                buyer_protection=(
+                    None if row.buyer_protection is None else bool(row.buyer_protection)
+                ),
+                red_flags=tuple(open_flags.get(row.id, ())),
                 tags=tuple(tag_lists.get(row.id, ())),
                 name_sort=row.name_sort,
                 search_text=row.search_text,
+                business_type=row.business_type,
+                reorder_rate=row.reorder_rate,
             )
             for row in connection.execute(query)
         ]

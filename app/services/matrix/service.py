@@ -276,24 +276,23 @@ class MatrixService(MatrixSettings):
     def save_credit_inputs(
         self, supplier_id: int, inputs: CreditInputs, override: CreditOverride | None = None
     ) -> Change:
-        """Store the buyer's four credit inputs and the manual rating (None clears it).
+        """Store the buyer's three credit inputs and the manual rating (None clears it).
 
-        Only volume_trend, review_score, disputes_last_12_months and repeat_purchase_rate are
-        stored: the other CreditInputs fields are the supplier record's and are not kept here.
+        Only volume_trend, review_score and disputes_last_12_months are stored: the other
+        CreditInputs fields are the supplier record's (the repeat-purchase rate is its 回头率,
+        typed once there) and are not kept here.
         """
         errors: dict[str, str] = {}
         if not isinstance(inputs, CreditInputs):
             raise ValidationError({"inputs": "Give the credit inputs as CreditInputs."})
         if inputs.volume_trend is not None and not isinstance(inputs.volume_trend, Trend):
             errors["volume_trend"] = "The trend must be rising, stable or falling."
-        for name, label, top in (
-            ("review_score", "The review score", Decimal(5)),
-            ("repeat_purchase_rate", "The repeat-purchase rate", Decimal(100)),
-        ):
-            value = getattr(inputs, name)
-            problem = value is not None and number_problem(value, label, Decimal(0), top)
-            if problem:
-                errors[name] = problem
+        review = inputs.review_score
+        problem = review is not None and number_problem(
+            review, "The review score", Decimal(0), Decimal(5)
+        )
+        if problem:
+            errors["review_score"] = problem
         disputes = inputs.disputes_last_12_months
         if disputes is not None and (
             not isinstance(disputes, int) or isinstance(disputes, bool) or disputes < 0
@@ -316,7 +315,6 @@ class MatrixService(MatrixSettings):
             row.trend = None if inputs.volume_trend is None else inputs.volume_trend.value
             row.review_score = _decimal_or_none(inputs.review_score)
             row.disputes_12m = disputes
-            row.repeat_rate = _decimal_or_none(inputs.repeat_purchase_rate)
             row.manual_rating = None if override is None else override.rating.value
             row.manual_reason = "" if override is None else override.reason.strip()
             row.updated_at = utc_now()
@@ -359,17 +357,18 @@ def period_start(period: str) -> date:
 
 
 def with_supplier_facts(stored: CreditInputs, supplier: Supplier, today: date) -> CreditInputs:
-    """The stored buyer inputs plus what the supplier record knows: membership and its years,
-    buyer protection and the number of recorded red flags (the whole input of decide_rating)."""
+    """The stored buyer inputs plus what the supplier record knows: its repeat-purchase rate
+    (回头率), membership and its years, buyer protection and the kinds of its open red flags
+    (the whole input of decide_rating)."""
     return CreditInputs(
         volume_trend=stored.volume_trend,
         review_score=stored.review_score,
         disputes_last_12_months=stored.disputes_last_12_months,
-        repeat_purchase_rate=stored.repeat_purchase_rate,
+        repeat_purchase_rate=supplier.reorder_rate,
         membership_years=supplier.membership_years(today),
         buyer_protection=supplier.buyer_protection,
         membership=supplier.membership,
-        red_flags=len(supplier.red_flags),
+        red_flags=tuple(flag.kind for flag in supplier.open_red_flags()),
     )
 
 

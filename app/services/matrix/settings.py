@@ -1,7 +1,9 @@
 """The user's matrix settings: Q/D/S/C weights and level thresholds, with restore defaults.
 
 Stored in app_settings as JSON with Decimals as strings; missing or unreadable settings (a
-hand-edited file) read as the defaults.
+hand-edited file) read as the defaults. The share of the weight the scored criteria must carry
+for a level (Weights.min_known) is stored with the weights, under "min_known"; weights stored
+before it existed read with the default 50 %.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy import delete, select
 
 from app.domain.kit.numbers import number_problem
 from app.domain.matrix.scoring import (
+    DEFAULT_MIN_KNOWN,
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
     Criterion,
@@ -26,6 +29,7 @@ from app.store.models.matrix import SettingRow
 
 WEIGHTS_KEY = "matrix.weights"
 THRESHOLDS_KEY = "matrix.level_thresholds"
+MIN_KNOWN_KEY = "min_known"  # inside the weights' JSON
 
 
 class MatrixSettings:
@@ -37,8 +41,9 @@ class MatrixSettings:
     def weights(self) -> Weights:
         stored = self._setting(WEIGHTS_KEY)
         try:
-            return Weights(*(Decimal(stored[c.value]) for c in Criterion))
-        except (TypeError, KeyError, ValueError, ArithmeticError):
+            min_known = Decimal(stored.get(MIN_KNOWN_KEY, DEFAULT_MIN_KNOWN))
+            return Weights.from_dict({c: Decimal(stored[c.value]) for c in Criterion}, min_known)
+        except (TypeError, KeyError, ValueError, ArithmeticError, AttributeError):
             return DEFAULT_WEIGHTS
 
     def save_weights(self, weights: Weights) -> None:
@@ -49,11 +54,13 @@ class MatrixSettings:
             for c in Criterion
             if (problem := number_problem(getattr(weights, c.value), f"The {c.label} weight"))
         }
+        share = number_problem(weights.min_known, "The share of weight that must be scored")
+        if share:
+            errors[MIN_KNOWN_KEY] = share
         if errors:
             raise ValidationError(errors)
-        self._save_setting(
-            WEIGHTS_KEY, {c.value: str(getattr(weights, c.value)) for c in Criterion}
-        )
+        values = {c.value: str(getattr(weights, c.value)) for c in Criterion}
+        self._save_setting(WEIGHTS_KEY, {**values, MIN_KNOWN_KEY: str(weights.min_known)})
 
     def restore_default_weights(self) -> Weights:
         self._delete_setting(WEIGHTS_KEY)

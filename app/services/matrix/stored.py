@@ -49,7 +49,6 @@ def credit_record(row: Any) -> CreditRecord:
             volume_trend=None if row.trend is None else Trend(row.trend),
             review_score=row.review_score,
             disputes_last_12_months=row.disputes_12m,
-            repeat_purchase_rate=row.repeat_rate,
         ),
         override=override,
         updated_at=row.updated_at,

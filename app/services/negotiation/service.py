@@ -61,17 +61,20 @@ class NegotiationService(NegotiationWorksheets):
         quantity = self._quantity(product_id, quantity)
         quotes = [row.quote for row in self.quotes_of(product_id)]
         targets = self.selling_targets()
-        return compare_quotes(
-            quotes,
-            quantity,
-            self.landed_settings(),
-            self.rates(),
-            self.home_currency(),
-            on or self.today(),
-            self.too_good_pct(),
-            target_margin_pct=targets.margin_pct,
-            selling_fee_pct=targets.fee_pct,
-        )
+        try:
+            return compare_quotes(
+                quotes,
+                quantity,
+                self.landed_settings(),
+                self.rates(),
+                self.home_currency(),
+                on or self.today(),
+                self.too_good_pct(),
+                target_margin_pct=targets.margin_pct,
+                selling_fee_pct=targets.fee_pct,
+            )
+        except ValueError as error:  # only a quote changed outside the app can be broken
+            raise ValidationError({"quotes": str(error)}) from None
 
     def advice(
         self,

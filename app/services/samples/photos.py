@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.samples.sample import PhotoAngle, SamplePhoto
@@ -84,37 +84,13 @@ class SamplePhotos:
             raise ValidationError(errors)
         with self.database.transaction() as session:
             product_id = _product_of(session, sample_id)
-            shown = set(
-                session.scalars(select(PHOTOS.c.hash).where(PHOTOS.c.sample_id == sample_id))
-            )
-            last = select(func.max(PHOTOS.c.position)).where(PHOTOS.c.sample_id == sample_id)
-            position = _next_position(session.scalar(last))
-            added: list[int] = []
-            skipped: list[SkippedPhoto] = []
-            for photo in given:
-                if photo.hash in shown:
-                    skipped.append(
-                        SkippedPhoto(photo.hash, photo.original_name, "already on this sample")
-                    )
-                    continue
-                shown.add(photo.hash)
-                result = session.execute(
-                    insert(PHOTOS).values(
-                        sample_id=sample_id,
-                        hash=photo.hash,
-                        original_name=photo.original_name,
-                        caption="",
-                        angle=angle,
-                        position=position,
-                    )
-                )
-                added.append(inserted_id(result))
-                position += 1
+            entries = [SamplePhoto(p.hash, p.original_name, angle=angle) for p in given]
+            added, skipped = insert_photos(session, sample_id, entries)
         return SampleChange(
             updated=(sample_id,) if added else (),
             products=(product_id,) if added else (),
-            added_photos=tuple(added),
-            skipped_photos=tuple(skipped),
+            added_photos=added,
+            skipped_photos=skipped,
         )
 
     def reorder_photos(self, sample_id: int, photo_ids: Sequence[int]) -> SampleChange:
@@ -174,6 +150,53 @@ class SamplePhotos:
         return SampleChange(
             updated=(sample_id,), products=(product_id,), unreferenced_hashes=unused
         )
+
+
+def photo_problems(photos: Sequence[SamplePhoto]) -> dict[str, str]:
+    """{"photos[i]": message} for photos that cannot go on a gallery (hash, name, caption,
+    angle); empty when all can."""
+    errors: dict[str, str] = {}
+    for index, photo in enumerate(photos):
+        problem = _imported_problem(photo)
+        if problem is None and not isinstance(photo.caption, str):
+            problem = "The caption must be text."
+        elif problem is None and len(photo.caption) > CAPTION_LENGTH:
+            problem = f"Keep the caption under {CAPTION_LENGTH:,} characters."
+        elif problem is None and not isinstance(photo.angle, PhotoAngle):
+            problem = _angle_message(photo.angle)
+        if problem:
+            errors[f"photos[{index}]"] = problem
+    return errors
+
+
+def insert_photos(
+    session: Session | Connection, sample_id: int, photos: Sequence[SamplePhoto]
+) -> tuple[tuple[int, ...], tuple[SkippedPhoto, ...]]:
+    """Add validated photos at the end of a sample's gallery, in order, with their caption
+    and angle; a photo the sample shows already (or twice in `photos`) is skipped."""
+    shown = set(session.scalars(select(PHOTOS.c.hash).where(PHOTOS.c.sample_id == sample_id)))
+    last = select(func.max(PHOTOS.c.position)).where(PHOTOS.c.sample_id == sample_id)
+    position = _next_position(session.scalar(last))
+    added: list[int] = []
+    skipped: list[SkippedPhoto] = []
+    for photo in photos:
+        if photo.hash in shown:
+            skipped.append(SkippedPhoto(photo.hash, photo.original_name, "already on this sample"))
+            continue
+        shown.add(photo.hash)
+        result = session.execute(
+            insert(PHOTOS).values(
+                sample_id=sample_id,
+                hash=photo.hash,
+                original_name=photo.original_name,
+                caption=photo.caption.strip(),
+                angle=photo.angle,
+                position=position,
+            )
+        )
+        added.append(inserted_id(result))
+        position += 1
+    return tuple(added), tuple(skipped)
 
 
 def unreferenced(session: Session, hashes: Iterable[str]) -> tuple[str, ...]:

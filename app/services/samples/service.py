@@ -20,12 +20,18 @@ Rules decided here:
   (the deleted rows first, then what cascaded with them) for `restore`, plus the photo hashes
   no sample shows any more. `restore` puts all back or nothing; a golden sample comes back not
   golden if its product has chosen another one since.
+- A sample's status follows its dates on every save unless set by hand (issue 14; the rule is
+  app.domain.samples.status). Photos given to a sample before its first save are attached by
+  that save, in its transaction (issue 14).
+- `export_comparison` writes just the samples compared (app.services.samples.comparison_export).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -35,15 +41,22 @@ from app.domain.samples.sample import (
     ComparisonTable,
     Product,
     Sample,
+    SamplePhoto,
     SampleStatus,
     compare_samples,
 )
+from app.domain.samples.status import status_on_save
 from app.domain.samples.validation import product_problems, sample_problems
 from app.errors import NotFound, ValidationError
 from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows
 from app.services.samples.criteria import save_criteria
-from app.services.samples.photos import SamplePhotos, unreferenced
+from app.services.samples.photos import (
+    SamplePhotos,
+    insert_photos,
+    photo_problems,
+    unreferenced,
+)
 from app.services.samples.records import (
     PHOTOS,
     PRODUCTS,
@@ -62,6 +75,9 @@ from app.services.samples.records import (
 from app.services.sql import inserted_id, table_of
 from app.store.models.suppliers import SupplierRow
 from app.store.types import utc_now
+
+if TYPE_CHECKING:
+    from app.exports.samples.data import PhotoSource
 
 _SUPPLIERS = table_of(SupplierRow)
 _NOT_IN_HAND = (SampleStatus.REQUESTED, SampleStatus.SHIPPED)
@@ -172,15 +188,32 @@ class SampleService(SamplePhotos):
             )
         return summaries
 
-    def save_sample(self, sample: Sample) -> SampleChange:
-        """Store a new sample (id None) or replace one, with its scores (all of them)."""
+    def save_sample(
+        self,
+        sample: Sample,
+        photos: Sequence[SamplePhoto] = (),
+        *,
+        status_by_hand: bool | None = None,
+    ) -> SampleChange:
+        """Store a new sample (id None) or replace one, with its scores (all of them).
+
+        Its status follows its dates unless set by hand (app.domain.samples.status):
+        `status_by_hand` says whether the user chose `sample.status` in this edit (None: it
+        is chosen when it differs from the stored one). `photos` (hash, original name,
+        caption, angle) join the end of its gallery in the same transaction: the photos given
+        to a sample before its first save. A refusal stores none of it."""
+        photo_errors = photo_problems(photos)
         with self.database.transaction() as session:
             connection = session.connection()
             criteria = BUILT_IN_CRITERIA
             product_id = sample.product_id
             if isinstance(product_id, int) and not isinstance(product_id, bool):
                 criteria = _read_product(connection, product_id).all_criteria
-            errors = sample_problems(sample, criteria, self.today())
+            stored = None
+            if isinstance(sample.id, int):
+                stored = next(iter(read_samples(connection, SAMPLES.c.id == sample.id)), None)
+            sample = replace(sample, status=status_on_save(stored, sample, status_by_hand))
+            errors = {**sample_problems(sample, criteria, self.today()), **photo_errors}
             if errors:
                 raise ValidationError(errors)
             assert product_id is not None  # sample_problems reports a sample without one
@@ -213,11 +246,14 @@ class SampleService(SamplePhotos):
                         for name, value in sample.scores.items()
                     ],
                 )
+            added_photos, skipped = insert_photos(connection, sample_id, photos)
         new = sample.id is None
         return SampleChange(
             created=(sample_id,) if new else (),
             updated=(*(() if new else (sample_id,)), *previous),
             products=(product_id, *moved_from),
+            added_photos=added_photos,
+            skipped_photos=skipped,
         )
 
     def delete_sample(self, sample_id: int) -> SampleChange:
@@ -272,6 +308,23 @@ class SampleService(SamplePhotos):
                 {"sample_ids": f"Choose samples of this product, each once (not {strangers})."}
             )
         return compare_samples(product, [by_id[sample_id] for sample_id in wanted])
+
+    def export_comparison(
+        self,
+        product_id: int,
+        sample_ids: Sequence[int],
+        out: Path,
+        *,
+        store: PhotoSource | None = None,
+        on_progress: Callable[[int, int], bool] | None = None,
+    ) -> Path:
+        """Write just these compared samples of the product to `out` (.xlsx or .pdf), in this
+        order (app.services.samples.comparison_export)."""
+        from app.services.samples.comparison_export import export_comparison
+
+        return export_comparison(
+            self, product_id, sample_ids, out, store=store, on_progress=on_progress
+        )
 
     # --- delete and undo -----------------------------------------------------------------------
     def restore(self, change: Change) -> SampleChange:

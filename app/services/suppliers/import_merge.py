@@ -11,8 +11,14 @@ The rules (the README's "Importing suppliers" says the same):
   any other is added.
 - Certifications: one of the same kind and number (spaces and case ignored) updates the stored
   one's issuer and expiry date when given; any other is added.
-- Red flags: one not already there (same kind, date and remark) is added.
+- Member since: a year with its month replaces both; a year alone keeps the stored month when
+  the year is the same, and clears it otherwise.
+- Red flags: one not already there (same kind, date and remark) is added; one that is there
+  and comes resolved (a date and a note) marks the stored one resolved.
 - Nothing is ever removed from a list.
+- Columns the importer does not know are listed in the preview; when the user asks, their
+  cells are kept in the supplier's notes as "header: value" lines (a line already there is not
+  added again, so importing twice does not repeat it).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import TypeVar
 
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import Choice
+from app.domain.suppliers.membership import member_since_text
 from app.domain.suppliers.similarity import normalise_shop_url
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
 
@@ -42,6 +49,7 @@ SCALARS = (
     "shop_url",
     "membership",
     "member_since",
+    "member_since_month",
     "buyer_protection",
     "deposit",
     "reorder_rate",
@@ -79,6 +87,10 @@ def merge(stored: Supplier, incoming: Supplier, given: set[str]) -> Supplier:
     merged = copy.deepcopy(stored)
     for name in SCALARS:
         new = getattr(incoming, name)
+        if name == "member_since_month" and "member_since" in given:
+            if new is None and incoming.member_since == stored.member_since:
+                continue  # the same year, no month given: the stored month stays
+            given = given | {name}
         if name not in given or new == getattr(stored, name):
             continue
         if name == "shop_url" and normalise_shop_url(new) == normalise_shop_url(stored.shop_url):
@@ -100,17 +112,23 @@ def merge(stored: Supplier, incoming: Supplier, given: set[str]) -> Supplier:
             )
     if "red_flags" in given:
         for flag in incoming.red_flags:
-            if flag not in merged.red_flags:
-                merged.red_flags.append(copy.copy(flag))
+            _merge_item(merged.red_flags, flag, _same_flag, _update_flag)
     return merged
+
+
+def with_unknown_cells(notes: str, cells: Sequence[tuple[str, str]]) -> str:
+    """The notes with a "header: value" line for each cell of an unknown column (not twice)."""
+    lines = notes.splitlines()
+    added = [f"{header}: {text}" for header, text in cells if f"{header}: {text}" not in lines]
+    return "\n".join(filter(None, (notes.rstrip(), *added)))
 
 
 def changes(stored: Supplier, merged: Supplier, label: Callable[[str], str]) -> list[FieldChange]:
     """What `merged` changes in `stored`, field by field in the order of the record."""
     found = [
-        FieldChange(label(name), value_text(getattr(stored, name)), value_text(new))
+        FieldChange(label(name), _scalar_text(stored, name), _scalar_text(merged, name))
         for name in SCALARS
-        if (new := getattr(merged, name)) != getattr(stored, name)
+        if name != "member_since_month" and _value(merged, name) != _value(stored, name)
     ]
     if merged.tags != stored.tags:
         added = merged.tags[len(stored.tags) :]
@@ -167,6 +185,15 @@ def _update_certification(stored: Certification, new: Certification) -> None:
         stored.expires_on = new.expires_on
 
 
+def _same_flag(stored: RedFlag, new: RedFlag) -> bool:
+    return (stored.kind, stored.noted_on, stored.remark) == (new.kind, new.noted_on, new.remark)
+
+
+def _update_flag(stored: RedFlag, new: RedFlag) -> None:
+    if new.resolved_on is not None:
+        stored.resolved_on, stored.resolution = new.resolved_on, new.resolution
+
+
 def _list_change(old: Sequence[Item], new: Sequence[Item], describe: Callable[[Item], str]) -> str:
     """'added A, B; updated C' for a list merged by the rules above (items are never removed)."""
     added = [describe(item) for item in new[len(old) :]]
@@ -196,6 +223,21 @@ def _flag_text(flag: RedFlag) -> str:
 
 
 # --- values as the user reads them ---------------------------------------------------------
+def _value(record: Supplier, name: str) -> object:
+    if name == "member_since":  # the year and month are one value to the user
+        return (record.member_since, record.member_since_month)
+    return getattr(record, name)
+
+
+def _scalar_text(record: Supplier, name: str) -> str:
+    value = getattr(record, name)
+    if name == "buyer_protection" and value is None:
+        return "unknown"
+    if name == "member_since" and value is not None:
+        return member_since_text(value, record.member_since_month)
+    return value_text(value)
+
+
 def value_text(value: object) -> str:
     """A field value in a change line: '(blank)', 'yes', '45.5', '3,000.00 CNY', a choice's label."""
     if value is None or value == "":

@@ -25,7 +25,12 @@ from app.services.suppliers.import_matching import (
     Matcher,
     licences_of,
 )
-from app.services.suppliers.import_merge import FieldChange, changes, merge
+from app.services.suppliers.import_merge import (
+    FieldChange,
+    changes,
+    merge,
+    with_unknown_cells,
+)
 from app.services.suppliers.import_rows import ITEM_KEY, IncomingRow, ReadFile
 from app.services.suppliers.service import LookAlike
 
@@ -67,6 +72,8 @@ class ImportPlan:
     updated: tuple[MatchedRow, ...] = ()
     unchanged: tuple[MatchedRow, ...] = ()
     rows_alike: tuple[str, ...] = ()  # "rows 2 and 6: same 1688 shop"
+    unknown_columns: tuple[str, ...] = ()  # headers no field answers to, as written
+    kept_unknown: bool = False  # their cells go into the suppliers' notes
 
     @property
     def look_alikes(self) -> tuple[NewRow, ...]:
@@ -86,7 +93,16 @@ class ImportPlan:
             named = ", ".join(_alike_text(row) for row in alike[:LOOK_ALIKES_SHOWN])
             more = ", …" if len(alike) > LOOK_ALIKES_SHOWN else ""
             text += f"; {len(alike)} {verb}: {named}{more}"
+        if self.unknown_columns:
+            text += f"; {self.unknown_text()}"
         return text
+
+    def unknown_text(self) -> str:
+        """ "ignored columns: 采购员, 备用电话" (or "kept in the notes: …" when asked)."""
+        names = ", ".join(self.unknown_columns)
+        if self.kept_unknown:
+            return f"columns kept in the suppliers' notes: {names}"
+        return f"ignored columns: {names}"
 
     def details(self, changes_shown: int = CHANGES_SHOWN) -> list[str]:
         """The updates with a few of their changes, the look-alikes, the rows alike."""
@@ -127,8 +143,11 @@ def build_plan(
     matcher: Matcher,
     load: Callable[[set[int]], Iterable[Supplier]],
     today: date,
+    *,
+    keep_unknown_columns: bool = False,
 ) -> ImportPlan:
-    """Match every row, merge the matched ones into their stored records (read with `load`)."""
+    """Match every row, merge the matched ones into their stored records (read with `load`);
+    with `keep_unknown_columns`, each row's cells in unknown columns go into its notes."""
     matches: dict[int, Match] = {}
     claimed: dict[int, IncomingRow] = {}
     problems: list[str] = []
@@ -152,9 +171,15 @@ def build_plan(
         found = matches.get(item.row)
         before = stored.get(found.existing.id) if found else None
         if found is None or before is None or before.id is None:
-            new.append(NewRow(item.row, item.supplier, tuple(matcher.look_alikes(item.supplier))))
+            record = item.supplier
+            if keep_unknown_columns and item.unknown:
+                record.notes = with_unknown_cells(record.notes, item.unknown)
+                problems += _invalid(read, item.row, record, today)
+            new.append(NewRow(item.row, record, tuple(matcher.look_alikes(record))))
             continue
         after = merge(before, item.supplier, item.given)
+        if keep_unknown_columns and item.unknown:
+            after.notes = with_unknown_cells(after.notes, item.unknown)
         if after == before:
             unchanged.append(
                 MatchedRow(item.row, before.id, before.display_name, found.reason, after)
@@ -168,7 +193,13 @@ def build_plan(
     if problems:
         raise ImportRejected(problems)
     return ImportPlan(
-        read.file_name, tuple(new), tuple(updated), tuple(unchanged), _rows_alike(read.rows)
+        read.file_name,
+        tuple(new),
+        tuple(updated),
+        tuple(unchanged),
+        _rows_alike(read.rows),
+        read.unknown_columns,
+        keep_unknown_columns and bool(read.unknown_columns),
     )
 
 

@@ -18,6 +18,7 @@ from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
 from app.errors import ImportRejected, WorkbenchError
 from app.exports.suppliers.columns import (
+    ATTENTION_LABEL,
     CERTIFICATIONS_SHEET,
     CHILD_COLUMNS,
     CONTACT_KEY_OF,
@@ -34,6 +35,7 @@ from app.exports.suppliers.columns import (
     build_supplier,
     header_key,
     header_keys,
+    parse_text,
 )
 from app.services.suppliers.import_files import (
     HEADER_SEARCH_ROWS,
@@ -71,6 +73,8 @@ class IncomingRow:
     given: set[str] = field(default_factory=set)
     contact_rows: list[Where] = field(default_factory=list, repr=False)
     flag_rows: list[Where] = field(default_factory=list, repr=False)
+    # The row's cells in columns the importer does not know: (header as written, text).
+    unknown: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -81,6 +85,8 @@ class ReadFile:
     rows: list[IncomingRow]
     headers: dict[str, str]  # column key → header as written, on the supplier sheet
     sheet_titles: dict[str, str]  # Contacts/Certifications/Red flags → sheet title as written
+    # Headers no field answers to, as written ("采购员"; "Contacts: 备用电话" on another sheet).
+    unknown_columns: tuple[str, ...] = ()
 
     def label(self, field_name: str) -> str:
         """What the user calls a record field: its header (or sheet) as written in the file."""
@@ -136,10 +142,11 @@ class _Reader:
         self.bad_rows: set[Where] = set()
         self.by_ref: dict[str, IncomingRow] = {}
         self.sheet_titles: dict[str, str] = {}
+        self.unknown: dict[str, list[tuple[int, str]]] = {}  # title → (index, header) ignored
 
     def read(self, main: Table, children: dict[str, Table]) -> ReadFile:
         self.main_title = main.title
-        located = self._suppliers(self._parse(main, MAIN_COLUMNS, NAME_KEYS))
+        located = self._suppliers(self._parse(main, MAIN_COLUMNS, NAME_KEYS), main)
         for role in CHILD_COLUMNS:
             if role in children:
                 self._attach(role, children[role])
@@ -150,7 +157,16 @@ class _Reader:
         if not located:
             raise WorkbenchError(f"Nothing was imported: '{self.file_name}' has no supplier rows.")
         headers = self.headers.get(self.main_title, {})
-        return ReadFile(self.file_name, located, headers, self.sheet_titles)
+        return ReadFile(
+            self.file_name, located, headers, self.sheet_titles, self._unknown_columns()
+        )
+
+    def _unknown_columns(self) -> tuple[str, ...]:
+        names = [header for _, header in self.unknown.get(self.main_title, [])]
+        for title, found in self.unknown.items():
+            if title != self.main_title:
+                names += [f"{title}: {header}" for _, header in found]
+        return tuple(names)
 
     # --- tables to {key: value} rows -------------------------------------------------------
     def _parse(
@@ -163,6 +179,7 @@ class _Reader:
             raise WorkbenchError(self._no_header_message(table))
         header_number, cells, keys = found
         used = self._used_columns(table.title, header_number, cells, keys)
+        self.unknown[table.title] = _unknown(cells, keys)
         by_key = {column.key: column for column in columns}
         wanted = [(index, by_key[key]) for index, key in used if by_key[key].parse]
         rows = []
@@ -233,14 +250,16 @@ class _Reader:
                     return None
                 values = {key: value for key, value in values.items() if key != problem.key}
 
-    def _suppliers(self, rows: list[tuple[int, dict[str, Any]]]) -> list[IncomingRow]:
+    def _suppliers(self, rows: list[tuple[int, dict[str, Any]]], table: Table) -> list[IncomingRow]:
         located: list[IncomingRow] = []
+        cells_of = dict(table.rows)
         for number, values in rows:
             where = (self.main_title, number)
             supplier = self._build(where, values, lambda v: build_supplier(v, self.today))
             # A deposit currency alone gives no field: it changes no stored deposit.
             given = {_FIELD_OF_COLUMN.get(key, key) for key in values} & _RECORD_FIELDS
             item = IncomingRow(supplier, number, given)
+            item.unknown = _unknown_cells(cells_of.get(number, ()), self.unknown[self.main_title])
             if supplier.contacts:
                 item.contact_rows.append(where)
             else:
@@ -341,6 +360,31 @@ class _Reader:
 
 
 ITEM_KEY = re.compile(r"^(?P<list>contacts|red_flags)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
+
+
+# Written by the app's own export but read by no field: not worth a word.
+_EXPORT_ONLY = {header_key(ATTENTION_LABEL)}
+
+
+def _unknown(cells: Sequence[Any], keys: Sequence[str | None]) -> list[tuple[int, str]]:
+    """(index, header as written) of the header cells that name no column of the sheet."""
+    found = []
+    for index, (cell, key) in enumerate(zip(cells, keys, strict=False)):
+        header = "" if cell is None else str(cell).strip()
+        if key is None and header and header_key(header) not in _EXPORT_ONLY:
+            found.append((index, header))
+    return found
+
+
+def _unknown_cells(cells: Sequence[Any], unknown: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """(header, text) of a row's non-blank cells in the unknown columns."""
+    values = []
+    for index, header in unknown:
+        raw = cells[index] if index < len(cells) else None
+        text = "" if raw is None else parse_text(raw)
+        if text:
+            values.append((header, text))
+    return values
 
 
 def _find_header(

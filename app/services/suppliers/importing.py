@@ -44,16 +44,25 @@ __all__ = [
 
 
 def preview_import(
-    service: SupplierService | None, path: Path, *, today: date | None = None
+    service: SupplierService | None,
+    path: Path,
+    *,
+    today: date | None = None,
+    keep_unknown_columns: bool = False,
 ) -> ImportPlan:
     """What importing the file would do; writes nothing. Raises ImportRejected (every bad row)
     or WorkbenchError (a file that cannot be read). Without a service: as into an empty
-    database (a dry run before the database exists)."""
+    database (a dry run before the database exists).
+
+    Columns no field answers to are listed (ImportPlan.unknown_columns, in the summary); with
+    `keep_unknown_columns` each row's cells in them are kept in its supplier's notes."""
     day = today or (service.today() if service is not None else date.today())
     read = read_rows(path, today=day)
+    keep = keep_unknown_columns
     if service is None:
-        return build_plan(read, Matcher([]), lambda _ids: [], day)
-    return build_plan(read, Matcher(load_existing(service)), service.all_records, day)
+        return build_plan(read, Matcher([]), lambda _ids: [], day, keep_unknown_columns=keep)
+    existing = Matcher(load_existing(service))
+    return build_plan(read, existing, service.all_records, day, keep_unknown_columns=keep)
 
 
 def apply_import(service: SupplierService, plan: ImportPlan) -> Change:
@@ -64,9 +73,12 @@ def apply_import(service: SupplierService, plan: ImportPlan) -> Change:
     )
 
 
-def import_suppliers(service: SupplierService, path: Path) -> Change:
+def import_suppliers(
+    service: SupplierService, path: Path, *, keep_unknown_columns: bool = False
+) -> Change:
     """Preview and apply at once (scripts and tests; the window and CLI show the preview)."""
-    return apply_import(service, preview_import(service, path))
+    plan = preview_import(service, path, keep_unknown_columns=keep_unknown_columns)
+    return apply_import(service, plan)
 
 
 def read_suppliers_file(path: Path, *, today: date) -> list[Supplier]:

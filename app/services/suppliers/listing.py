@@ -15,21 +15,36 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.domain.kit.search_text import matches
-from app.domain.suppliers.certifications import EXPIRY_WARNING_DAYS
+from app.domain.suppliers.certifications import (
+    EXPIRY_WARNING_DAYS,
+    MERGED_KINDS,
+    NEVER_EXPIRING_KINDS,
+)
 from app.store.connection import connect, translate
 
 _SELECT = """
 SELECT s.id, s.name_zh, s.name_en, s.business_type, s.province, s.city, s.membership,
-       s.member_since, s.status, s.reorder_rate, s.on_time_rate, s.response_rate,
+       s.member_since, s.member_since_month, s.status, s.reorder_rate, s.on_time_rate, s.response_rate,
        s.deposit_minor, s.deposit_currency, s.updated_at, s.name_sort, s.search_text,
        (SELECT group_concat(tag, '; ') FROM
             (SELECT tag FROM supplier_tags t WHERE t.supplier_id = s.id ORDER BY position)),
        (SELECT person FROM supplier_contacts c WHERE c.supplier_id = s.id
             ORDER BY position LIMIT 1),
-       (SELECT count(*) FROM supplier_red_flags f WHERE f.supplier_id = s.id),
-       (SELECT min(expires_on) FROM supplier_certifications x WHERE x.supplier_id = s.id)
+       (SELECT count(*) FROM supplier_red_flags f
+            WHERE f.supplier_id = s.id AND f.resolved_on IS NULL),
+       (SELECT min(expires_on) FROM supplier_certifications x
+            WHERE x.supplier_id = s.id AND x.kind NOT IN ({lasting})
+            AND NOT EXISTS (SELECT 1 FROM supplier_certifications y
+                WHERE y.supplier_id = s.id AND y.kind = x.kind AND y.kind <> 'other'
+                AND y.expires_on > x.expires_on))
 FROM suppliers s
 """
+# Red flags: the open ones (a resolved flag no longer counts). Next expiry: leaving out the
+# certificates that never expire (三证合一, FCC IDs...) and those a later one of their kind
+# replaces (app.domain.suppliers.certifications), so the alert agrees with the editor's.
+_SELECT = _SELECT.format(
+    lasting=", ".join(f"'{kind.value}'" for kind in sorted(MERGED_KINDS | NEVER_EXPIRING_KINDS))
+)
 
 
 class SupplierListItem(NamedTuple):
@@ -43,6 +58,7 @@ class SupplierListItem(NamedTuple):
     city: str
     membership: str | None
     member_since: int | None
+    member_since_month: int | None
     status: str
     reorder_rate: str | None
     on_time_rate: str | None
@@ -54,7 +70,7 @@ class SupplierListItem(NamedTuple):
     search_text: str
     tags: str | None
     contact: str | None
-    red_flags: int
+    red_flags: int  # open ones
     next_expiry: str | None
 
     def expiry_alert(self, today: date) -> bool:

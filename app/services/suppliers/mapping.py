@@ -23,6 +23,7 @@ SCALAR_FIELDS = (
     "shop_url",
     "membership",
     "member_since",
+    "member_since_month",
     "buyer_protection",
     "reorder_rate",
     "on_time_rate",
@@ -75,10 +76,24 @@ def fill_row(row: SupplierRow, supplier: Supplier) -> None:
         for i, c in enumerate(supplier.certifications)
     ]
     row.red_flags = [
-        RedFlagRow(position=i, kind=f.kind, noted_on=f.noted_on, remark=f.remark)
-        for i, f in enumerate(supplier.red_flags)
+        RedFlagRow(position=i, **red_flag_values(f)) for i, f in enumerate(supplier.red_flags)
     ]
     row.tags = [TagRow(position=i, tag=tag) for i, tag in enumerate(supplier.tags)]
+
+
+def red_flag_values(flag: RedFlag) -> dict[str, object]:
+    """A red flag's columns; an open flag stores NULL resolution columns (see the model)."""
+    return {
+        "kind": flag.kind,
+        "noted_on": flag.noted_on,
+        "remark": flag.remark,
+        "resolved_on": flag.resolved_on,
+        "resolution": flag.resolution or None,
+    }
+
+
+def red_flag_record(row: Any) -> RedFlag:
+    return RedFlag(row.kind, row.noted_on, row.remark, row.resolved_on, row.resolution or "")
 
 
 def _contact_values(contact: Contact) -> dict[str, str]:
@@ -116,7 +131,7 @@ def assemble_supplier(
         certifications=[
             Certification(c.kind, c.number, c.issuer, c.expires_on) for c in certifications
         ],
-        red_flags=[RedFlag(f.kind, f.noted_on, f.remark) for f in red_flags],
+        red_flags=[red_flag_record(f) for f in red_flags],
         id=row.id,
         created_at=row.created_at,
         updated_at=row.updated_at,

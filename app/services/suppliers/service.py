@@ -20,7 +20,13 @@ from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows
 from app.services.gc_pause import paused_garbage_collector
 from app.services.sql import table_of
-from app.services.suppliers.mapping import assemble_supplier, fill_row, scalar_columns, to_supplier
+from app.services.suppliers.mapping import (
+    assemble_supplier,
+    fill_row,
+    red_flag_values,
+    scalar_columns,
+    to_supplier,
+)
 from app.store.db import Database
 from app.store.models.suppliers import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
 from app.store.types import utc_now
@@ -307,15 +313,7 @@ def _insert_children(connection: Connection, owned: Iterable[tuple[int, Supplier
                 }
             )
         for i, f in enumerate(supplier.red_flags):
-            flags.append(
-                {
-                    "supplier_id": supplier_id,
-                    "position": i,
-                    "kind": f.kind,
-                    "noted_on": f.noted_on,
-                    "remark": f.remark,
-                }
-            )
+            flags.append({"supplier_id": supplier_id, "position": i, **red_flag_values(f)})
         for i, tag in enumerate(supplier.tags):
             tags.append({"supplier_id": supplier_id, "position": i, "tag": tag})
     for table, values in zip(_CHILD_TABLES, (contacts, certifications, flags, tags), strict=True):

@@ -72,8 +72,10 @@ class EvaluationIndicatorRow(Base):
 
 
 class CreditInputRow(Base):
-    """The buyer's own credit inputs; membership, years, protection and red flags come from
-    the supplier record itself. A manual rating always has its reason."""
+    """The buyer's own credit inputs; the repeat-purchase rate (the supplier's 回头率),
+    membership, years, protection and red flags come from the supplier record itself (the
+    repeat rate kept here before migration 0008 moved there). A manual rating always has its
+    reason."""
 
     __tablename__ = "credit_inputs"
 
@@ -83,7 +85,6 @@ class CreditInputRow(Base):
     trend: Mapped[str | None] = mapped_column(String(40))
     review_score: Mapped[Decimal | None] = mapped_column(DecimalText)
     disputes_12m: Mapped[int | None] = mapped_column(Integer)
-    repeat_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
     manual_rating: Mapped[str | None] = mapped_column(String(40))
     manual_reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -36,7 +36,9 @@ class SupplierRow(Base):
     shop_url: Mapped[str] = mapped_column(String(500), default="")
     membership: Mapped[Membership | None] = mapped_column(ChoiceCode(Membership))
     member_since: Mapped[int | None] = mapped_column(Integer)
-    buyer_protection: Mapped[bool] = mapped_column(Boolean, default=False)
+    member_since_month: Mapped[int | None] = mapped_column(Integer)  # 1-12; NULL: year only
+    # Yes / no / NULL: not known (a box never ticked is not "no": migration 0008).
+    buyer_protection: Mapped[bool | None] = mapped_column(Boolean)
     # Money as integer minor units (fen) plus its currency: never a float.
     deposit_minor: Mapped[int | None] = mapped_column(Integer)
     deposit_currency: Mapped[str] = mapped_column(String(3), default="CNY")
@@ -114,6 +116,9 @@ class RedFlagRow(_SupplierChild, Base):
     kind: Mapped[RedFlagKind] = mapped_column(ChoiceCode(RedFlagKind))
     noted_on: Mapped[date | None] = mapped_column(Date)
     remark: Mapped[str] = mapped_column(Text, default="")
+    # Both NULL while the flag is open; nullable so migration 0008 adds them in place.
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    resolution: Mapped[str | None] = mapped_column(Text)
     supplier: Mapped[SupplierRow] = relationship(back_populates="red_flags")
 
 

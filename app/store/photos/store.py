@@ -67,6 +67,7 @@ INCOMING_FOLDER = ".incoming"
 # What a folder import picks up (any file named explicitly is tried, whatever its name).
 PHOTO_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
+    | {".heic", ".heif"}  # iPhone photos (read by pillow-heif: thumbnails.py)
 )
 MIN_THUMBNAIL_SIZE, MAX_THUMBNAIL_SIZE = 16, 4096
 

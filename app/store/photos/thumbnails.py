@@ -2,9 +2,13 @@
 
 Decisions (the photo store's module docstring has the rest):
 
-- Formats: JPEG (and MPO, the multi-picture JPEG some phones write), PNG, WebP, GIF, BMP and
-  TIFF. Pillow is asked to try only these, so a file is never handed to a plugin that shells out
-  (EPS runs Ghostscript) or to one the viewer cannot show. HEIC/AVIF are named in the refusal.
+- Formats: JPEG (and MPO, the multi-picture JPEG some phones write), PNG, WebP, GIF, BMP, TIFF
+  and HEIC/HEIF, the iPhone's own (issue 14: read by pillow-heif, whose opener is registered
+  once, here, where the store opens images; libheif applies the photo's rotation itself and
+  reports orientation 1, so it is never turned twice). Pillow is asked to try only these, so a
+  file is never handed to a plugin that shells out (EPS runs Ghostscript) or to one the viewer
+  cannot show. AVIF is named in the refusal. The original HEIC is kept as it came (`.heic`);
+  thumbnails, the viewer and the exports get JPEG pixels, like every other format.
 - Size limit: `MAX_PHOTO_PIXELS` (120 megapixels) is checked from the header, before any pixel
   is decoded. Phone photos are 12-50 MP; a 120 MP PNG already needs about 480 MB decoded, and
   two import workers may decode at once. A 200 MP photo (the opt-in mode of a few phones) is
@@ -32,6 +36,14 @@ from typing import cast
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
+try:  # iPhone photos; without the package they are refused by name, as before
+    from pillow_heif import register_heif_opener
+except ImportError:  # pragma: no cover - pillow-heif is a dependency
+    HEIF_READABLE = False
+else:
+    register_heif_opener()  # once: this module is where the store opens images
+    HEIF_READABLE = True
+
 # Pillow's format name -> the extension the store gives the file (the content decides, not the
 # user's file name).
 STORED_EXTENSIONS: dict[str, str] = {
@@ -42,11 +54,16 @@ STORED_EXTENSIONS: dict[str, str] = {
     "GIF": ".gif",
     "BMP": ".bmp",
     "TIFF": ".tif",
+    **({"HEIF": ".heic"} if HEIF_READABLE else {}),
 }
 # What Pillow may try; MPO files come through the JPEG opener.
-_OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF")
+_OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", *(("HEIF",) if HEIF_READABLE else ()))
 _DRAFT_FORMATS = frozenset({"JPEG", "MPO"})
-SUPPORTED_FORMATS_TEXT = "JPEG, PNG, WebP, GIF, BMP or TIFF"
+SUPPORTED_FORMATS_TEXT = (
+    "JPEG, PNG, WebP, GIF, BMP, TIFF or HEIC"
+    if HEIF_READABLE
+    else "JPEG, PNG, WebP, GIF, BMP or TIFF"
+)
 
 MAX_PHOTO_PIXELS = 120_000_000
 if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < MAX_PHOTO_PIXELS:
@@ -202,6 +219,8 @@ def _not_an_image(path: Path) -> str:
     except OSError:
         head = b""
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        if HEIF_READABLE:
+            return "the HEIC/HEIF photo is damaged or incomplete"
         return "HEIC/HEIF photos cannot be read yet; save it as JPEG first"
     if head[4:8] == b"ftyp" and head[8:12] in _AVIF_BRANDS:
         return "AVIF photos cannot be read yet; save it as JPEG first"

@@ -18,11 +18,13 @@ from app.domain.audits.checklist import (
     Answer,
     AnswerKind,
     ChecklistItem,
+    ChecklistSection,
     ChecklistTemplate,
     Verdict,
     photo_ref_label,
 )
 from app.domain.kit.money import parse_decimal
+from app.domain.matrix.capacity import unit_text
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Section", "Item", "Answer", "Remark", "Photos")
@@ -46,7 +48,7 @@ class AnswersModel(QAbstractTableModel):
     def set_audit(self, template: ChecklistTemplate, answers: dict[str, Answer]) -> None:
         self.beginResetModel()
         self._rows = [
-            (f"{section.title_en}\n{section.title_zh}", item)
+            (_section_title(section), item)
             for section in template.sections
             for item in section.items
         ]
@@ -192,5 +194,14 @@ def _answer_text(item: ChecklistItem, answer: Answer, *, editing: bool) -> str:
         if answer.number is None:
             return ""
         number = f"{answer.number.normalize():f}" if answer.number != Decimal(0) else "0"
-        return number if editing else f"{number} {item.unit}".strip()
+        if editing or not item.unit:
+            return number
+        return unit_text(answer.number, item.unit)  # "1 line", "4 lines", "1.5 h"
     return answer.text
+
+
+def _section_title(section: ChecklistSection) -> str:
+    """ "Quality system / 质量管理体系"; the buyer's preparation says it is not scored."""
+    if section.preparation:
+        return f"{section.title_en} (yours, not scored)\n{section.title_zh}（买方准备，不计分）"
+    return f"{section.title_en}\n{section.title_zh}"

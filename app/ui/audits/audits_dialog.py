@@ -6,6 +6,7 @@ the Workbench's AuditService; this module only arranges widgets and forwards the
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from app.domain.audits.checklist import (
     ChecklistTemplate,
     attached_photo_ref,
     audit_result,
+    is_planned,
+    no_results_reason,
     photo_ref_hash,
     score_audit,
 )
@@ -42,10 +45,9 @@ from app.ui.audits.audit_form import AuditForm
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
 from app.ui.widgets.form_parts import WARNING_COLOUR, error_label
 from app.ui.widgets.operations import Operations
-from app.ui.widgets.photo_import import run_import
+from app.ui.widgets.photo_import import PHOTO_FILTER, run_import
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)"
 
 
 class AuditsDialog(QDialog):
@@ -150,7 +152,7 @@ class AuditsDialog(QDialog):
     def _load_audits(self, select_id: int | None = None) -> None:
         self.audit_list.clear()
         for audit in self.workbench.audits.audits(self.supplier_id):
-            item = QStandardItem(_audit_line(audit))
+            item = QStandardItem(_audit_line(audit, self.workbench.today()))
             item.setData(audit.id, AUDIT_ID_ROLE)
             self.audit_list.appendRow(item)
         has_audits = self.audit_list.rowCount() > 0
@@ -339,19 +341,39 @@ class AuditsDialog(QDialog):
             return None
         return self._audit
 
-    def _print(self, *, preview: bool) -> None:
+    def _for_paper(self) -> tuple[Audit, Audit | None] | None:
+        """(the audit, what prints as results): the audit itself when it has results; for a
+        planned one (nothing answered) say so and offer its checklist instead (None as the
+        results); None when nothing is to be printed."""
         audit = self._current_for_paper()
-        if audit is not None:
+        if audit is None:
+            return None
+        reason = no_results_reason(audit, self.workbench.today())
+        if reason is None:
+            return audit, audit
+        answer = QMessageBox.question(
+            self,
+            "No results yet",
+            f"{reason}\n\nPrint the checklist to take to the visit instead?",
+        )
+        return (audit, None) if answer == QMessageBox.StandardButton.Yes else None
+
+    def _print(self, *, preview: bool) -> None:
+        chosen = self._for_paper()
+        if chosen is not None:
+            audit, results = chosen
             print_checklist(
-                self, self.workbench, audit.template, self.supplier_id, audit, preview=preview
+                self, self.workbench, audit.template, self.supplier_id, results, preview=preview
             )
 
     def _export(self) -> None:
-        audit = self._current_for_paper()
-        if audit is not None:
-            name = f"audit-{self.supplier_name}-{audit.audited_on}.pdf"
+        chosen = self._for_paper()
+        if chosen is not None:
+            audit, results = chosen
+            kind = "audit" if results is not None else "checklist"
+            name = f"{kind}-{self.supplier_name}-{audit.audited_on}.pdf"
             export_and_offer_to_open(
-                self, self.workbench, name, audit.template, self.supplier_id, audit
+                self, self.workbench, name, audit.template, self.supplier_id, results
             )
 
     def _export_unfilled(self, *, blank: bool) -> None:
@@ -378,7 +400,12 @@ def _attached(answers: Iterable[Answer]) -> set[str]:
     return {h for answer in answers for ref in answer.photo_refs if (h := photo_ref_hash(ref))}
 
 
-def _audit_line(audit: Audit) -> str:
+def _audit_line(audit: Audit, today: date) -> str:
+    if is_planned(audit, today):
+        return (
+            f"{audit.audited_on} · {audit.auditor.label}\n"
+            f"{audit.template.name} · planned, nothing answered yet"
+        )
     score = score_audit(audit.template, audit.answers)
     result = audit_result(audit)
     percent = "—" if score.percent is None else f"{score.percent} %"

@@ -33,6 +33,7 @@ class ItemRow:
     section_en: str
     section_zh: str
     item: ChecklistItem
+    preparation: bool = False  # the section is the buyer's preparation (ChecklistSection)
 
 
 class TemplateModel(QAbstractTableModel):
@@ -45,7 +46,7 @@ class TemplateModel(QAbstractTableModel):
     def set_template(self, template: ChecklistTemplate) -> None:
         self.beginResetModel()
         self.rows = [
-            ItemRow(section.key, section.title_en, section.title_zh, item)
+            ItemRow(section.key, section.title_en, section.title_zh, item, section.preparation)
             for section in template.sections
             for item in section.items
         ]
@@ -62,7 +63,13 @@ class TemplateModel(QAbstractTableModel):
                 sections[-1] = replace(last, items=(*last.items, row.item))
             else:
                 sections.append(
-                    ChecklistSection(row.section_key, row.section_en, row.section_zh, (row.item,))
+                    ChecklistSection(
+                        row.section_key,
+                        row.section_en,
+                        row.section_zh,
+                        (row.item,),
+                        row.preparation,
+                    )
                 )
         return tuple(sections)
 
@@ -148,7 +155,7 @@ class TemplateModel(QAbstractTableModel):
         """A new pass/fail item in the same section as row `after` (or a new section)."""
         if self.rows and 0 <= after < len(self.rows):
             like = self.rows[after]
-            row = ItemRow(like.section_key, like.section_en, like.section_zh, _new_item())
+            row = replace(like, item=_new_item())
             position = after + 1
         else:
             row = ItemRow("", "New section", "新部分", _new_item())

@@ -1,4 +1,7 @@
-"""The buyer's credit inputs and manual rating, with the rule's explanation beside them."""
+"""The buyer's credit inputs and manual rating, with the rule's explanation beside them.
+
+The repeat-purchase rate is shown, not typed, here: it is the supplier's 回头率, typed once on
+the Suppliers tab (one value for the record and the credit rating)."""
 
 from __future__ import annotations
 
@@ -42,7 +45,12 @@ class CreditForm(QGroupBox):
             self.trend_box.addItem(trend.value, trend)
         self.review_edit = QLineEdit(placeholderText="0-5, e.g. 4.7; empty = unknown")
         self.disputes_edit = QLineEdit(placeholderText="whole number; empty = unknown")
-        self.repeat_edit = QLineEdit(placeholderText="0-100 %; empty = unknown")
+        self.repeat_label = QLabel()
+        self.repeat_label.setWordWrap(True)
+        self.repeat_label.setToolTip(
+            "The supplier's repeat-purchase rate (回头率), from its record: one value for the "
+            "record and the credit rating. Change it on the Suppliers tab (Performance)."
+        )
         self.manual_box = QComboBox()
         self.manual_box.addItem("none (use the rule's suggestion)", None)
         for rating in CreditRating:
@@ -58,7 +66,7 @@ class CreditForm(QGroupBox):
         form.addRow("Trading-volume trend", self.trend_box)
         form.addRow("Buyer reviews (of 5)", self.review_edit)
         form.addRow("Disputes, last 12 months", self.disputes_edit)
-        form.addRow("Repeat-purchase rate %", self.repeat_edit)
+        form.addRow("Repeat-purchase rate", self.repeat_label)
         form.addRow("Manual rating", self.manual_box)
         form.addRow("Reason", self.reason_edit)
         layout = QVBoxLayout(self)
@@ -77,7 +85,7 @@ class CreditForm(QGroupBox):
         self.review_edit.setText(format_decimal(inputs.review_score))
         disputes = inputs.disputes_last_12_months
         self.disputes_edit.setText("" if disputes is None else str(disputes))
-        self.repeat_edit.setText(format_decimal(inputs.repeat_purchase_rate))
+        self.repeat_label.setText(repeat_text(decision))
         override = record.override if record else None
         self.manual_box.setCurrentIndex(
             self.manual_box.findData(override.rating if override else None)
@@ -96,7 +104,6 @@ class CreditForm(QGroupBox):
     def _save(self) -> None:
         try:
             review = parse_optional_decimal(self.review_edit.text(), "the review score (0-5)")
-            repeat = parse_optional_decimal(self.repeat_edit.text(), "the repeat rate (0-100 %)")
             disputes_text = self.disputes_edit.text().strip()
             if disputes_text and not disputes_text.isdigit():
                 raise ParseError(f"'{disputes_text}' is not a whole number of disputes.")
@@ -105,7 +112,6 @@ class CreditForm(QGroupBox):
                 volume_trend=None if trend is None else Trend(trend),
                 review_score=review,
                 disputes_last_12_months=int(disputes_text) if disputes_text else None,
-                repeat_purchase_rate=repeat,
             )
             rating = self.manual_box.currentData()
             override = (
@@ -117,3 +123,14 @@ class CreditForm(QGroupBox):
             self.show_error(str(error))
             return
         self.save_requested.emit(inputs, override)
+
+
+REPEAT_FACTOR = "Repeat-purchase rate"
+
+
+def repeat_text(decision: CreditDecision) -> str:
+    """ "45.5 % (the supplier's 回头率)", or how to give it when the record has none."""
+    for factor in decision.assessment.factors:
+        if factor.name == REPEAT_FACTOR:
+            return f"{factor.value} (the supplier's 回头率; change it on the Suppliers tab)"
+    return "unknown: type the supplier's 回头率 on the Suppliers tab"

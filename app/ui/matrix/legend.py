@@ -11,10 +11,10 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.domain.matrix.capacity import Dimension, grade_legend
+from app.domain.matrix.capacity import Dimension, Grade, boundary_rule, grade_legend
 from app.domain.matrix.credit import CreditRating
 from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, TEXT_ON_FILL
-from app.domain.matrix.scoring import LevelThresholds
+from app.domain.matrix.scoring import Level, LevelThresholds
 
 
 def _swatch(fill: str, text: str) -> str:
@@ -27,8 +27,8 @@ def _swatch(fill: str, text: str) -> str:
 def legend_html(thresholds: LevelThresholds) -> str:
     parts = [
         "<h3>Capacity grades</h3>",
-        "<p>A value exactly on a boundary takes the lower grade; no value is "
-        "<i>unknown</i>, never weak.</p>",
+        f"<p>{html.escape(boundary_rule())} No value is <i>unknown</i>, never weak; a trading "
+        "company's capacity, lines, employees and area are <i>n/a</i>, never weak.</p>",
     ]
     for dimension in Dimension:
         rows = "".join(
@@ -36,9 +36,14 @@ def legend_html(thresholds: LevelThresholds) -> str:
             for grade, text in grade_legend(dimension)
         )
         parts.append(f"<p><b>{dimension.label}</b></p><table cellspacing='2'>{rows}</table>")
+    described = [
+        *thresholds.describe(),
+        (Level.INCOMPLETE, "the scored criteria carry under the share of the weight a level "
+         "needs (Weights tab, 50 % by default): score the missing ones first"),
+    ]  # fmt: skip
     level_rows = "".join(
         f"<tr>{_swatch(LEVEL_FILL[level], level.value)}<td>{html.escape(text)}</td></tr>"
-        for level, text in thresholds.describe()
+        for level, text in described
     )
     parts.append("<h3>Levels (weighted score)</h3>")
     parts.append(f"<table cellspacing='2'>{level_rows}</table>")
@@ -50,7 +55,10 @@ def legend_html(thresholds: LevelThresholds) -> str:
     )
     parts.append("<h3>Credit rating</h3>")
     parts.append(f"<table cellspacing='2'>{rating_rows}</table>")
-    parts.append("<p>Grey is unknown everywhere: no value, no score, or too few credit inputs.</p>")
+    parts.append(
+        "<p>Grey is unknown everywhere: no value, no score, or too few credit inputs; also "
+        f"{html.escape(Grade.NOT_APPLICABLE.value)} and an incomplete score.</p>"
+    )
     return "".join(parts)
 
 

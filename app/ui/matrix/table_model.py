@@ -12,8 +12,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from app.domain.matrix.capacity import Grade
 from app.domain.matrix.rows import MatrixRow
-from app.domain.matrix.scoring import LevelThresholds, Weights
+from app.domain.matrix.scoring import Level, LevelThresholds, Weights
 from app.domain.suppliers.choices import PROVINCES
 from app.ui.matrix import palette
 from app.ui.matrix.table_state import (
@@ -190,9 +191,12 @@ class MatrixModel(QAbstractTableModel):
             return row.period or "—"
         if column.dimension is not None:
             cell = row.capacity[column.dimension]
+            if cell.grade is Grade.NOT_APPLICABLE:
+                return "n/a\n(trading company)"
             if cell.value is None:
                 return "unknown"
-            return f"{cell.grade.value}\n{format_number(cell.value)}"
+            flag = "⚠ " if cell.warning else ""
+            return f"{flag}{cell.grade.value}\n{format_number(cell.value)}"
         if kind == "credit":
             return credit_text(row)
         if column.criterion is not None:
@@ -202,6 +206,8 @@ class MatrixModel(QAbstractTableModel):
         if kind == "weighted":
             return "—" if ranked.score is None else f"{ranked.score:.1f}"
         if kind == "level":
+            if ranked.level is Level.INCOMPLETE:  # what is missing, by initial: Q, D, S, C
+                return f"incomplete\nmissing {', '.join(c.label[0] for c in ranked.missing)}"
             return ranked.level.value
         return "" if ranked.rank is None else str(ranked.rank)
 
@@ -237,6 +243,7 @@ def _header_tooltip(column: MatrixColumn) -> str:
     return {
         "credit": "Credit rating AAA-C: the rule's suggestion, or your manual rating with reason.",
         "weighted": "Weighted score: the scores times your weights, over the scores present.",
-        "level": "Level A-D from the weighted score and your thresholds.",
+        "level": "Level A-D from the weighted score and your thresholds; incomplete while the "
+        "scored criteria carry under the share of the weight set on the Weights tab.",
         "rank": "Rank by weighted score; equal scores share a rank.",
     }.get(column.key, column.title)

@@ -6,6 +6,7 @@ re-ranks live and the set is never invalid; the tab stores it after a short paus
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -63,6 +64,20 @@ class WeightsPanel(QWidget):
             self.sliders[criterion], self.spins[criterion] = slider, spin
         self.total_label = QLabel()
         grid.addWidget(self.total_label, len(Criterion), 0, 1, 3)
+        self.min_known_spin = QSpinBox()
+        self.min_known_spin.setRange(0, 100)
+        self.min_known_spin.setSuffix(" %")
+        self.min_known_spin.setToolTip(
+            "A level needs scores for criteria carrying at least this share of the weight "
+            "(exactly this share is enough); with less the level is 'incomplete', unranked."
+        )
+        self.min_known_spin.valueChanged.connect(self._on_min_known)
+        min_known_label = QLabel("Level needs &scored")
+        min_known_label.setBuddy(self.min_known_spin)
+        min_known_label.setToolTip(self.min_known_spin.toolTip())
+        row = len(Criterion) + 1
+        grid.addWidget(min_known_label, row, 0)
+        grid.addWidget(self.min_known_spin, row, 2)
 
         levels_box = QGroupBox("Levels (minimum weighted score)")
         levels = QHBoxLayout(levels_box)
@@ -80,7 +95,8 @@ class WeightsPanel(QWidget):
 
         self.restore_button = QPushButton("Restore &defaults")
         self.restore_button.setToolTip(
-            "Quality 40, Delivery 30, Service 20, Cost 10; A 90, B 75, C 60"
+            "Quality 40, Delivery 30, Service 20, Cost 10; 50 % scored for a level; "
+            "A 90, B 75, C 60"
         )
         self.restore_button.clicked.connect(self.restore_requested)
         layout = QVBoxLayout(self)
@@ -120,6 +136,7 @@ class WeightsPanel(QWidget):
             for criterion, weight in weights.as_dict().items():
                 self.sliders[criterion].setValue(int(weight))
                 self.spins[criterion].setValue(int(weight))
+            self.min_known_spin.setValue(int(weights.min_known))
         finally:
             self._updating = False
         total = sum(weights.as_dict().values())
@@ -130,6 +147,12 @@ class WeightsPanel(QWidget):
         if self._updating or value == int(getattr(self._weights, criterion.value)):
             return
         self._show_weights(rebalance(self._weights, criterion, value))
+        self.weights_changed.emit(self._weights)
+
+    def _on_min_known(self, value: int) -> None:
+        if self._updating or value == int(self._weights.min_known):
+            return
+        self._weights = replace(self._weights, min_known=Decimal(value))
         self.weights_changed.emit(self._weights)
 
     def _on_threshold(self) -> None:

@@ -46,6 +46,10 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 GRID_THUMBNAIL_PX = 140  # five columns of photos fit a 1,000 px wide panel
 _LOADING_FILL, _BROKEN_FILL, _BROKEN_INK, _EMPTY_INK = "#e3e3e3", "#f4e4e4", "#b04040", "#8a8a8a"
 _CANNOT_SHOW = "⚠ cannot be shown"  # the tooltip says why
+# After the compared rows: what the buyer wrote of each sample, as the PDF shows it (issue 14).
+FINDINGS = (("defects", "Defects"), ("verdict", "Verdict"))
+FINDINGS_SHOWN = 240  # characters in the cell; the tooltip has the whole text
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def supplier_label(sample: Sample, supplier_names: Mapping[int, str]) -> str:
@@ -117,8 +121,17 @@ def deviation_text(deviation: Decimal, percent: Decimal | None, unit: str) -> st
     return text if percent is None else f"{text} ({sign}{abs(percent)} %)"
 
 
+def findings_text(text: str) -> str:
+    """A defects or verdict cell: the text (cut at FINDINGS_SHOWN characters), or '—'."""
+    text = text.strip()
+    if not text:
+        return UNKNOWN
+    return text if len(text) <= FINDINGS_SHOWN else text[: FINDINGS_SHOWN - 1].rstrip() + "…"
+
+
 class ComparisonModel(QAbstractTableModel):
-    """Read-only: rows are the table's rows, columns its samples in the order compared."""
+    """Read-only: rows are the table's rows, then Defects and Verdict (FINDINGS); columns its
+    samples in the order compared."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -147,8 +160,17 @@ class ComparisonModel(QAbstractTableModel):
         return next((c for c, sample in enumerate(samples) if sample.id == sample_id), None)
 
     # --- Qt's questions ------------------------------------------------------------------
+    def findings_row(self, key: str) -> int | None:
+        """The row of "defects" or "verdict"; None without a table."""
+        if self.table is None:
+            return None
+        keys = [name for name, _label in FINDINGS]
+        return len(self.table.rows) + keys.index(key)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
+        if parent.isValid() or self.table is None:
+            return 0
+        return len(self.table.rows) + len(FINDINGS)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.table is None else len(self.table.samples)
@@ -164,11 +186,18 @@ class ComparisonModel(QAbstractTableModel):
                 return row_label(rows[section])
             if role == Qt.ItemDataRole.ToolTipRole:  # whole, when the view elides the name
                 return "\n".join(filter(None, (rows[section].label, rows[section].note)))
+        findings = section - len(rows)
+        named = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        vertical = orientation == Qt.Orientation.Vertical
+        if vertical and named and self.table and 0 <= findings < len(FINDINGS):
+            return FINDINGS[findings][1]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.table is None:
             return None
+        if index.row() >= len(self.table.rows):
+            return self._findings_data(index, role)
         row = self.table.rows[index.row()]
         cell = row.cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -185,6 +214,20 @@ class ComparisonModel(QAbstractTableModel):
         if role == BEST_ROLE:
             return cell.best
         return None
+
+    def _findings_data(self, index: _Index, role: int) -> Any:
+        assert self.table is not None
+        key = FINDINGS[index.row() - len(self.table.rows)][0]
+        text: str = getattr(self.table.samples[index.column()], key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return findings_text(text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text.strip() or "Not entered yet."
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _TOP_LEFT if text.strip() else _CENTRE
+        if role == VALUE_ROLE:
+            return text
+        return False if role == BEST_ROLE else None
 
 
 class PhotoGridModel(QAbstractTableModel):

@@ -45,7 +45,9 @@ if TYPE_CHECKING:  # Pillow loads on first use, not at start-up
 _Index = QModelIndex | QPersistentModelIndex
 MIN_COMPARED, MAX_COMPARED = 2, 5  # issue 4: pick 2-5 samples of a product
 TABLE_MAX_PX = 480  # past this the table scrolls, so the photos keep some room
+TABLE_MIN_PX = 200  # the header and a few rows, however small the window
 ROW_PADDING_PX = 8
+ROW_MAX_PX = 96  # a long defects or verdict text: about five lines, the tooltip has it all
 MAX_COLUMN_PX = 200  # a longer supplier name is elided; its header tooltip has it whole
 ROW_NAMES_MAX_PX = 180  # a longer row name is elided; its tooltip has it whole
 _HINT_STYLE = "color: palette(placeholder-text)"
@@ -131,6 +133,7 @@ class CompareView(QWidget):
 
     open_photo = Signal(int, str)  # sample id, photo hash
     golden_requested = Signal(int)  # sample id
+    export_requested = Signal()  # "Export this comparison…": the tab asks where
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +144,11 @@ class CompareView(QWidget):
         self.angle_box = QComboBox()
         self.angle_box.setToolTip("Show the photos of one angle only")
         self.golden_button = QPushButton(f"{BEST_MARK} Choose as golden sample")
+        self.export_button = QPushButton("&Export this comparison…")
+        self.export_button.setToolTip(
+            "Just these samples, in this order, to Excel (.xlsx) or PDF: photos, costs, "
+            "measurements, scores, defects and verdict"
+        )
         self.photo_view = _column_view(self.photo_model)
         self.photo_view.setItemDelegate(_PhotoCellDelegate(self.photo_view))
         self.photo_view.setIconSize(QSize(GRID_THUMBNAIL_PX, GRID_THUMBNAIL_PX))
@@ -148,6 +156,7 @@ class CompareView(QWidget):
         self.no_photos.setStyleSheet(_HINT_STYLE)
         self.no_photos.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table_view = _column_view(self.table_model)
+        self.table_view.setWordWrap(True)  # defects and verdict take several lines
         legend = QLabel(
             f"<span style='background:{BEST_FILL}; color:#1f1f1f'>&nbsp;{BEST_MARK} bold&nbsp;"
             "</span> best in its row: lowest cost, closest to spec, highest score · "
@@ -161,6 +170,7 @@ class CompareView(QWidget):
         top.addWidget(QLabel("Photos:"))
         top.addWidget(self.angle_box)
         top.addWidget(self.golden_button)
+        top.addWidget(self.export_button)
         photos = QWidget()
         photo_layout = QVBoxLayout(photos)
         photo_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +188,7 @@ class CompareView(QWidget):
         self._syncing = False
         self.angle_box.currentIndexChanged.connect(self._angle_chosen)
         self.golden_button.clicked.connect(self._golden_clicked)
+        self.export_button.clicked.connect(self.export_requested)
         self.photo_view.doubleClicked.connect(self._open_photo_at)
         opener = QShortcut(QKeySequence(Qt.Key.Key_Return), self.photo_view)
         opener.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -217,6 +228,7 @@ class CompareView(QWidget):
             name = " ".join(part for part in (product.name_zh, product.name) if part)
             self.title.setText(f"{name}: {len(samples)} samples side by side")
         self._fit_columns()
+        self.export_button.setEnabled(table is not None and len(samples) > 0)
         if selected is not None:
             self.select_sample(selected)
         self._update_golden_button()
@@ -275,15 +287,16 @@ class CompareView(QWidget):
     def _fit_columns(self) -> None:
         """Same widths above and below: the wider of a photo cell and the table's contents."""
         self.table_view.resizeColumnsToContents()
-        for row in range(self.table_model.rowCount()):  # measurements: deviation on line two
-            height = self.table_view.sizeHintForRow(row) + ROW_PADDING_PX
-            self.table_view.verticalHeader().resizeSection(row, height)
         photo_px = self.photo_model.thumbnail_px + 24
         for column in range(self.table_model.columnCount()):
             width = self.table_view.horizontalHeader().sectionSize(column) + 16
             width = min(max(width, photo_px), MAX_COLUMN_PX)
             self.table_view.horizontalHeader().resizeSection(column, width)
             self.photo_view.horizontalHeader().resizeSection(column, width)
+        # At the final widths: deviations take a second line, defects and verdict wrap.
+        for row in range(self.table_model.rowCount()):
+            height = self.table_view.sizeHintForRow(row) + ROW_PADDING_PX
+            self.table_view.verticalHeader().resizeSection(row, min(height, ROW_MAX_PX))
         # The row names differ above and below: one width for both keeps the columns aligned.
         names = [view.verticalHeader() for view in (self.table_view, self.photo_view)]
         hints = (header.sizeHint().width() for header in names)  # an empty one's is -1
@@ -302,7 +315,9 @@ class CompareView(QWidget):
             view.horizontalHeader().setFixedHeight(header_height)
         # The table shows every row without scrolling when it can; the photos take the rest.
         rows = self.table_view.verticalHeader().length()
-        self.table_view.setMinimumHeight(min(header_height + rows + 24, TABLE_MAX_PX))
+        # On a small screen (1280 × 720) the photos keep at least half of the panel.
+        most = min(TABLE_MAX_PX, max(self.height() // 2, TABLE_MIN_PX))
+        self.table_view.setMinimumHeight(min(header_height + rows + 24, most))
 
     def _selection_moved(self, view: QTableView, other: QTableView) -> None:
         if not self._syncing:

@@ -1,30 +1,40 @@
 """The Samples tab's behaviour: products and their samples, a sample's details and gallery,
-and the side-by-side comparison. Reads and writes go through the Workbench's SampleService
-and the PhotoStore beside the database; widgets hold no SQL."""
+and the side-by-side comparison with its own export. Reads and writes go through the
+Workbench's SampleService and the PhotoStore beside the database; widgets hold no SQL. The
+gallery's behaviour, photos on a new sample before its first save included, is in
+app.ui.samples.tab_photos."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.domain.samples.sample import PhotoAngle, Product, Sample
+from app.domain.samples.sample import Product, Sample, SamplePhoto
 from app.errors import WorkbenchError
 from app.services.changes import Change
 from app.services.exporting import ExportRequest
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
+from app.ui.samples.tab_photos import GalleryActions
 from app.ui.samples.tab_view import SamplesTabView
 from app.ui.widgets.operations import Operations
 
 MAX_COMPARED = 5
+_XLSX, _PDF = "Excel workbook (*.xlsx)", "PDF (*.pdf)"
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]+')
 
 
-class SamplesTab(SamplesTabView):
+def _file_name(text: str) -> str:
+    """A product's name as a file name: characters Windows refuses become spaces."""
+    return " ".join(_NOT_IN_FILE_NAMES.sub(" ", text).split()) or "samples"
+
+
+class SamplesTab(GalleryActions, SamplesTabView):
     """Emits `message` for the status bar; follows every Change on the window's Operations bus
     (suppliers added, renamed or deleted elsewhere reach its picker and lists at once)."""
 
@@ -44,15 +54,9 @@ class SamplesTab(SamplesTabView):
         self._sample: Sample | None = None
         self._loaded = False
         self._gallery_model: Any = None
+        self._waiting: list[SamplePhoto] = []  # given to a new sample before its first save
+        self.sample_form.today = workbench.today
         self._connect()
-
-    @property
-    def service(self) -> Any:
-        return self.workbench.samples
-
-    @property
-    def store(self) -> Any:
-        return self.workbench.photos.store
 
     # --- loading -------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -100,6 +104,7 @@ class SamplesTab(SamplesTabView):
         self.product_form.revert_requested.connect(lambda: self._show_product(self._product_id))
         self.compare_view.golden_requested.connect(self.make_golden)
         self.compare_view.open_photo.connect(self._open_compared_photo)
+        self.compare_view.export_requested.connect(self.export_comparison)
         self.import_button.clicked.connect(self.import_photos_dialog)
         self.gallery.import_requested.connect(self.import_photos)
         self.gallery.open_requested.connect(self.open_photo)
@@ -114,8 +119,14 @@ class SamplesTab(SamplesTabView):
 
     # --- products ------------------------------------------------------------------------
     def _on_product(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._show_product(current.data(ID_ROLE))
+        if not current.isValid():
+            return
+        product_id = current.data(ID_ROLE)
+        if product_id != self._product_id and not self.confirm_drop_waiting():
+            # Stay with the new sample and its waiting photos, once the click is done.
+            QTimer.singleShot(0, self, self._reselect_product)
+            return
+        self._show_product(product_id)
 
     def _show_product(self, product_id: int | None) -> None:
         self._product_id = product_id
@@ -136,6 +147,12 @@ class SamplesTab(SamplesTabView):
         self.samples.set_rows(summaries)
         if keep is not None and self.samples.row_of(keep) is not None:
             self._select(self.samples_view, self.samples_proxy, self.samples, keep)
+        elif (
+            self._sample is not None
+            and self._sample.id is None
+            and self._sample.product_id == product_id
+        ):
+            pass  # a new sample of this product stays in the form, with what was typed
         elif summaries:
             self.samples_view.selectRow(0)
         else:
@@ -177,43 +194,67 @@ class SamplesTab(SamplesTabView):
                 self.reload()
 
     # --- samples ---------------------------------------------------------------------------
-    def _sample_id(self) -> int | None:
-        return None if self._sample is None else self._sample.id
-
     def _on_sample(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._show_sample(self.service.sample(current.data(ID_ROLE)))
+        if not current.isValid():
+            return
+        if not self.confirm_drop_waiting():  # stay with the new sample: no row is its
+            # Once the view has finished selecting the row it was clicked on.
+            QTimer.singleShot(0, self, self._unselect_samples)
+            return
+        self._show_sample(self.service.sample(current.data(ID_ROLE)))
+
+    def _unselect_samples(self) -> None:
+        """No row selected or current, without showing anything else: choosing it again asks
+        again."""
+        selection = self.samples_view.selectionModel()
+        selection.blockSignals(True)
+        selection.clear()
+        selection.blockSignals(False)
+        self.samples_view.viewport().update()
 
     def _show_sample(self, sample: Sample | None) -> None:
         self._sample = sample
         has_sample = sample is not None
         self.sample_form.setEnabled(has_sample)
         for widget in (self.gallery, self.import_button, self.apply_photo_button):
-            widget.setEnabled(has_sample and sample.id is not None)  # type: ignore[union-attr]
+            widget.setEnabled(has_sample)  # a new sample takes photos too (issue 14)
         if sample is None or self._product_id is None:
             self._set_gallery([])
+            self.waiting_note.hide()
             return
         product = self.service.product(self._product_id)
         self.sample_form.show_sample(sample, product.all_criteria)
-        self._set_gallery(self.service.photos(sample.id) if sample.id else [])
+        self._show_gallery()
 
     def new_sample(self) -> None:
         if self._product_id is None:
             self._say("Make or choose a product first.")
             return
-        self.samples_view.clearSelection()
+        if not self.confirm_drop_waiting():
+            return
+        self._unselect_samples()  # the current row too: clicking it shows it again
         self._show_sample(Sample(product_id=self._product_id))
         self.side_tabs.setCurrentIndex(0)
         self.sample_form.supplier_box.setFocus()
 
     def save_sample(self, sample: Sample) -> None:
-        change = self._write(lambda: self.service.save_sample(sample), self.sample_form)
-        if change is not None:
-            saved_id = (change.created or change.updated)[0]
-            self._sample = self.service.sample(saved_id)
-            self._show_product(self._product_id)
-            self._refresh_products()
-            self._say("Sample saved.")
+        """Store the form's sample with the photos waiting for its first save (a refusal keeps
+        them waiting) and the status as the form says it was set (by hand or by the dates)."""
+        photos, by_hand = list(self._waiting), self.sample_form.status_by_hand
+        change = self._write(
+            lambda: self.service.save_sample(sample, photos, status_by_hand=by_hand),
+            self.sample_form,
+        )
+        if change is None:
+            self._show_gallery()  # the photos still wait, and say so
+            return
+        self._waiting_attached()
+        saved_id = (change.created or change.updated)[0]
+        self._sample = self.service.sample(saved_id)
+        self._show_product(self._product_id)
+        self._refresh_products()
+        attached = len(change.added_photos)
+        self._say(f"Sample saved with {attached} photo(s)." if attached else "Sample saved.")
 
     def delete_sample(self) -> None:
         sample_id = self._sample_id()
@@ -242,13 +283,17 @@ class SamplesTab(SamplesTabView):
                 self.compare_selected()
             self._say("Golden sample chosen: the approved reference of this product.")
 
+    def _reselect_product(self) -> None:
+        view, proxy = self.products_view, self.products_proxy
+        view.selectionModel().blockSignals(True)
+        if self._product_id is not None:
+            self._select(view, proxy, self.products, self._product_id)
+        view.selectionModel().blockSignals(False)
+        view.viewport().update()  # it heard nothing of the change
+
     def _refresh_products(self) -> None:
         self.products.set_rows(self.service.products())
-        if self._product_id is not None:
-            view, proxy = self.products_view, self.products_proxy
-            view.selectionModel().blockSignals(True)
-            self._select(view, proxy, self.products, self._product_id)
-            view.selectionModel().blockSignals(False)
+        self._reselect_product()
 
     # --- compare ---------------------------------------------------------------------------
     def selected_sample_ids(self) -> list[int]:
@@ -276,117 +321,38 @@ class SamplesTab(SamplesTabView):
         self.compare_view.show_comparison(table, photos, names, self.store)
         self.side_tabs.setCurrentIndex(2)
 
-    def _open_compared_photo(self, sample_id: int, photo_hash: str) -> None:
-        self._open_viewer(self.service.photos(sample_id), photo_hash)
-
-    # --- photos ---------------------------------------------------------------------------
-    def _set_gallery(self, photos: list[Any]) -> None:
-        from app.ui.samples.gallery_model import GalleryModel
-
-        if self._gallery_model is None:
-            self._gallery_model = GalleryModel(self.store, self)
-            self.gallery.setModel(self._gallery_model)
-            self._gallery_model.order_changed.connect(self._reorder)
-            self.gallery.selectionModel().currentChanged.connect(self._show_photo_fields)
-        self._gallery_model.set_photos(photos)
-
-    def _filter_gallery(self) -> None:
-        if self._gallery_model is not None:
-            value = self.angle_filter.currentData()
-            self._gallery_model.set_angle_filter(None if value is None else PhotoAngle(value))
-
-    def import_photos_dialog(self) -> None:
+    def export_comparison(self) -> None:
+        """Write just the samples compared to a file the user names (.xlsx or .pdf), then
+        offer to open it."""
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import photos",
-            str(self.workbench.path.parent),
-            "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif);;All files (*)",
+        from app.ui.widgets.open_file import offer_to_open
+
+        table = self.compare_view.table_model.table
+        if table is None or table.product.id is None:
+            self._say(f"Compare 2 to {MAX_COMPARED} samples first.")
+            return
+        product_id, ids = table.product.id, [s.id for s in table.samples if s.id is not None]
+        title = table.product.name or table.product.name_zh
+        suggested = self.workbench.path.parent / f"{_file_name(title)} comparison.xlsx"
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export this comparison", str(suggested), f"{_XLSX};;{_PDF}"
         )
-        if names:
-            self.import_photos([Path(name) for name in names])
-
-    def import_photos(self, paths: list[Path]) -> None:
-        from app.ui.widgets.photo_import import import_with_progress
-
-        sample_id = self._sample_id()
-        if sample_id is None:
-            self._say("Save the sample first, then add its photos.")
+        if not name:
             return
-        report = import_with_progress(self, self.workbench.photos, paths)
-        if report is None or not report.photos:
-            return
-        chosen = self.angle_filter.currentData()
-        angle = PhotoAngle.OTHER if chosen is None else PhotoAngle(chosen)
-        change = self._write(lambda: self.service.add_photos(sample_id, report.photos, angle))
-        if change is not None:
-            self._set_gallery(self.service.photos(sample_id))
-            self._show_product(self._product_id)
-
-    def open_photo(self, photo_hash: str) -> None:
-        if self._gallery_model is not None:
-            self._open_viewer(self._gallery_model.shown_photos(), photo_hash)
-
-    def _open_viewer(self, photos: list[Any], photo_hash: str) -> None:
-        from app.ui.samples.photo_viewer import PhotoViewer
-
-        if not photos:
-            return
-        index = next((i for i, p in enumerate(photos) if p.hash == photo_hash), 0)
-        viewer = PhotoViewer(self.store, photos, index, self)
-        viewer.exec()
-
-    def remove_photos(self, hashes: list[str]) -> None:
-        sample_id = self._sample_id()
-        if sample_id is None or not hashes:
-            return
-        answer = QMessageBox.question(
-            self, "Remove photos", f"Remove {len(hashes)} photo(s) from this sample?"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        by_hash = {photo.hash: photo for photo in self.service.photos(sample_id)}
-        for photo_hash in hashes:
-            photo = by_hash.get(photo_hash)
-            if photo is None or photo.id is None:  # gone meanwhile (stored photos have ids)
-                continue
-            change = self._write(partial(self.service.remove_photo, photo.id))
-            if change:
-                self._forget_files(change.unreferenced_hashes)
-        self._set_gallery(self.service.photos(sample_id))
-        self._show_product(self._product_id)
-
-    def _reorder(self, hashes: list[str]) -> None:
-        sample_id = self._sample_id()
-        if sample_id is None:
-            return
-        ids = {photo.hash: photo.id for photo in self.service.photos(sample_id)}
-        self._write(lambda: self.service.reorder_photos(sample_id, [ids[h] for h in hashes]))
-
-    def _show_photo_fields(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and self._gallery_model is not None:
-            photo = self._gallery_model.photo_at(current.row())
-            self.caption_edit.setText(photo.caption)
-            self.angle_box.setCurrentIndex(self.angle_box.findData(photo.angle.value))
-
-    def update_current_photo(self) -> None:
-        index = self.gallery.currentIndex()
-        if not index.isValid() or self._gallery_model is None:
-            self._say("Select a photo first.")
-            return
-        photo = self._gallery_model.photo_at(index.row())
-        angle = PhotoAngle(self.angle_box.currentData())
-        caption = self.caption_edit.text().strip()
-        if self._write(lambda: self.service.update_photo(photo.id, caption, angle)) is not None:
-            self._set_gallery(self.service.photos(self._sample_id()))
-
-    def _forget_files(self, hashes: tuple[str, ...]) -> None:
-        """Delete photo files no sample and no audit refers to any more: no orphans."""
+        out = Path(name)
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            out = out.with_name(out.name + (".pdf" if chosen == _PDF else ".xlsx"))
         try:
-            self.workbench.photos.forget_unreferenced(hashes)
+            self.service.export_comparison(product_id, ids, out, store=self.store)
         except WorkbenchError as error:
-            self._say(f"A photo file could not be removed: {error}")
+            QMessageBox.warning(self, "Export this comparison", str(error))
+            return
+        self._say(f"Exported {len(ids)} samples to {out}")
+        offer_to_open(self, out, f"Exported the comparison of {len(ids)} samples to {out.name}.")
+
+    def _open_compared_photo(self, sample_id: int, photo_hash: str) -> None:
+        self._open_viewer(self.service.photos(sample_id), photo_hash)
 
     # --- helpers ---------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Any], form: Any = None) -> Any:
@@ -418,7 +384,8 @@ class SamplesTab(SamplesTabView):
         return ExportRequest("samples")
 
     def confirm_leave(self) -> bool:
-        return True
+        """A new sample whose photos wait for its first save asks before it is left."""
+        return self.confirm_drop_waiting()
 
     def leave(self) -> None:
         """Nothing to store: the lists are small and read when shown."""

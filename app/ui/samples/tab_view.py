@@ -100,6 +100,10 @@ class SamplesTabView(QWidget):
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.addLayout(_row(self.angle_filter, self.import_button, stretch_first=False))
         gallery_layout.addWidget(self.gallery, 1)
+        self.waiting_note = QLabel()  # photos given to a new sample, waiting for its first save
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.hide()
+        gallery_layout.addWidget(self.waiting_note)
         gallery_layout.addLayout(_row(self.caption_edit, self.angle_box, self.apply_photo_button))
         # Details above, photos below, both in view: the user drags the split to taste.
         form_scroll = QScrollArea()

@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.domain.kit.money import Money
+from app.domain.suppliers.membership import (
+    member_since_text,
+    membership_years,
+    parse_member_since,
+    years_text,
+)
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
 from app.errors import ValidationError
-from app.ui.suppliers.editor_view import SupplierEditorView
+from app.ui.suppliers.editor_view import MEMBER_SINCE_HINT, SupplierEditorView
 from app.ui.suppliers.editor_widgets import ListEditor
 from app.ui.suppliers.list_models import split_list_key
 from app.ui.widgets.parsing import (
@@ -32,7 +38,6 @@ from app.ui.widgets.parsing import (
     format_tags,
     parse_optional_decimal,
     parse_tags,
-    parse_year,
 )
 
 RATE_HINT = "enter a rate from 0 to 100 %, e.g. 45.5"
@@ -104,8 +109,8 @@ class SupplierEditor(SupplierEditorView):
         self.status.set_value(record.status)
         self.province.set_value(record.province)
         self.membership.set_value(record.membership)
-        self.member_since.setText("" if record.member_since is None else str(record.member_since))
-        self.buyer_protection.setChecked(record.buyer_protection)
+        self.member_since.setText(member_since_text(record.member_since, record.member_since_month))
+        self.buyer_protection.set_value(record.buyer_protection)
         deposit = record.deposit
         self.deposit_amount.setText("" if deposit is None else format_amount(deposit.amount))
         currency = "CNY" if deposit is None else deposit.currency
@@ -131,11 +136,14 @@ class SupplierEditor(SupplierEditorView):
                 errors[key] = str(error)
                 return None
 
-        try:
-            member_since = parse_year(self.member_since.text())
-        except ParseError as error:
-            errors["member_since"] = str(error)
-            member_since = None
+        member_since: tuple[int | None, int | None] = (None, None)
+        if self.member_since.text().strip():
+            try:
+                member_since = parse_member_since(self.member_since.text())
+            except ValueError as error:
+                errors["member_since"] = (
+                    f"{error}: enter a year, or a year and month, e.g. 2019-03."
+                )
         amount = number("deposit", self.deposit_amount, "enter an amount, e.g. 3000")
         # By field name, so typed Any: the type checker cannot pair each name with its field.
         numbers: dict[str, Any] = {
@@ -148,8 +156,9 @@ class SupplierEditor(SupplierEditorView):
             business_type=self.business_type.value(),
             province=self.province.value(),
             membership=self.membership.value(),
-            member_since=member_since,
-            buyer_protection=self.buyer_protection.isChecked(),
+            member_since=member_since[0],
+            member_since_month=member_since[1],
+            buyer_protection=self.buyer_protection.value(),
             deposit=None if amount is None else Money(amount, self.deposit_currency.currentText()),
             **numbers,
             status=self.status.value(),
@@ -179,15 +188,21 @@ class SupplierEditor(SupplierEditorView):
                 widget.editingFinished.connect(
                     lambda keys=keys: self._validate_live(keys.__contains__)
                 )
-        for combo in (self.business_type, self.status, self.membership, self.deposit_currency):
+        for combo in (
+            self.business_type,
+            self.status,
+            self.membership,
+            self.deposit_currency,
+            self.buyer_protection,
+        ):
             combo.currentIndexChanged.connect(self._mark_dirty)
+        self.member_since.textChanged.connect(self._show_member_years)
         self.province.editTextChanged.connect(self._mark_dirty)
         province_edit = self.province.lineEdit()  # the combo box is editable: it has one
         if province_edit is not None:
             province_edit.editingFinished.connect(
                 lambda: self._validate_live({"province"}.__contains__)
             )
-        self.buyer_protection.toggled.connect(self._mark_dirty)
         self.notes.textChanged.connect(self._mark_dirty)
         for editor in self._lists:
             prefix = f"{editor.model.key}["
@@ -205,6 +220,16 @@ class SupplierEditor(SupplierEditorView):
             shortcut = QShortcut(QKeySequence(standard_key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def _show_member_years(self, text: str) -> None:
+        """ "7 years as a member" or "< 1 year as a member" beside the join date as it is typed."""
+        try:
+            year, month = parse_member_since(text)
+        except ValueError:
+            self.member_years.setText(MEMBER_SINCE_HINT)
+            return
+        years = membership_years(year, month, self._today())
+        self.member_years.setText(f"{years_text(years)} as a member" if years is not None else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+S and Esc sent to a field while the focus is elsewhere (the shortcuts need it

@@ -8,7 +8,6 @@ from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -24,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.suppliers.choices import BusinessType, Membership, Status
+from app.domain.suppliers.membership import membership_table_text
 from app.ui.suppliers.editor_widgets import (
     ChoiceCombo,
     ErrorLabel,
     ListEditor,
     ProvinceCombo,
+    TriStateCombo,
+    set_help,
 )
 from app.ui.suppliers.list_models import (
     CertificationListModel,
@@ -37,6 +39,17 @@ from app.ui.suppliers.list_models import (
 )
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
+MEMBER_SINCE_HINT = "year or year-month"
+PROTECTION_TEXTS: dict[bool | None, str] = {
+    None: "unknown (not checked yet)",
+    True: "yes: keeps a deposit (买家保障)",
+    False: "no deposit",
+}
+PROTECTION_HELP = (
+    "Buyer protection (买家保障 / 交易保障): whether the supplier keeps a deposit with 1688 for "
+    "buyers (typically 3,000 CNY). Leave it unknown until you have checked: an unknown input "
+    "is left out of the credit rating, a no counts against it."
+)
 EMPTY_HINT = "Select a supplier or press Ctrl+N"
 _NUMBER_WIDTH = 90
 MIN_WIDTH, MIN_HEIGHT = 120, 240
@@ -140,17 +153,24 @@ class SupplierEditorView(QWidget):
         box, form = self._group("1688 shop")
         self.shop_url = self._line("https://….1688.com")
         self.membership = ChoiceCombo(Membership, optional=True)
-        self.member_since = self._line("e.g. 2019", _NUMBER_WIDTH)
-        self.buyer_protection = QCheckBox("&Buyer protection (买家保障)")
-        self.buyer_protection.setToolTip("The supplier keeps a deposit with 1688 for buyers")
+        set_help(self.membership, membership_table_text())
+        self.member_since = self._line("e.g. 2019-03", _NUMBER_WIDTH)
+        set_help(
+            self.member_since,
+            "The month the supplier joined 1688 (入驻时间), e.g. 2019-03; a year alone counts "
+            "from its December. Years of membership are counted from it.",
+        )
+        self.buyer_protection = TriStateCombo(PROTECTION_TEXTS)
+        set_help(self.buyer_protection, PROTECTION_HELP)
         self.deposit_amount = self._line("amount", 120)
         self.deposit_currency = QComboBox()
         self.deposit_currency.addItems(CURRENCIES)
         self.deposit_currency.setAccessibleName("Deposit currency")
         self._row(form, "Shop UR&L", "shop_url", self.shop_url)
         self._row(form, "&Membership", "membership", self.membership)
-        self._row(form, "Member s&ince", "member_since", self.member_since, "year")
-        form.addRow("", self.buyer_protection)
+        self.member_years = QLabel(MEMBER_SINCE_HINT)  # "7 years as a member", "< 1 year"…
+        self._row(form, "Member s&ince", "member_since", self.member_since, self.member_years)
+        self._row(form, "&Buyer protection", "buyer_protection", self.buyer_protection)
         self._row(form, "&Deposit", "deposit", self.deposit_amount, self.deposit_currency)
         return box
 
@@ -221,6 +241,7 @@ class SupplierEditorView(QWidget):
         """A labelled field (with an optional unit or second widget) and its error underneath."""
         label = QLabel(text)
         label.setBuddy(field)
+        label.setToolTip(field.toolTip())  # the field's help, shown on its label too
         self._labels.append(label)
         field.setAccessibleName(text.replace("&", ""))
         line = QHBoxLayout()

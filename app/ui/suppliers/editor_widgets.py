@@ -31,6 +31,13 @@ ERROR_COLOUR = "#b3261e"
 INVALID_BASE = QColor("#fde2e1")
 UNKNOWN = "—"  # the entry of an optional choice that is not known yet
 MIN_COLUMN_WIDTH = 48
+HELP_PROPERTY = "workbenchHelp"
+
+
+def set_help(field: QWidget, text: str) -> None:
+    """A field's tooltip that an error message replaces only while the error shows."""
+    field.setProperty(HELP_PROPERTY, text)
+    field.setToolTip(text)
 
 
 class ErrorLabel(QLabel):
@@ -49,7 +56,8 @@ class ErrorLabel(QLabel):
         self.setText(f"⚠ {message}" if message else "")
         self.setVisible(bool(message))
         for field in self.fields:
-            field.setToolTip(message)
+            # The error while there is one, else the field's own help (set_help).
+            field.setToolTip(message or str(field.property(HELP_PROPERTY) or ""))
             field.setAccessibleDescription(message)
             if isinstance(field, (QLineEdit, QComboBox)):
                 palette = QPalette()  # resolves nothing: the field inherits its usual colours
@@ -79,6 +87,24 @@ class ChoiceCombo(QComboBox):
     def set_value(self, member: Choice | None) -> None:
         found = self.findData(None if member is None else str(member.value))
         self.setCurrentIndex(max(found, 0))
+
+
+class TriStateCombo(QComboBox):
+    """Yes, no, or not known: a fact the buyer may not have checked is never "no" by default."""
+
+    CODES = (("unknown", None), ("yes", True), ("no", False))
+
+    def __init__(self, texts: dict[bool | None, str]) -> None:
+        super().__init__()
+        for code, value in self.CODES:  # Qt keeps plain strings as item data
+            self.addItem(texts[value], code)
+
+    def value(self) -> bool | None:
+        return dict(self.CODES)[self.currentData()]
+
+    def set_value(self, value: bool | None) -> None:
+        code = next(code for code, known in self.CODES if known is value)
+        self.setCurrentIndex(self.findData(code))
 
 
 class ProvinceCombo(QComboBox):

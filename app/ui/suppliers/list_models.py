@@ -11,7 +11,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.domain.suppliers.certifications import ExpiryState, expiry_state
+from app.domain.suppliers.certifications import ExpiryState, expiry_state, state_text
 from app.domain.suppliers.choices import CertificationKind, Choice, RedFlagKind
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag
 from app.ui.widgets.parsing import ParseError, format_date, parse_date
@@ -23,6 +23,7 @@ ERROR_BACKGROUND = QColor("#fde2e1")
 ERROR_TEXT = QColor("#8c1d18")
 WARNING_BACKGROUND = QColor("#fff1c2")
 WARNING_TEXT = QColor("#7a3e00")
+RESOLVED_TEXT = QColor("#6b7280")
 _LIST_KEY = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 ColumnKind = Literal["text", "choice", "date", "status"]
@@ -273,7 +274,9 @@ class ContactListModel(ListModel):
 
 
 class CertificationListModel(ListModel):
-    """Certifications with a status column: expired, or expiring within the warning period."""
+    """Certifications with a status column: expired, or expiring within the warning period;
+    renewed by a newer one, merged into the licence (三证合一) or never expiring say so, and
+    only the expired and expiring ones are coloured."""
 
     key = "certifications"
     columns = (
@@ -292,35 +295,42 @@ class CertificationListModel(ListModel):
         return Certification()
 
     def state(self, number: int) -> ExpiryState:
-        return expiry_state(self._rows[number].item, self._today())
+        return self._state(self._rows[number].item)
+
+    def _state(self, certification: Certification) -> ExpiryState:
+        return expiry_state(certification, self._today(), self._certifications())
+
+    def _certifications(self) -> list[Certification]:
+        return [row.item for row in self._rows]
 
     def data(self, index: _Index, role: int = _Role.DisplayRole) -> Any:
         if index.isValid() and self.columns[index.column()].kind == "status":
             certification = self._rows[index.row()].item
             if role == _Role.UserRole:
-                return expiry_state(certification, self._today())
+                return self._state(certification)
             if role in (_Role.DisplayRole, _Role.EditRole):
-                return self._status_text(certification)
+                return state_text(certification, self._today(), self._certifications())
         return super().data(index, role)
 
-    def _status_text(self, certification: Certification) -> str:
-        state = expiry_state(certification, self._today())
-        if state == ExpiryState.NO_DATE:
-            return ""
-        assert certification.expires_on is not None
-        days = (certification.expires_on - self._today()).days
-        if state == ExpiryState.EXPIRED:
-            return "expired"
-        if state == ExpiryState.EXPIRING:
-            return "expires today" if days == 0 else f"expires in {days} day{'s' * (days != 1)}"
-        return "valid"
+    def setData(self, index: _Index, value: Any, role: int = _Role.EditRole) -> bool:
+        changed = super().setData(index, value, role)
+        if changed and self._rows:  # one row's kind or date may renew another's
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [])
+        return changed
 
     def _tooltip(self, row: _Row, column: ListColumn, value: Any) -> str | None:
         expires = row.item.expires_on
+        state = self._state(row.item)
+        if column.attr in ("status", "expires_on") and state in (
+            ExpiryState.RENEWED,
+            ExpiryState.MERGED,
+            ExpiryState.NEVER_EXPIRES,
+        ):
+            return state_text(row.item, self._today(), self._certifications()).capitalize()
         if column.attr not in ("status", "expires_on") or expires is None:
             return super()._tooltip(row, column, value)
         days = (expires - self._today()).days
-        state = expiry_state(row.item, self._today())
         if state == ExpiryState.EXPIRED:
             return f"Expired on {expires.isoformat()}, {-days} day(s) ago: ask for a new one"
         if state == ExpiryState.EXPIRING:
@@ -330,7 +340,7 @@ class CertificationListModel(ListModel):
     def _extra(self, row: _Row, column: ListColumn, role: int) -> Any:
         if column.attr not in ("status", "expires_on"):
             return None
-        state = expiry_state(row.item, self._today())
+        state = self._state(row.item)
         if state not in (ExpiryState.EXPIRED, ExpiryState.EXPIRING):
             return None
         if role == _Role.BackgroundRole:
@@ -341,12 +351,28 @@ class CertificationListModel(ListModel):
 
 
 class RedFlagListModel(ListModel):
+    """Red flags; one marked resolved (date and how) stays listed but no longer counts."""
+
     key = "red_flags"
     columns = (
         ListColumn("kind", "Kind", "choice", RedFlagKind),
         ListColumn("noted_on", "Date", "date"),
         ListColumn("remark", "Remark"),
+        ListColumn("resolved_on", "Resolved", "date"),
+        ListColumn("resolution", "How resolved"),
     )
+
+    def _tooltip(self, row: _Row, column: ListColumn, value: Any) -> str | None:
+        if column.attr == "kind" and value is not None and value.disqualifying:
+            return f"{choice_text(value)}: disqualifying while open (credit rating C)"
+        if column.attr in ("resolved_on", "resolution"):
+            return "Mark it resolved with the date and how: it then stops counting"
+        return super()._tooltip(row, column, value)
+
+    def _extra(self, row: _Row, column: ListColumn, role: int) -> Any:
+        if row.item.resolved and role == _Role.ForegroundRole:
+            return RESOLVED_TEXT  # greyed: on record, no longer counting
+        return None
 
     def __init__(self, today: Callable[[], date] | None = None, parent: Any = None) -> None:
         super().__init__(parent)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
+from app.domain.suppliers.membership import member_since_text
 from app.services.suppliers.listing import SupplierFilter, SupplierListItem
 from app.ui.suppliers.table_state import SupplierTable
 
@@ -57,7 +58,12 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "membership", "1688 membership", lambda i: _MEMBERSHIP_LABELS.get(i.membership or "", "")
     ),
-    Column("member_since", "Member since", lambda i: str(i.member_since or ""), numeric=True),
+    Column(
+        "member_since",
+        "Member since",
+        lambda i: member_since_text(i.member_since, i.member_since_month),
+        numeric=True,
+    ),
     Column("status", "Status", lambda i: _STATUS_LABELS.get(i.status, i.status)),
     Column("reorder_rate", "Reorder", lambda i: _rate(i.reorder_rate), numeric=True),
     Column("on_time_rate", "On time", lambda i: _rate(i.on_time_rate), numeric=True),

@@ -40,7 +40,9 @@ SORT_KEYS: dict[str, Callable[[SupplierListItem], Any]] = {
     "province": lambda item: _plain(_PROVINCE_EN.get(item.province) or _pinyin_key(item.province)),
     "city": lambda item: _plain(_pinyin_key(item.city) if item.city else ""),
     "membership": lambda item: _plain(item.membership),
-    "member_since": lambda item: _plain(item.member_since),
+    "member_since": lambda item: _plain(
+        None if item.member_since is None else (item.member_since, item.member_since_month or 0)
+    ),
     "status": lambda item: _plain(item.status),
     "reorder_rate": lambda item: _number(item.reorder_rate),
     "on_time_rate": lambda item: _number(item.on_time_rate),

@@ -31,6 +31,10 @@ class _Importer(Protocol):
     ) -> ImportReport: ...
 
 
+# The file dialogs' filter: every format the photo store takes (HEIC from iPhones included).
+PHOTO_FILTER = (
+    "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
+)
 PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms
 NAMES_SHOWN = 8  # names listed in the summary's text; all of them are in its details
 _paste_folder: Path | None = None

@@ -63,8 +63,8 @@ def test_capacity_items_cover_the_four_audited_dimensions_with_units():
 
 def test_documents_and_certificates_from_domain_md_are_asked():
     text = " ".join(item.text_en for item in default_template().items())
-    for word in ("Business licence", "Tax registration", "Organisation code", "Bank account"):
-        assert word in text
+    for word in ("Business licence", "tax registration", "organisation code", "Bank account"):
+        assert word.lower() in text.lower()
     for certificate in ("CE", "FCC", "RoHS", "ISO 9001", "SGS", "TÜV"):
         assert certificate in text
     zh = " ".join(item.text_zh for item in default_template().items())
@@ -101,3 +101,46 @@ def test_a_red_flag_seen_fails_the_audit_as_a_critical_failure():
 
 def test_each_call_returns_an_equal_template():
     assert default_template() == default_template()
+
+
+# --- issue 13: the Chinese as a sourcing professional writes it ---------------------------
+
+
+def _zh(key: str) -> str:
+    return default_template().items_by_key()[key].text_zh
+
+
+def test_one_word_for_the_visit_throughout():
+    template = default_template()
+    zh = " ".join([s.title_zh for s in template.sections] + [i.text_zh for i in template.items()])
+    assert "考察" not in zh
+    assert template.sections[0].title_zh == "验厂前准备"
+    assert _zh("before.checklist") == "已准备本检查表，并与验厂人员确认"
+
+
+def test_red_flags_are_positive_statements_a_factory_can_sign():
+    section = default_template().sections[-1]
+    assert section.title_zh == "风险信号（未发现 = 合格）"
+    assert {item.text_zh for item in section.items} >= {
+        "未要求将货款打入个人账户",
+        "未要求走平台外交易",
+        "愿意提供产品及车间实拍图",
+        "同意寄样及实地验厂",
+        "公司信息真实，与现场一致",
+    }
+    for item in section.items:
+        assert not item.text_zh.startswith(("拒绝", "要求", "催促", "公司信息虚假")), item.key
+
+
+def test_documents_follow_the_san_zheng_he_yi_reform():
+    keys = default_template().items_by_key()
+    assert "documents.tax_registration" not in keys and "documents.organisation_code" not in keys
+    assert _zh("documents.credit_code") == "统一社会信用代码已核对（三证合一后已并入营业执照）"
+    assert _zh("documents.bank_account_licence") == "开户许可证或基本存款账户信息已核对"
+    for key in ("documents.ce", "documents.fcc"):
+        assert "DoC" in keys[key].text_en and "test reports" in keys[key].text_en
+        assert "检测报告" in _zh(key) and "符合性声明" in _zh(key)
+
+
+def test_lines_are_counted_on_site_as_running_lines():
+    assert _zh("capacity.production_lines") == "现场清点：正在运行的生产线（条）"

@@ -125,3 +125,63 @@ def test_each_value_falls_in_exactly_one_band(dimension: Dimension) -> None:
     for value in sorted(p for p in probes if p >= 0):
         holders = [b.grade for b in CAPACITY_BANDS[dimension] if b.contains(value)]
         assert len(holders) == 1, (dimension, value, holders)
+
+
+# --- issue 13: the documented boundary rule is what the code does --------------------------
+
+
+def test_the_module_docstring_states_the_boundaries_the_code_grades() -> None:
+    """capacity.py said shared boundaries take the lower grade; 50,000 pieces is good (higher)."""
+    import app.domain.matrix.capacity as capacity
+
+    assert grade_capacity(Dimension.MONTHLY_CAPACITY, 50_000).grade is G  # not average
+    assert grade_capacity(Dimension.MONTHLY_CAPACITY, 100_000).grade is G  # not excellent
+    doc = " ".join((capacity.__doc__ or "").split())
+    assert "exactly 100,000 pieces is good (not excellent: the lower grade)" in doc
+    assert "exactly 50,000 is good (not average: the higher grade)" in doc
+    assert "lower-named grade" not in doc
+
+
+def test_the_boundary_rule_in_words_is_computed_from_the_bands() -> None:
+    from app.domain.matrix.capacity import boundary_examples, boundary_rule
+
+    for dimension in Dimension:
+        for bound, grade in boundary_examples(dimension):
+            assert grade_capacity(dimension, bound).grade is grade
+    text = boundary_rule()
+    assert "100,000 pieces is good, 50,000 pieces is good, 10,000 pieces is average" in text
+    assert "1 line is average" in text and "1 h is good, 4 h is good, 24 h is average" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [(1, "lines", "1 line"), (4, "lines", "4 lines"), (D("1.5"), "h", "1.5 h"), (2, "h", "2 h"),
+     (1, "people", "1 person"), (D("2200"), "m²", "2,200 m²")],
+)  # fmt: skip
+def test_units_agree_with_their_number(value: object, unit: str, text: str) -> None:
+    from app.domain.matrix.capacity import unit_text
+
+    assert unit_text(value, unit) == text  # type: ignore[arg-type]
+
+
+def test_one_line_reads_as_one_line_in_the_rule_text() -> None:
+    assert grade_capacity(Dimension.PRODUCTION_LINES, 1).rule_text.startswith(
+        "Production lines 1 line: average"
+    )
+
+
+@pytest.mark.parametrize("dimension", list(Dimension))
+def test_a_trading_companys_production_is_not_applicable_never_weak(dimension: Dimension) -> None:
+    from app.domain.matrix.capacity import grade_for_supplier
+
+    trading = grade_for_supplier(dimension, 0, trading_company=True)
+    factory = grade_for_supplier(dimension, 0, trading_company=False)
+    assert factory.grade is grade_capacity(dimension, 0).grade
+    if dimension is Dimension.RESPONSE_TIME:  # a trader answers messages like anyone
+        assert trading.grade is E
+    else:
+        assert trading.grade is Grade.NOT_APPLICABLE
+        assert trading.grade.value == "n/a (trading company)"
+        assert "no production of its own" in trading.rule_text
+        unknown = grade_for_supplier(dimension, None, trading_company=True)
+        assert unknown.grade is Grade.NOT_APPLICABLE

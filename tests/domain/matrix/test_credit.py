@@ -13,7 +13,7 @@ from app.domain.matrix.credit import (
     rating_for_points,
     suggest_rating,
 )
-from app.domain.suppliers.choices import Membership
+from app.domain.suppliers.choices import Membership, RedFlagKind
 
 D = Decimal
 
@@ -49,9 +49,9 @@ def test_all_good_inputs_give_aaa_with_every_factor_explained() -> None:
     assert len(assessment.factors) == 7
     assert assessment.caps == () and assessment.unknown == ()
     text = assessment.explanation
-    assert text.startswith("Suggested rating AAA: excellent.\nPoints 14 of 14 (100.0 %).")
+    assert text.startswith("Suggested rating AAA: excellent.\nPoints 15 of 15 (100.0 %).")
     assert "Review score: 4.8 of 5 -> 2/2" in text
-    assert "Membership level: Source factory" in text
+    assert "Membership level: Source factory -> 3/3" in text
 
 
 @pytest.mark.parametrize(
@@ -81,15 +81,24 @@ def test_repeat_purchase_boundaries(rate: str, expected: int) -> None:
     assert points(CreditInputs(repeat_purchase_rate=D(rate)))["Repeat-purchase rate"] == expected
 
 
-@pytest.mark.parametrize(("years", "expected"), [(10, 2), (5, 2), (4, 1), (3, 1), (2, 0), (0, 0)])
+# domain.md: 3-5+ years is a good sign, so 3 years earns full points (it earned 1 before).
+@pytest.mark.parametrize(
+    ("years", "expected"), [(10, 2), (5, 2), (4, 2), (3, 2), (2, 1), (1, 1), (0, 0)]
+)
 def test_membership_years_boundaries(years: int, expected: int) -> None:
     assert points(CreditInputs(membership_years=years))["Years of membership"] == expected
 
 
+def test_under_a_year_reads_as_under_a_year() -> None:
+    factor = suggest_rating(CreditInputs(membership_years=0)).factors[0]
+    assert factor.text == "Years of membership: < 1 year -> 0/2 (3 or more 2, 1-2 1, under 1 0)"
+
+
+# domain.md: source factory very low risk > strong merchant low > basic medium > none.
 @pytest.mark.parametrize(
     ("level", "expected"),
     [
-        (Membership.SOURCE_FACTORY, 2),
+        (Membership.SOURCE_FACTORY, 3),
         (Membership.STRONG, 2),
         (Membership.BASIC, 1),
         (Membership.NONE, 0),
@@ -99,9 +108,27 @@ def test_membership_level_points(level: Membership, expected: int) -> None:
     assert points(CreditInputs(membership=level))["Membership level"] == expected
 
 
+def test_a_source_factory_outranks_a_strong_merchant_all_else_equal() -> None:
+    strong = suggest_rating(CreditInputs(**{**_fields(BEST), "membership": Membership.STRONG}))
+    source = suggest_rating(BEST)
+    assert strong.percent is not None and source.percent is not None
+    assert source.percent > strong.percent  # 15 of 15 against 14 of 15
+
+
 def test_buyer_protection_points() -> None:
     assert points(CreditInputs(buyer_protection=True))["Buyer protection"] == 2
     assert points(CreditInputs(buyer_protection=False))["Buyer protection"] == 0
+
+
+def test_unknown_buyer_protection_is_left_out_never_counted_as_no() -> None:
+    strong = {**_fields(BEST), "membership": Membership.STRONG}
+    unknown = CreditInputs(**{**strong, "buyer_protection": None})
+    assessment = suggest_rating(unknown)
+    assert assessment.suggested is CreditRating.AAA  # 12 of 13 = 92.3 %
+    assert "Buyer protection" in assessment.unknown
+    assert "Buyer protection" not in points(unknown)
+    without = CreditInputs(**{**strong, "buyer_protection": False})
+    assert suggest_rating(without).suggested is CreditRating.AA  # 12 of 15 = 80 %: a real "no"
 
 
 @pytest.mark.parametrize(
@@ -168,16 +195,43 @@ def test_no_membership_is_disqualifying_whatever_else() -> None:
     assert suggest_rating(CreditInputs(membership=Membership.NONE)).suggested is CreditRating.C
 
 
-def test_red_flags_and_a_new_membership_cap_at_b() -> None:
-    flagged = CreditInputs(**{**_fields(BEST), "red_flags": 1})
+def test_an_ordinary_open_red_flag_caps_at_b() -> None:
+    flagged = CreditInputs(**{**_fields(BEST), "red_flags": (RedFlagKind.PRICE_TOO_LOW,)})
     assessment = suggest_rating(flagged)
     assert assessment.suggested is CreditRating.B
     assert assessment.percent == D("100.0")
-    assert "1 red flag(s) on record: at most B." in assessment.caps
-    new = CreditInputs(**{**_fields(BEST), "membership_years": 0})
-    assert suggest_rating(new).suggested is CreditRating.B
+    assert "1 open red flag(s) on record: at most B." in assessment.caps
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        (RedFlagKind.NO_MEMBERSHIP, "No membership badge or under 1 year"),
+        (RedFlagKind.PERSONAL_ACCOUNT, "Asks for payment to a personal account"),
+        (RedFlagKind.FALSE_DETAILS, "False company details"),
+    ],
+)
+def test_a_disqualifying_red_flag_rates_c_with_the_reason(kind: RedFlagKind, label: str) -> None:
+    assessment = suggest_rating(CreditInputs(**{**_fields(BEST), "red_flags": (kind,)}))
+    assert assessment.suggested is CreditRating.C
+    assert f"Cap: red flag '{label}' is disqualifying: C." in assessment.explanation
+    assert kind.disqualifying
+
+
+def test_pushing_payment_off_the_platform_is_a_red_flag_but_not_a_disqualifier() -> None:
+    kinds = (RedFlagKind.OFF_PLATFORM_PAYMENT,)
+    assert not RedFlagKind.OFF_PLATFORM_PAYMENT.disqualifying
+    assert suggest_rating(CreditInputs(**{**_fields(BEST), "red_flags": kinds})).suggested is (
+        CreditRating.B
+    )
+
+
+def test_under_a_year_of_membership_is_disqualifying_a_year_is_not() -> None:
+    new = suggest_rating(CreditInputs(**{**_fields(BEST), "membership_years": 0}))
+    assert new.suggested is CreditRating.C
+    assert "membership under 1 year is disqualifying: C." in new.caps
     one_year = CreditInputs(**{**_fields(BEST), "membership_years": 1})
-    assert suggest_rating(one_year).suggested is CreditRating.AAA  # 13 of 14: no cap at 1 year
+    assert suggest_rating(one_year).suggested is CreditRating.AAA  # 14 of 15: no cap at 1 year
 
 
 def test_a_cap_never_raises_a_rating() -> None:
@@ -185,7 +239,7 @@ def test_a_cap_never_raises_a_rating() -> None:
         volume_trend=Trend.FALLING,
         review_score=D(3),
         disputes_last_12_months=5,
-        red_flags=2,
+        red_flags=(RedFlagKind.EVASIVE, RedFlagKind.PRESSURE),
     )
     assert suggest_rating(poor).suggested is CreditRating.C
 
@@ -196,12 +250,12 @@ def test_a_mixed_supplier() -> None:
         review_score=D("4.2"),  # 1
         disputes_last_12_months=1,  # 1
         repeat_purchase_rate=D(20),  # 1
-        membership_years=3,  # 1
+        membership_years=2,  # 1
         buyer_protection=False,  # 0
-        membership=Membership.BASIC,  # 1
+        membership=Membership.BASIC,  # 1 of 3
     )
     assessment = suggest_rating(mixed)
-    assert assessment.percent == D("42.9")  # 6 of 14
+    assert assessment.percent == D("40.0")  # 6 of 15
     assert assessment.suggested is CreditRating.B
 
 
@@ -213,7 +267,6 @@ def test_a_mixed_supplier() -> None:
         ("repeat_purchase_rate", D("100.1"), "between 0 and 100"),
         ("disputes_last_12_months", -1, "cannot be negative"),
         ("membership_years", -1, "cannot be negative"),
-        ("red_flags", -1, "cannot be negative"),
     ],
 )
 def test_impossible_inputs_are_refused(field: str, value: object, words: str) -> None:

@@ -80,7 +80,8 @@ def test_every_conversion_boundary_on_both_sides(
 
 def test_every_indicator_and_grade_is_covered_by_the_boundary_table() -> None:
     assert {indicator for indicator, _, _ in SUB_SCORES} == set(Indicator)
-    assert set(RESPONSE_SUB_SCORES) == set(Grade) - {Grade.UNKNOWN}
+    # n/a is for a trading company's production: its response time is always graded.
+    assert set(RESPONSE_SUB_SCORES) == set(Grade) - {Grade.UNKNOWN, Grade.NOT_APPLICABLE}
 
 
 @pytest.mark.parametrize("hours", [D(0), D("0.5"), D(1), D(4), D("4.5"), D(24), D(25)])

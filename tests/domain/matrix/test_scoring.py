@@ -13,6 +13,7 @@ from app.domain.matrix.scoring import (
     Scores,
     Weights,
     explain_score,
+    is_incomplete,
     level_for,
     rank_suppliers,
     weight_problems,
@@ -192,7 +193,8 @@ def test_ranking_ties_share_a_rank_and_unscored_come_last() -> None:
         ("top-b", scores("95", "95", "95", "95")),
         ("low", scores("10", "10", "10", "10")),
         ("none-2", Scores()),
-        ("partial", scores("80", None, None, None)),
+        ("partial", scores("80", "90", None, None)),  # 70 % of the weight scored
+        ("quality only", scores("80", None, None, None)),  # 40 %: incomplete
     ]
     ranked = rank_suppliers(entries)
     assert [(r.key, r.rank) for r in ranked] == [
@@ -201,6 +203,7 @@ def test_ranking_ties_share_a_rank_and_unscored_come_last() -> None:
         ("partial", 3),
         ("mid", 4),
         ("low", 5),
+        ("quality only", None),
         ("none", None),
         ("none-2", None),
     ]
@@ -210,15 +213,17 @@ def test_ranking_ties_share_a_rank_and_unscored_come_last() -> None:
         Level.B,
         Level.C,
         Level.D,
+        Level.INCOMPLETE,
         Level.UNKNOWN,
         Level.UNKNOWN,
     ]
-    assert ranked[2].score == D("80.0")
+    assert ranked[2].score == D("84.3")
+    assert ranked[5].score == D("80.0")  # shown, but no level and no rank
     assert ranked[-1].score is None
 
 
 def test_ranking_ties_on_the_rounded_score() -> None:
-    only_quality = Weights(D(100), D(0), D(0), D(0))
+    only_quality = Weights(D(100), D(0), D(0), D(0))  # quality alone is all the weight
     entries = [
         ("a", scores("80.04", None, None, None)),
         ("b", scores("80.0", None, None, None)),
@@ -253,7 +258,9 @@ def test_ranking_agrees_with_weighted_score_and_level_for() -> None:
     for key, s in entries:
         expected = weighted_score(s, weights)
         assert by_key[key].score == expected
-        assert by_key[key].level is level_for(expected)
+        level = Level.INCOMPLETE if is_incomplete(s, weights) else level_for(expected)
+        assert by_key[key].level is level
+        assert (by_key[key].rank is None) is (level in (Level.INCOMPLETE, Level.UNKNOWN))
 
 
 def test_ranking_100_000_suppliers_puts_known_entries_in_place() -> None:
@@ -272,13 +279,69 @@ def test_ranking_100_000_suppliers_puts_known_entries_in_place() -> None:
     entries[77_777] = ("unscored", Scores())
     ranked = rank_suppliers(entries, Weights(D(25), D(25), D(25), D(25)))
     assert len(ranked) == 100_000
-    assert ranked[0] == ("best", D("100.0"), Level.A, 1)
-    assert ranked[1] == ("second-a", D("99.0"), Level.A, 2)
-    assert ranked[2] == ("second-b", D("99.0"), Level.A, 2)
+    assert ranked[0] == ("best", D("100.0"), Level.A, 1, ())
+    assert ranked[1] == ("second-a", D("99.0"), Level.A, 2, ())
+    assert ranked[2] == ("second-b", D("99.0"), Level.A, 2, ())
     assert ranked[3].rank == 4
-    assert ranked[-2] == ("worst", D("0.0"), Level.D, 99_999)
-    assert ranked[-1] == ("unscored", None, Level.UNKNOWN, None)
+    assert ranked[-2] == ("worst", D("0.0"), Level.D, 99_999, ())
+    assert ranked[-1] == ("unscored", None, Level.UNKNOWN, None, ())
     ranks = [r.rank for r in ranked[:-1]]
     scores_in_order = [r.score for r in ranked[:-1]]
     assert scores_in_order == sorted(scores_in_order, reverse=True)  # type: ignore[type-var]
     assert all(a <= b for a, b in itertools.pairwise(ranks))  # type: ignore[operator]
+
+
+# --- issue 13: a level needs enough of the weight scored -----------------------------------
+
+
+def test_a_single_criterion_is_not_a_level_but_incomplete_with_what_is_missing() -> None:
+    """Only Cost = 100 carries 10 % of the weight: not "A, increase share and prefer"."""
+    (ranked,) = rank_suppliers([("cost only", scores(None, None, None, "100"))])
+    assert ranked.score == D("100.0")
+    assert ranked.level is Level.INCOMPLETE and ranked.rank is None
+    assert ranked.missing == (Criterion.QUALITY, Criterion.DELIVERY, Criterion.SERVICE)
+    explained = explain_score(scores(None, None, None, "100"))
+    assert "Incomplete: the scored criteria carry 10 % of the weight, under the 50 %" in explained
+    assert "Score Quality, Delivery, Service first." in explained
+
+
+@pytest.mark.parametrize(
+    ("values", "level"),
+    [
+        ((None, "90", "90", None), Level.A),  # 30 + 20 = exactly 50 %: enough
+        (("90", None, None, None), Level.INCOMPLETE),  # 40 %
+        ((None, "90", None, "90"), Level.INCOMPLETE),  # 30 + 10 = 40 %
+        ((None, "90", "90", "90"), Level.A),  # 60 %
+    ],
+)
+def test_exactly_the_required_share_is_enough(values: tuple, level: Level) -> None:
+    (ranked,) = rank_suppliers([("x", scores(*values))])  # default weights, 50 % required
+    assert ranked.level is level
+    assert is_incomplete(scores(*values)) is (level is Level.INCOMPLETE)
+
+
+def test_just_under_the_required_share_is_incomplete() -> None:
+    fifty = scores(None, "90", "90", None)  # 50 % of the default weight
+    assert rank_suppliers([("x", fifty)], Weights(min_known=D("50.1")))[0].level is (
+        Level.INCOMPLETE
+    )
+
+
+def test_the_required_share_is_a_setting_kept_by_the_weights() -> None:
+    cost_only = [("x", scores(None, None, None, "95"))]
+    assert rank_suppliers(cost_only, Weights(min_known=D(10)))[0].level is Level.A
+    assert rank_suppliers(cost_only, Weights(min_known=D(11)))[0].level is Level.INCOMPLETE
+    assert Weights().min_known == D(50)
+    with pytest.raises(ValueError, match="between 0 and 100 %"):
+        Weights(min_known=D(101))
+    assert Weights.from_dict(DEFAULT_WEIGHTS.as_dict(), D(70)).min_known == D(70)
+
+
+def test_incomplete_suppliers_rank_after_the_complete_and_never_shift_their_ranks() -> None:
+    entries = [
+        ("cost only", scores(None, None, None, "100")),
+        ("good", scores("80", "80", "80", "80")),
+        ("better", scores("90", "90", "90", "90")),
+    ]
+    ranked = rank_suppliers(entries)
+    assert [(r.key, r.rank) for r in ranked] == [("better", 1), ("good", 2), ("cost only", None)]

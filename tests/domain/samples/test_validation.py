@@ -100,7 +100,7 @@ def test_long_texts_are_refused() -> None:
         ((Criterion("Appearance (colour, size, workmanship)"),), "built-in criterion"),
         ((Criterion("Logo"), Criterion(" logo ")), "listed twice"),
         ((Criterion("Logo", kind="stars"),), "1-5 or pass/fail"),  # type: ignore[arg-type]
-        (("Logo",), "Criterion(name, kind)"),
+        (("Logo",), "a name and a kind"),
     ],
 )
 def test_user_criteria_rules(criteria: tuple, message: str) -> None:

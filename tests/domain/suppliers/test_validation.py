@@ -73,3 +73,37 @@ def test_parse_decimal_reads_what_people_type(text: str, value: str) -> None:
 def test_parse_decimal_refuses_non_numbers(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_decimal(text)
+
+
+# --- issue 13: a red flag can be resolved with a date and a note ---------------------------
+
+
+def test_a_resolved_red_flag_needs_its_date_and_note_and_stops_counting() -> None:
+    noted = date(2026, 10, 2)
+    resolved = RedFlag(noted_on=noted, resolved_on=TODAY, resolution="Licence seen at the visit")
+    record = hengda(red_flags=[resolved, RedFlag(noted_on=noted)])
+    assert validate_supplier(record, TODAY) == {}
+    assert resolved.resolved and record.open_red_flags() == [record.red_flags[1]]
+
+
+@pytest.mark.parametrize(
+    ("flag", "key", "words"),
+    [
+        (RedFlag(noted_on=date(2026, 10, 2), resolved_on=date(2026, 10, 1), resolution="x"),
+         "resolved_on", "before it was noted"),
+        (RedFlag(resolved_on=date(2026, 11, 30), resolution="x"), "resolved_on", "future"),
+        (RedFlag(resolved_on=date(2026, 11, 29)), "resolution", "how it was resolved"),
+        (RedFlag(resolution="checked"), "resolved_on", "date it was resolved"),
+    ],
+)  # fmt: skip
+def test_a_resolution_is_dated_not_before_the_flag_and_says_how(
+    flag: RedFlag, key: str, words: str
+) -> None:
+    errors = validate_supplier(hengda(red_flags=[flag]), TODAY)
+    assert list(errors) == [f"red_flags[0].{key}"]
+    assert words in errors[f"red_flags[0].{key}"]
+
+
+def test_resolving_on_the_day_it_was_noted_is_fine() -> None:
+    flag = RedFlag(noted_on=TODAY, resolved_on=TODAY, resolution="Misunderstanding, cleared up")
+    assert validate_supplier(hengda(red_flags=[flag]), TODAY) == {}

@@ -136,8 +136,8 @@ def test_blank_has_empty_labelled_fields_and_bilingual_items(tmp_path: Path) -> 
         "1688 shop URL 1688店铺网址",
         "1688 membership",
         "Strong merchant 实力商家",
-        "Audit date 考察日期",
-        "Auditor 考察人员",
+        "Audit date 验厂日期",
+        "Auditor 验厂人员",
         "SGS",
     ]:
         assert label in text, label
@@ -172,7 +172,7 @@ def test_supplier_version_prints_the_record_and_its_capacity(tmp_path: Path) -> 
         "wangli@hengda.cn",
         "https://hengda.1688.com",
         "Strong merchant · 实力商家",
-        "member since 2019 (7 y)",
+        "member since 2019-03 (7 years)",
         "Monthly capacity 月产能",
         "80,000 pieces",
         "Supplier's word 供应商自述",
@@ -183,7 +183,7 @@ def test_supplier_version_prints_the_record_and_its_capacity(tmp_path: Path) -> 
     for value in expected:
         assert value in text, value
     assert BLANK_NAME not in text
-    assert "Audit date 考察日期" in text, "the visit's fields stay blank to fill in"
+    assert "Audit date 验厂日期" in text, "the visit's fields stay blank to fill in"
 
 
 def test_the_supplier_name_and_page_number_are_on_every_page(tmp_path: Path) -> None:
@@ -279,7 +279,7 @@ def test_an_unanswered_audit_is_not_decided(tmp_path: Path) -> None:
         template, tmp_path / "empty.pdf", supplier=hengda(id=7), audit=audit, today=TODAY
     )
     text = flat(pdf_text(out))
-    assert "Not decided · 未决定" in text
+    assert "Not decided · 待定" in text
     assert "no item passed or failed yet" in text
 
 
@@ -364,7 +364,7 @@ def test_the_signature_block_stays_on_one_page(tmp_path: Path) -> None:
     for padding in range(0, 14, 3):
         out = export_checklist_pdf(padded_template(padding), tmp_path / "sig.pdf", today=TODAY)
         last = pdf_text(out, page_count(out))
-        for label in ["Summary", "考察人员签字", "供应商代表签字", "日期"]:
+        for label in ["Summary", "验厂人员签字", "供应商代表签字", "日期"]:
             assert label in last, (padding, label)
 
 

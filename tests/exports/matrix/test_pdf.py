@@ -95,7 +95,9 @@ def test_the_legend_explains_weights_levels_grades_and_ratings(report: Path) -> 
         "End cooperation and find a replacement",
         "at least 50,000 and at most 100,000 pieces",
         "Boundaries:",
-        "exactly 100,000",
+        "100,000 pieces is good, 50,000 pieces is good",
+        "Scored at least",
+        "incomplete",
         "very low risk",
         "do not cooperate",
         "Colour key",
@@ -193,3 +195,26 @@ def test_no_rows_says_so_and_still_has_the_legend(tmp_path: Path) -> None:
     )
     text = flat(pdf_text(out))
     assert "No suppliers to export." in text and "0 suppliers" in text and "Colour key" in text
+
+
+def test_incomplete_levels_caps_and_trading_companies_print(data: MatrixData) -> None:
+    """Issue 13: a level from Cost alone is "incomplete" with what is missing; a capped rating
+    says why; a trading company's production is n/a."""
+    from app.domain.matrix.capacity import Dimension, Grade
+    from app.domain.matrix.rows import CapacityCell
+
+    s = styles(7)
+    ranking = rank_matrix(data.rows, data.weights, data.thresholds)
+    only_cost = data.row(FORMULA_NAME)
+    cells = matrix_row(only_cost, ranking[only_cost.supplier_id], s)
+    level = cells[-1]
+    assert isinstance(level, FilledCell)
+    assert level.texts == ["incomplete"] and level.note == "missing: Quality, Delivery, Service"
+    hengda = data.row(HENGDA)
+    credit = matrix_row(hengda, ranking[hengda.supplier_id], s)[9]
+    assert isinstance(credit, FilledCell)
+    assert credit.note == "1 open red flag(s) on record: at most B."
+    na = CapacityCell(None, Grade.NOT_APPLICABLE, "n/a")
+    trader = dataclasses.replace(hengda, capacity={d: na for d in Dimension})
+    area = matrix_row(trader, ranking[hengda.supplier_id], s)[4 + 3]
+    assert isinstance(area, FilledCell) and area.texts == ["n/a", "trading company"]

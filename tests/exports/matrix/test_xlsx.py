@@ -137,7 +137,7 @@ def test_matrix_first_then_legend_frozen_names_filter_and_widths(
     sheet = workbook["Matrix"]
     assert workbook.active.title == "Matrix"  # the sheet a CSV conversion takes
     assert sheet.freeze_panes == "C2"  # header row and both name columns
-    assert sheet.auto_filter.ref == f"A1:Z{len(data.rows) + 1}"
+    assert sheet.auto_filter.ref == f"A1:AC{len(data.rows) + 1}"
     assert [cell.value for cell in sheet[1]] == [header for header, _ in HEADERS]
     assert sheet["A1"].font.b
     assert all(sheet.column_dimensions[c.column_letter].width >= 6 for c in sheet[1])
@@ -212,16 +212,22 @@ def test_score_level_and_rank_are_formulas_on_the_legend_cells(workbook_path: Pa
         "Cost",
     ]
     level = row["Level"].value
-    minimum_cells = re.findall(r"Legend!\$C\$(\d+)", level)
-    assert [legend[f"C{r}"].value for r in minimum_cells] == [90, 75, 60]
-    assert level.startswith(f'=IF(X{n}="","unknown"')
-    assert row["Rank"].value == f'=IF(X{n}="","",RANK(X{n},$X$2:$X$8,0))'
+    *_, min_known, a, b, c = re.findall(r"Legend!\$C\$(\d+)", level)
+    assert [legend[f"C{r}"].value for r in (a, b, c)] == [90, 75, 60]
+    assert (legend[f"A{min_known}"].value, legend[f"C{min_known}"].value) == ("Scored at least", 50)
+    assert level.startswith(f'=IF(Z{n}="","unknown",IF((')
+    assert f')<Legend!$C${min_known},"incomplete",' in level
+    assert row["Missing scores"].value.startswith(f'=IF(AA{n}="incomplete",MID(')
+    assert row["Rank"].value == (
+        f'=IF(OR(Z{n}="",AA{n}="incomplete"),"",'
+        f'COUNTIFS($Z$2:$Z$8,">"&Z{n},$AA$2:$AA$8,"<>incomplete")+1)'
+    )
 
 
 def test_level_fills_follow_the_recomputed_level(workbook_path: Path) -> None:
     sheet = load_workbook(workbook_path)["Matrix"]
     [(cells, rules)] = [(str(cf.sqref), cf.rules) for cf in sheet.conditional_formatting]
-    assert cells == "Y2:Y8"
+    assert cells == "AA2:AA8"
     fills = {rule.formula[0]: "#" + rule.dxf.fill.fgColor.rgb[-6:].lower() for rule in rules}
     assert fills == {f'"{level.value}"': LEVEL_FILL[level] for level in Level}
 
@@ -285,7 +291,18 @@ def test_legend_has_weights_total_levels_grades_ratings_and_colours(workbook_pat
     assert re.fullmatch(r"=SUM\(C\d+:C\d+\)", total[2])
     assert total[3].startswith(f"=IF(C{rows.index(total) + 1}=100,")
     notes = [row[0] for row in rows if isinstance(row[0], str) and len(row[0]) > 80]
-    assert any(note.startswith("Boundaries:") and "exactly 100,000" in note for note in notes)
+    boundaries = next(note for note in notes if note.startswith("Boundaries:"))
+    assert "100,000 pieces is good, 50,000 pieces is good, 10,000 pieces is average" in boundaries
+    assert "n/a, never weak" in boundaries
+    assert (
+        "Scored at least",
+        "share of the weight the scored criteria must carry for a level",
+        50,
+    ) in triples
+    assert triples[[t[0] for t in triples].index("incomplete")][:2] == (
+        "incomplete",
+        "Score the missing criteria before deciding",
+    )
     assert any(note.startswith("Weighted score = ") for note in notes)
 
 
@@ -325,3 +342,13 @@ def test_the_palette_colours_every_grade_level_and_rating_by_one_scale() -> None
     assert GRADE_TONE[Grade.EXCELLENT] is LEVEL_TONE[Level.A] is CREDIT_TONE[CreditRating.AAA]
     assert GRADE_TONE[Grade.WEAK] is LEVEL_TONE[Level.D] is CREDIT_TONE[CreditRating.C]
     assert GRADE_FILL[Grade.UNKNOWN] == LEVEL_FILL[Level.UNKNOWN] == Tone.UNKNOWN.fill
+
+
+def test_buyer_protection_and_the_reason_for_a_capped_rating_are_cells(
+    workbook_path: Path,
+) -> None:
+    rows = _records(load_workbook(workbook_path)["Matrix"])
+    assert rows[HENGDA]["Buyer protection"].value == "yes"
+    assert rows[UNSCORED]["Buyer protection"].value == "unknown"  # never "no" by default
+    assert rows[HENGDA]["Rating caps"].value == "1 open red flag(s) on record: at most B."
+    assert rows[UNSCORED]["Rating caps"].value is None

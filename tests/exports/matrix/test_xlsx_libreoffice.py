@@ -71,6 +71,7 @@ def _edit_legend(path: Path, weights: Weights, thresholds: LevelThresholds) -> N
     legend = workbook["Legend"]
     inputs = {
         **{c.label: w for c, w in weights.as_dict().items()},
+        "Scored at least": weights.min_known,
         "A": thresholds.a,
         "B": thresholds.b,
         "C": thresholds.c,
@@ -102,8 +103,28 @@ def test_libreoffice_recomputes_scores_levels_and_ranks_as_the_app_does(
     assert recomputed[HALF_UP] == ("71.1", "B", "5")  # 71.05 rounds half-up
     assert recomputed[HENGDA] == recomputed[ROUNDED_TIE] == ("78.3", "A", "1")  # 78.33, 78.34
     assert recomputed[HUAQIANG] == recomputed[TIE] == ("77.5", "B", "3")
-    assert recomputed[FORMULA_NAME] == ("55.0", "D", "6")
+    # Only Cost is scored: 40 % of the weight, under the 50 % a level needs.
+    assert recomputed[FORMULA_NAME] == ("55.0", "incomplete", "")
     assert recomputed[UNSCORED] == ("", "unknown", "")
+
+
+@needs_libreoffice
+def test_the_share_a_level_needs_is_a_legend_cell_the_formulas_read(
+    workbook_path: Path, data: MatrixData, tmp_path: Path
+) -> None:
+    """Issue 13: incomplete is a formula over the Legend's "Scored at least" cell."""
+    lowered = tmp_path / "lowered.xlsx"
+    shutil.copy(workbook_path, lowered)
+    weights = Weights(*CHANGED_WEIGHTS.as_dict().values(), min_known=D(40))
+    _edit_legend(lowered, weights, CHANGED_THRESHOLDS)
+    sheets = libreoffice_csv([workbook_path, lowered], tmp_path)
+    as_exported = {r["Chinese name"]: r for r in sheets[workbook_path]}
+    assert as_exported[FORMULA_NAME]["Level"] == "incomplete"
+    assert as_exported[FORMULA_NAME]["Missing scores"] == "Quality, Delivery, Service"
+    assert as_exported[HENGDA]["Missing scores"] == ""  # cost missing, 90 % scored: complete
+    computed = _computed(sheets[lowered])
+    assert computed == _expected(data, weights, CHANGED_THRESHOLDS)
+    assert computed[FORMULA_NAME] == ("55.0", "D", "6")  # exactly 40 % is enough now
 
 
 @needs_libreoffice

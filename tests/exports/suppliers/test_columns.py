@@ -84,8 +84,8 @@ def test_a_full_record_gives_plain_cell_values() -> None:
     assert values["business_type"] == "Factory"
     assert values["membership"] == "Strong merchant"
     assert values["status"] == "Sampling"
-    assert values["member_since"] == 2019
-    assert values["buyer_protection"] is True
+    assert values["member_since"] == "2019-03"  # with its month; a year alone stays a number
+    assert values["buyer_protection"] == "yes"
     assert values["deposit"] == Decimal("3000.00")
     assert values["deposit_currency"] == "CNY"
     assert values["reorder_rate"] == Decimal("45.5")
@@ -100,6 +100,7 @@ def test_empty_fields_write_no_value() -> None:
     values = _values(minimal("深圳市华强通讯配件有限公司"))
     filled = {key for key, value in values.items() if value is not None}
     assert filled == {"name_zh", "buyer_protection", "status"}
+    assert values["buyer_protection"] == "unknown"  # never "no" by default
 
 
 def test_certification_and_red_flag_columns_read_the_pair() -> None:
@@ -115,6 +116,8 @@ def test_certification_and_red_flag_columns_read_the_pair() -> None:
         "Price far below market",
         date(2026, 10, 2),
         "30 % under market",
+        None,  # not resolved
+        None,
     ]
 
 
@@ -233,7 +236,7 @@ def test_build_supplier_from_parsed_cells() -> None:
         },
         TODAY,
     )
-    assert supplier.member_since == 2021
+    assert (supplier.member_since, supplier.member_since_month) == (2021, TODAY.month)
     assert supplier.deposit == Money(Decimal("3000.00"), "CNY")
     assert str(supplier.deposit.amount) == "3000.00"
     assert supplier.contacts == [Contact(phone="020-8888 0000")]
@@ -241,8 +244,15 @@ def test_build_supplier_from_parsed_cells() -> None:
 
 
 def test_member_since_wins_over_membership_years() -> None:
-    supplier = build_supplier({"name_en": "X", "member_since": 2010, "membership_years": 5}, TODAY)
-    assert supplier.member_since == 2010
+    values = {"name_en": "X", "member_since": (2010, None), "membership_years": 5}
+    supplier = build_supplier(values, TODAY)
+    assert (supplier.member_since, supplier.member_since_month) == (2010, None)
+
+
+def test_membership_years_as_1688_shows_them_count_from_this_month() -> None:
+    supplier = build_supplier({"name_en": "X", "membership_years": 1}, TODAY)
+    assert (supplier.member_since, supplier.member_since_month) == (2025, 11)
+    assert supplier.membership_years(TODAY) == 1  # not "< 1 year": 1688 said 1 year
 
 
 def test_deposit_in_another_currency_and_too_many_decimals() -> None:

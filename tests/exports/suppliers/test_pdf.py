@@ -114,7 +114,8 @@ def test_a_full_row_prints_every_column(tmp_path: Path) -> None:
         "浙江 · 义乌",
         "Zhejiang",
         "Strong merchant",
-        "since 2019 · 7 y",
+        "since 2019-03 · 7 y",
+        "protection: yes",
         "Sampling",
         "45.5 %",
         "98.2 %",
@@ -294,4 +295,28 @@ def test_today_is_a_date_parameter_not_the_clock(tmp_path: Path) -> None:
     text = pdf_text(out)
     assert "exported 2027-01-01, 1 supplier" in text
     assert "CE expires in 9 d" in text
-    assert "since 2019 · 8 y" in text
+    assert "since 2019-03 · 7 y" in text  # 7 years and 9 months
+
+
+def test_protection_years_red_flags_and_certificates_follow_issue_13(tmp_path: Path) -> None:
+    ck = CertificationKind
+    supplier = hengda(
+        member_since=2025,
+        member_since_month=12,
+        buyer_protection=None,
+        certifications=[
+            Certification(ck.CE, "CE-1", expires_on=TODAY - timedelta(days=400)),
+            Certification(ck.CE, "CE-2", expires_on=TODAY + timedelta(days=330)),
+            Certification(ck.ORGANISATION_CODE, "12345678-9", expires_on=date(2017, 1, 1)),
+        ],
+        red_flags=[
+            RedFlag(resolved_on=TODAY, resolution="checked"),
+            RedFlag(),
+        ],
+    )
+    out = export_suppliers_pdf([supplier], tmp_path / "s.pdf", today=TODAY)
+    text = " ".join(pdf_text(out).split())
+    assert "since 2025-12 · < 1 y" in text
+    assert "protection: unknown" in text
+    assert "expired" not in text  # the old CE is renewed, the organisation code merged
+    assert re.search(r"Red flags 1 \+ ?1 resolved", text)  # one open, one resolved

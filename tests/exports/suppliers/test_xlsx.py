@@ -63,8 +63,8 @@ def test_supplier_row_values_and_types(workbook_path: Path) -> None:
     assert isinstance(hengda_row["Ref"], int)
     assert hengda_row["Business type"] == "Factory"
     assert hengda_row["1688 membership"] == "Strong merchant"
-    assert hengda_row["Member since"] == 2019
-    assert hengda_row["Buyer protection"] is True
+    assert hengda_row["Member since"] == "2019-03"
+    assert hengda_row["Buyer protection"] == "yes"
     assert hengda_row["Deposit"] == 3000 and hengda_row["Deposit currency"] == "CNY"
     assert hengda_row["Reorder rate %"] == 45.5
     assert hengda_row["Quality score"] == 4.6
@@ -78,7 +78,7 @@ def test_supplier_row_values_and_types(workbook_path: Path) -> None:
     assert (
         bare["Deposit"] is None
         and bare["Status"] == "Prospect"
-        and bare["Buyer protection"] is False
+        and bare["Buyer protection"] == "unknown"
     )
 
 
@@ -86,7 +86,7 @@ def test_numbers_and_dates_are_typed_cells(workbook_path: Path) -> None:
     workbook = load_workbook(workbook_path)
     suppliers = workbook["Suppliers"]
     columns = {cell.value: cell.column for cell in suppliers[1]}
-    for header in ("Ref", "Member since", "Deposit", "Reorder rate %", "On-time shipment %"):
+    for header in ("Ref", "Deposit", "Reorder rate %", "On-time shipment %"):
         assert suppliers.cell(2, columns[header]).data_type == "n", header
     created = suppliers.cell(2, columns["Created (UTC)"])
     assert created.is_date
@@ -126,6 +126,8 @@ def test_child_sheets_carry_ref_name_and_attention(workbook_path: Path) -> None:
             "Red flag": "Price far below market",
             "Date noted": datetime(2026, 10, 2),
             "Remark": "30 % under market",
+            "Resolved on": None,
+            "Resolution": None,
         }
     ]
 
@@ -205,3 +207,22 @@ def test_libreoffice_shows_the_formula_looking_name_as_text(tmp_path: Path) -> N
     assert rows[1][1] == FORMULA_NAME  # a formula would show "y"
     assert rows[2][1] == "义乌市恒达工艺品厂"
     assert rows[3][2] == "=1+1"  # a formula would show 2
+
+
+def test_attention_says_why_a_certificate_needs_no_action(tmp_path: Path) -> None:
+    """Issue 13: a renewed CE, a merged tax registration and an FCC ID are not 'expired'."""
+    from app.domain.suppliers.choices import CertificationKind as CK
+
+    old_ce = Certification(CK.CE, "CE-1", expires_on=date(2025, 10, 25))
+    new_ce = Certification(CK.CE, "CE-2", expires_on=date(2027, 10, 25))
+    tax = Certification(CK.TAX_REGISTRATION, "330782123456789", expires_on=date(2017, 6, 30))
+    fcc = Certification(CK.FCC, "2AB12-0001", expires_on=date(2026, 1, 1))
+    supplier = hengda(id=1, certifications=[old_ce, new_ce, tax, fcc])
+    out = export_suppliers_xlsx([supplier], tmp_path / "c.xlsx", today=TODAY)
+    rows = _rows(load_workbook(out)["Certifications"])
+    assert [row["Attention"] for row in rows] == [
+        "renewed (the newer one is valid to 2027-10-25)",
+        None,
+        "merged into the business licence (三证合一)",
+        None,  # an FCC ID does not expire: nothing to say
+    ]

@@ -24,7 +24,7 @@ from app.domain.matrix.scoring import (
     Scores,
     Weights,
 )
-from app.domain.suppliers.choices import Membership
+from app.domain.suppliers.choices import Membership, RedFlagKind
 from app.errors import NotFound, ValidationError
 from app.services.changes import Change, Topic
 from app.services.matrix.service import MatrixService, with_supplier_facts
@@ -306,17 +306,19 @@ def test_an_evaluation_for_a_missing_supplier_is_refused(
 def test_credit_inputs_and_override_round_trip(
     matrix: MatrixService, sid: int, db_path: Path
 ) -> None:
-    inputs = CreditInputs(Trend.RISING, Decimal("4.6"), 1, Decimal("32.5"))
+    inputs = CreditInputs(Trend.RISING, Decimal("4.6"), 1)
     override = CreditOverride(CreditRating.AA, " visited the factory ")
-    assert matrix.save_credit_inputs(sid, inputs, override) == Change(updated=(sid,), topic=Topic.MATRIX)
+    assert matrix.save_credit_inputs(sid, inputs, override) == Change(
+        updated=(sid,), topic=Topic.MATRIX
+    )
     record = matrix.credit_inputs()[sid]
     assert record.inputs == inputs
     assert record.override == CreditOverride(CreditRating.AA, "visited the factory")
     assert query(
         db_path,
-        "SELECT trend, typeof(review_score), review_score, disputes_12m, typeof(repeat_rate), "
-        "manual_rating FROM credit_inputs",
-    ) == [("rising", "text", "4.6", 1, "text", "AA")]
+        "SELECT trend, typeof(review_score), review_score, disputes_12m, manual_rating "
+        "FROM credit_inputs",
+    ) == [("rising", "text", "4.6", 1, "AA")]
     # Saving again without an override clears it; unknown inputs stay unknown.
     matrix.save_credit_inputs(sid, CreditInputs(review_score=Decimal("3.9")))
     record = matrix.credit_inputs([sid])[sid]
@@ -341,20 +343,35 @@ def test_only_the_buyers_inputs_are_stored_the_rest_comes_from_the_supplier(
     )
     stored = matrix.credit_inputs()[sid].inputs
     assert stored.membership is None and stored.membership_years is None
+    assert stored.repeat_purchase_rate is None  # the supplier's 回头率 is the one value
     supplier = supplier_service.get(sid)
     full = with_supplier_facts(stored, supplier, TODAY)
+    # Joined 2019-03: 7 full years on 2026-11-29.
     assert full.membership is Membership.STRONG and full.membership_years == 7
-    assert full.buyer_protection is True and full.red_flags == 1
+    assert full.repeat_purchase_rate == Decimal("45.5") == supplier.reorder_rate
+    assert full.buyer_protection is True
+    assert full.red_flags == (RedFlagKind.PRICE_TOO_LOW,)
     assert full.review_score == Decimal("4.2")
     decision = decide_rating(full)
-    assert decision.suggested is CreditRating.B  # a red flag on record caps at B
+    assert decision.suggested is CreditRating.B  # an open red flag on record caps at B
+
+
+def test_a_resolved_red_flag_stops_counting_in_the_credit_facts(
+    matrix: MatrixService, supplier_service: SupplierService, sid: int
+) -> None:
+    supplier = supplier_service.get(sid)
+    supplier.red_flags[0].resolved_on = TODAY
+    supplier.red_flags[0].resolution = "Price explained: old stock, checked the batch"
+    supplier_service.save(supplier)
+    full = with_supplier_facts(CreditInputs(Trend.STABLE), supplier_service.get(sid), TODAY)
+    assert full.red_flags == ()
+    assert decide_rating(full).assessment.caps == ()
 
 
 @pytest.mark.parametrize(
     ("inputs", "override", "field"),
     [
         (CreditInputs(review_score=4.5), None, "review_score"),  # type: ignore[arg-type]
-        (CreditInputs(repeat_purchase_rate=30.5), None, "repeat_purchase_rate"),  # type: ignore[arg-type]
         (CreditInputs(disputes_last_12_months=True), None, "disputes_last_12_months"),
         (CreditInputs(volume_trend="up"), None, "volume_trend"),  # type: ignore[arg-type]
         (CreditInputs(), "AA", "override"),

@@ -222,7 +222,7 @@ def test_set_golden_refuses_a_sample_not_in_hand_or_rejected(
     world: World, db_path: Path, status: SampleStatus, message: str
 ) -> None:
     golden = world.add(status=SampleStatus.APPROVED, golden=True)
-    candidate = world.add(status=status, received_on=None)
+    candidate = world.add(status=status, received_on=None, shipped_on=None)
     before = _stored(db_path)
     with pytest.raises(ValidationError, match=message) as refused:
         world.samples.set_golden(candidate)

@@ -17,7 +17,7 @@ from app.services.suppliers.service import SupplierService
 from tests.conftest import TODAY
 from tests.factories import hengda, minimal
 
-LICENCE = "91330782MA28F3XQ4K"
+LICENCE = "91330782MA28F3XQ4Q"
 
 
 def _xlsx(tmp_path: Path, rows: list[list[object]], name: str = "in.xlsx", **sheets) -> Path:
@@ -245,11 +245,11 @@ def test_a_supplier_edited_after_the_preview_refuses_the_whole_import(
 def test_a_value_where_the_supplier_had_none_and_the_years_column_as_written(
     tmp_path: Path, supplier_service: SupplierService
 ) -> None:
-    supplier_service.insert_many([hengda(member_since=None, deposit=None)])
+    supplier_service.insert_many([hengda(member_since=None, member_since_month=None, deposit=None)])
     path = _csv(tmp_path, "供应商名称,城市,诚信通年限,保证金\n义乌市恒达工艺品厂,义乌,5年,3000\n")
     plan = preview_import(supplier_service, path)
-    assert [c.text for c in plan.updated[0].changes] == [
-        f"诚信通年限: (blank) → {TODAY.year - 5}",
+    assert [c.text for c in plan.updated[0].changes] == [  # "5年": joined 5 years ago this month
+        f"诚信通年限: (blank) → {TODAY.year - 5}-{TODAY.month:02d}",
         "保证金: (blank) → 3,000.00 CNY",
     ]
 

@@ -45,7 +45,9 @@ def test_a_new_audit_is_answered_with_keys_and_saved(dialog: AuditsDialog) -> No
     dialog.new_audit()
     assert dialog.audit_list.rowCount() == 1
     view, model = dialog.form.answers_view, dialog.form.answers
-    first = _row_of_kind(dialog, AnswerKind.PASS_FAIL)
+    preparation = _row_of_kind(dialog, AnswerKind.PASS_FAIL)  # Before the visit: not scored
+    assert "not scored" in model.index(preparation, 0).data()
+    first = next(r for r in range(model.rowCount()) if model.item(r).key.startswith("documents."))
     view.setCurrentIndex(model.index(first, ANSWER))
     QTest.keyClick(view, Qt.Key.Key_P)  # pass, and on to the next item
     second = view.currentIndex().row()
@@ -113,7 +115,7 @@ def test_export_writes_the_results_pdf(
 ) -> None:
     dialog.new_audit()
     model = dialog.form.answers
-    row = _row_of_kind(dialog, AnswerKind.PASS_FAIL)
+    row = next(r for r in range(model.rowCount()) if model.item(r).key.startswith("documents."))
     model.setData(model.index(row, ANSWER), Verdict.PASS)
     out = tmp_path / "audit.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -123,6 +125,30 @@ def test_export_writes_the_results_pdf(
     assert "义乌市恒达工艺品厂" in text
     assert model.item(row).text_zh.split()[0][:4] in text.replace("\n", "")
     assert not dialog.form.is_dirty()  # saved before printing: paper and database agree
+
+
+def test_a_planned_audit_says_it_has_no_results_and_offers_its_checklist(
+    dialog: AuditsDialog, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    """Issue 13: a visit ahead with nothing answered is a plan, not results."""
+    from datetime import timedelta
+
+    ahead = TODAY + timedelta(days=12)
+    dialog.workbench.audits.start_audit(dialog.supplier_id, None, ahead)
+    dialog._load_audits()
+    line = dialog.audit_list.item(0).text()
+    assert line.endswith("planned, nothing answered yet")
+    dialog.audit_view.setCurrentIndex(dialog.audit_list.index(0, 0))
+    out = tmp_path / "plan.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialogs.answer = QMessageBox.StandardButton.No  # no, thanks: nothing is written
+    dialog._export()
+    assert "is planned (in 12 days) and nothing is answered yet" in dialogs.asked[-1]
+    assert not out.exists()
+    dialogs.answer = QMessageBox.StandardButton.Yes  # yes: its checklist, without results
+    dialog._export()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Results of the audit" not in text and "Factory audit checklist" in text
 
 
 def test_attached_photos_are_stored_once_and_listed_by_name(

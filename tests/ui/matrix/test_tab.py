@@ -207,12 +207,29 @@ def test_saving_an_evaluation_rescores_and_a_bad_score_changes_nothing(tab: Matr
     form.save_button.click()
     row = _row_of(tab, "Ningbo")
     assert tab.model.index(row, COLUMN_INDEX["weighted"]).data() == "92.0"  # only Q present
+    # Quality alone is 40 % of the weight: no level until half the weight is scored.
+    assert tab.model.index(row, COLUMN_INDEX["level"]).data() == "incomplete\nmissing D, S, C"
+    assert "Incomplete: the scored criteria carry 40 %" in tab.model.index(
+        row, COLUMN_INDEX["level"]
+    ).data(Qt.ItemDataRole.ToolTipRole)
+    tab.table.selectRow(_row_of(tab, "Ningbo"))
+    form.period_edit.setText("2026-Q4")
+    form.score_edits[Criterion.QUALITY].setText("92")
+    form.score_edits[Criterion.DELIVERY].setText("90")
+    form.save_button.click()
+    row = _row_of(tab, "Ningbo")
+    assert tab.model.index(row, COLUMN_INDEX["weighted"]).data() == "91.1"
     assert tab.model.index(row, COLUMN_INDEX["level"]).data() == "A"
     assert form.history.rowCount() == 1
 
 
 def test_selecting_two_to_five_rows_compares_them_on_the_radar(tab: MatrixTab) -> None:
-    tab.table.selectRow(0)
+    # Through the selection model, not selectRow(): that one obeys the keyboard modifiers Qt
+    # believes are held, and a Ctrl left "down" by an earlier test would toggle the row off.
+    tab.table.selectionModel().select(
+        tab.model.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     assert not tab.radar.is_comparing()
     tab.table.selectionModel().select(
         tab.model.index(1, 0),
@@ -297,3 +314,61 @@ def test_a_huge_matrix_reranks_once_the_slider_rests(qtbot, tab: MatrixTab, monk
     tab.weights_panel.spins[Criterion.COST].setValue(70)
     assert "恒达" in _texts(tab, "supplier")[0]  # not re-ranked yet: the slider may still move
     qtbot.waitUntil(lambda: "Huaqiang" in _texts(tab, "supplier")[0], timeout=2000)
+
+
+# --- issue 13 ------------------------------------------------------------------------------
+
+
+def test_the_share_a_level_needs_is_set_beside_the_weights(tab: MatrixTab) -> None:
+    panel = tab.weights_panel
+    assert panel.min_known_spin.value() == 50
+    tab.table.selectRow(_row_of(tab, "Ningbo"))
+    form = tab.evaluation_form
+    form.period_edit.setText("2026-Q4")
+    form.score_edits[Criterion.QUALITY].setText("92")  # 40 % of the weight
+    form.save_button.click()
+    level = COLUMN_INDEX["level"]
+    assert tab.model.index(_row_of(tab, "Ningbo"), level).data().startswith("incomplete")
+    panel.min_known_spin.setValue(40)  # exactly 40 % is enough now
+    assert tab.model.index(_row_of(tab, "Ningbo"), level).data() == "A"
+    assert [s.value() for s in panel.spins.values()] == [40, 30, 20, 10]  # weights untouched
+    tab.flush()
+    assert tab.workbench.matrix.weights().min_known == Decimal(40)
+
+
+def test_the_credit_form_shows_the_suppliers_one_repeat_rate(tab: MatrixTab) -> None:
+    tab.table.selectRow(_row_of(tab, "恒达"))
+    text = tab.credit_form.repeat_label.text()
+    assert text.startswith("45.5 %") and "Suppliers tab" in text
+    tab.table.selectRow(_row_of(tab, "Ningbo"))
+    assert tab.credit_form.repeat_label.text().startswith("unknown")
+
+
+def test_the_legend_states_the_boundaries_the_code_grades(tab: MatrixTab) -> None:
+    legend = " ".join(tab.legend.text().split())
+    assert "takes the lower grade" not in legend
+    assert "50,000 pieces is good" in legend and "n/a" in legend and "incomplete" in legend
+
+
+def test_a_trading_companys_production_reads_n_a_and_a_small_source_factory_is_flagged(
+    tab: MatrixTab,
+) -> None:
+    import dataclasses
+
+    from app.domain.matrix.capacity import Grade
+    from app.domain.matrix.rows import CapacityCell
+
+    row = tab.model.matrix_row(tab.model.supplier_id(_row_of(tab, "恒达")))
+    assert row is not None
+    na = CapacityCell(None, Grade.NOT_APPLICABLE, "n/a: a trading company")
+    small = CapacityCell(Decimal(800), Grade.AVERAGE, "Factory area 800 m²", warning="check it")
+    tab.model.upsert(
+        [dataclasses.replace(row, capacity={**row.capacity, Dimension.PRODUCTION_LINES: na,
+                                            Dimension.FACTORY_AREA: small})]
+    )  # fmt: skip
+    index = _row_of(tab, "恒达")
+    lines = tab.model.index(index, COLUMN_INDEX["production_lines"])
+    area = tab.model.index(index, COLUMN_INDEX["factory_area"])
+    assert lines.data() == "n/a\n(trading company)"
+    assert area.data() == "⚠ average\n800"
+    assert "⚠ check it" in area.data(Qt.ItemDataRole.ToolTipRole)

@@ -106,7 +106,9 @@ def test_a_wrong_price_is_refused_and_nothing_is_stored(tab: SamplesTab, monkeyp
     tab.new_sample()
     tab.sample_form.price_edit.setText("thirty")
     tab.sample_form.save_button.click()
-    assert "not a number" in tab.sample_form.message.text()
+    shown = tab.sample_form.errors_shown()
+    assert "not a number" in shown["price"]  # under the price, with the supplier's at once
+    assert shown["supplier_id"] == "Choose the supplier."
     assert query(tab.workbench.path, "SELECT count(*) FROM samples") == [(0,)]
 
 

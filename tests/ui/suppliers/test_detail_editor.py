@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,13 +62,53 @@ def test_fields_show_labels_and_stored_values(editor: SupplierEditor) -> None:
     assert editor.tags.text() == "工艺品; home decor"
     assert editor.business_type.itemText(0) == "—"  # optional: unknown
     assert editor.membership.itemText(0) == "—"
-    assert editor.status.itemText(0) == "Prospect · 潜在"  # required: no empty entry
+    assert editor.status.itemText(0) == "Prospect · 潜在供应商"  # required: no empty entry
 
 
 def test_empty_form_gives_unknowns(editor: SupplierEditor) -> None:
     editor.set_supplier(Supplier())
     editor.name_en.setText("  Ningbo Homeware ")
     assert editor.supplier() == minimal(name_en="Ningbo Homeware")
+
+
+def test_buyer_protection_is_yes_no_or_unknown_and_starts_unknown(editor: SupplierEditor) -> None:
+    """Issue 13: a tri-state choice, never a checkbox whose untouched state means "no"."""
+    editor.set_supplier(Supplier(name_zh="恒达"))
+    assert editor.buyer_protection.currentText().startswith("unknown")
+    assert editor.supplier().buyer_protection is None
+    for value in (True, False, None):
+        editor.buyer_protection.set_value(value)
+        assert editor.supplier().buyer_protection is value
+    assert [editor.buyer_protection.itemText(i) for i in range(3)] == [
+        "unknown (not checked yet)",
+        "yes: keeps a deposit (买家保障)",
+        "no deposit",
+    ]
+    assert "left out of the credit rating" in editor.buyer_protection.toolTip()
+
+
+def test_member_since_takes_the_month_and_shows_it(editor: SupplierEditor) -> None:
+    editor.set_supplier(hengda())
+    assert editor.member_since.text() == "2019-03"
+    editor.member_since.setText("2025年12月")
+    record = editor.supplier()
+    assert (record.member_since, record.member_since_month) == (2025, 12)
+    assert record.membership_years(date(2026, 1, 5)) == 0  # "< 1 year", not "1 year"
+    editor.member_since.setText("2019-13")
+    assert "month must be 1 to 12" in errors_of(editor)["member_since"]
+
+
+def test_the_membership_table_is_the_tooltip_and_survives_an_error(
+    editor: SupplierEditor,
+) -> None:
+    editor.set_supplier(hengda())
+    tip = editor.membership.toolTip()
+    assert "about 6,688 CNY a year · business licence · risk medium" in tip
+    assert "risk very low" in tip and "3-5+ years is a good sign" in tip
+    editor.show_errors({"membership": "wrong"})
+    assert editor.membership.toolTip() == "wrong"
+    editor.clear_errors()
+    assert editor.membership.toolTip() == tip
 
 
 def test_typed_values_are_read(editor: SupplierEditor) -> None:
@@ -238,7 +278,7 @@ def test_editing_sets_dirty_once(qtbot, editor: SupplierEditor) -> None:
     editor.dirtyChanged.connect(seen.append)
     with qtbot.waitSignal(editor.dirtyChanged, check_params_cb=lambda dirty: dirty):
         qtbot.keyClicks(editor.city, "x")
-    editor.buyer_protection.toggle()
+    editor.buyer_protection.set_value(None)
     editor.notes.setPlainText("changed")
     assert seen == [True] and editor.is_dirty()
     assert editor.save_button.isEnabled() and editor.revert_button.isEnabled()
@@ -408,3 +448,12 @@ def test_ctrl_s_reaches_the_editor_from_any_field(qtbot, editor: SupplierEditor)
         qtbot.keyClick(editor.name_en, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(editor.revertRequested):
         qtbot.keyClick(editor.notes, Qt.Key.Key_Escape)
+
+
+def test_years_of_membership_show_beside_the_join_date(editor: SupplierEditor) -> None:
+    editor.set_supplier(hengda())
+    assert editor.member_years.text() == "7 years as a member"
+    editor.member_since.setText("2025-12")  # on 2026-11-29: eleven months
+    assert editor.member_years.text() == "< 1 year as a member"
+    editor.member_since.setText("")
+    assert editor.member_years.text() == "year or year-month"

@@ -20,7 +20,7 @@ from app.ui.suppliers.list_models import (
     split_list_key,
 )
 from tests.conftest import TODAY
-from tests.factories import hengda
+from tests.factories import LICENCE_CODE, hengda
 
 Role = Qt.ItemDataRole
 
@@ -33,9 +33,9 @@ def certifications_model() -> CertificationListModel:
     model = CertificationListModel(today)
     model.set_items(
         [
-            Certification(CertificationKind.BUSINESS_LICENCE, "91330782MA28", "义乌市场监管局"),
+            Certification(CertificationKind.BUSINESS_LICENCE, LICENCE_CODE, "义乌市场监管局"),
             Certification(CertificationKind.CE, "CE-1", "TÜV", TODAY + timedelta(days=30)),
-            Certification(CertificationKind.FCC, "F-1", "TÜV", TODAY - timedelta(days=3)),
+            Certification(CertificationKind.ISO_9001, "Q-1", "SGS", TODAY - timedelta(days=3)),
             Certification(CertificationKind.ROHS, "R-1", "SGS", TODAY + timedelta(days=400)),
         ]
     )
@@ -160,6 +160,48 @@ def test_certification_status_follows_its_date(qtbot) -> None:
     with qtbot.waitSignal(model.dataChanged):
         model.setData(expires, (TODAY + timedelta(days=1)).isoformat())
     assert model.data(model.index(3, model.column_of("status"))) == "expires in 1 day"
+
+
+def test_renewed_merged_and_lasting_certificates_are_not_flagged() -> None:
+    """Issue 13: the old CE is renewed by the new one; 三证合一 and FCC IDs never expire."""
+    model = CertificationListModel(today)
+    model.set_items(
+        [
+            Certification(CertificationKind.CE, "CE-1", "TÜV", TODAY - timedelta(days=400)),
+            Certification(CertificationKind.CE, "CE-2", "TÜV", TODAY + timedelta(days=330)),
+            Certification(
+                CertificationKind.TAX_REGISTRATION, "330782123456789", "", date(2017, 1, 1)
+            ),
+            Certification(CertificationKind.FCC, "2AB12-1", "", TODAY - timedelta(days=3)),
+        ]
+    )
+    status = model.column_of("status")
+    texts = [model.data(model.index(row, status)) for row in range(4)]
+    renewed = (TODAY + timedelta(days=330)).isoformat()
+    assert texts == [
+        f"renewed (the newer one is valid to {renewed})",
+        "valid",
+        "merged into the business licence (三证合一)",
+        "does not expire",
+    ]
+    for row in (0, 2, 3):
+        assert model.data(model.index(row, status), Role.BackgroundRole) is None
+    assert model.data(model.index(0, status), Role.UserRole) is ExpiryState.RENEWED
+
+
+def test_a_resolved_red_flag_is_greyed_and_keeps_its_resolution() -> None:
+    from app.domain.suppliers.choices import RedFlagKind
+
+    model = RedFlagListModel(today)
+    model.set_items([RedFlag(RedFlagKind.FALSE_DETAILS, TODAY), RedFlag(RedFlagKind.EVASIVE)])
+    resolved_on, how = model.column_of("resolved_on"), model.column_of("resolution")
+    assert model.setData(model.index(1, resolved_on), TODAY.isoformat())
+    assert model.setData(model.index(1, how), "Answered everything at the visit")
+    flag = model.items()[1]
+    assert (flag.resolved_on, flag.resolution) == (TODAY, "Answered everything at the visit")
+    assert model.data(model.index(1, 0), Role.ForegroundRole) is not None  # greyed
+    assert model.data(model.index(0, 0), Role.ForegroundRole) is None
+    assert "disqualifying while open" in model.data(model.index(0, 0), Role.ToolTipRole)
 
 
 def test_errors_mark_cells_until_edited() -> None:

@@ -74,3 +74,35 @@ def test_expiry_column_marks_the_warning_with_text(supplier_service, db_path) ->
     column = COLUMN_FIELDS.index("next_expiry")
     texts = [model.data(model.index(r, column)) for r in range(model.rowCount())]
     assert texts == ["", "", "⚠ 2027-01-10"]
+
+
+def test_the_list_counts_open_red_flags_and_ignores_lasting_or_renewed_certificates(
+    supplier_service, db_path
+) -> None:
+    """Issue 13: the table's flag count and certificate alert agree with the editor's rules."""
+    from datetime import timedelta
+
+    from app.domain.suppliers.choices import CertificationKind as CK
+    from app.domain.suppliers.supplier import Certification, RedFlag
+
+    supplier_service.insert_many(
+        [
+            hengda(
+                red_flags=[RedFlag(resolved_on=TODAY, resolution="cleared"), RedFlag()],
+                certifications=[
+                    Certification(CK.CE, "CE-1", expires_on=TODAY - timedelta(days=400)),
+                    Certification(CK.CE, "CE-2", expires_on=TODAY + timedelta(days=330)),
+                    Certification(CK.FCC, "2AB-1", expires_on=TODAY - timedelta(days=3)),
+                    Certification(CK.ORGANISATION_CODE, "1-9", expires_on=date(2017, 1, 1)),
+                ],
+            )
+        ]
+    )
+    [item] = load_supplier_list(db_path)
+    assert item.red_flags == 1  # the resolved one no longer counts
+    assert item.next_expiry == (TODAY + timedelta(days=330)).isoformat()
+    assert not item.expiry_alert(TODAY)
+    model = SupplierTableModel(lambda: TODAY)
+    model.set_items([item])
+    column = COLUMN_FIELDS.index("member_since")
+    assert model.data(model.index(0, column)) == "2019-03"

@@ -1,0 +1,314 @@
+"""The Agents & lines page (代理与线路): the agents with their fees, each agent's shipping
+lines, the fee form and the rate-card editor. Layout, the columns and the fee form; tab.py
+adds the behaviour."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.consolidation.agent_fees import AgentFees, AgentFeesError, ServiceTier
+from app.domain.consolidation.units import fmt
+from app.services.consolidation.records import AgentEntry, LineEntry
+from app.ui.consolidation.entry import (
+    limits_text,
+    pricing_text,
+    read_amount,
+    read_whole,
+    transit_text,
+)
+from app.ui.consolidation.line_form import LineForm
+from app.ui.consolidation.records_model import (
+    ID_ROLE,
+    Column,
+    RecordsModel,
+    TextGridModel,
+    grid_view,
+)
+from app.ui.widgets.form_parts import error_label
+from app.ui.widgets.parsing import ParseError
+
+FEES, CARD = range(2)
+IMPORT_HINT = (
+    "A rate card from a spreadsheet is imported on the command line: "
+    "<code>python -m app import rates FILE.xlsx --db PATH</code> "
+    "(a template: <code>python -m app template rates --out rates.xlsx</code>; "
+    "Chinese headers 首重, 续重, 抛比 are read)."
+)
+_AMOUNTS = (
+    ("service_minimum", "Service fee minimum / 最低服务费"),
+    ("handling_per_parcel", "Handling per parcel / 操作费"),
+    ("consolidation_per_box", "Consolidation per box / 合箱费"),
+    ("repack_per_parcel", "Repack per parcel / 去包装费"),
+    ("insurance_percent", "Insurance % / 保险费率"),
+    ("insurance_minimum", "Insurance minimum / 最低保费"),
+    ("storage_fee_per_month", "Storage per parcel-month / 仓储费"),
+)
+
+
+def service_text(fees: AgentFees) -> str:
+    """ "10 % to 3,000, then 5 %; min 5"."""
+    parts = []
+    for tier in fees.service_tiers:
+        part = f"{fmt(tier.percent)} %"
+        parts.append(part if tier.up_to is None else f"{part} to {tier.up_to:,}")
+    return ", then ".join(parts) + f"; min {fmt(fees.service_minimum)}"
+
+
+def agent_columns() -> list[Column[AgentEntry]]:
+    return [
+        Column("Agent / 代理", lambda a: a.name),
+        Column("Currency / 币种", lambda a: a.fees.currency),
+        Column("Service fee / 服务费", lambda a: service_text(a.fees), "on the order value"),
+        Column(
+            "Free storage / 免费仓储",
+            lambda a: f"{a.fees.free_storage_days} days",
+            "免费仓储天数",
+            sort=lambda a: float(a.fees.free_storage_days),
+            numeric=True,
+        ),
+        Column(
+            "Lines",
+            lambda a: str(a.line_count),
+            "线路",
+            sort=lambda a: float(a.line_count),
+            numeric=True,
+        ),
+        Column(
+            "Parcels",
+            lambda a: str(a.parcel_count),
+            "包裹",
+            sort=lambda a: float(a.parcel_count),
+            numeric=True,
+        ),
+    ]
+
+
+def line_columns() -> list[Column[LineEntry]]:
+    return [
+        Column("Line / 线路", lambda line: line.name),
+        Column("Agent / 代理", lambda line: line.agent_name),
+        Column(
+            "Pricing / 运价",
+            lambda line: pricing_text(line.card),
+            cell_tip=lambda line: pricing_text(line.card),
+        ),
+        Column("Limits / 限制", lambda line: limits_text(line.card)),
+        Column("Transit / 时效", lambda line: transit_text(line.card)),
+    ]
+
+
+def table(model: RecordsModel[Any], widths: tuple[int, ...]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view
+
+
+class FeesForm(QWidget):
+    """An agent's name and fees (AgentFees); the domain's problems are listed beside it."""
+
+    save_requested = Signal(object, str)  # AgentFees, note
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._agent_id: int | None = None
+        self._shown = False
+        self.title = QLabel("<b>Agent</b>")
+        self.name_edit = QLineEdit(placeholderText="e.g. Superbuy")
+        self.currency_box = QComboBox()
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(("CNY", "USD", "EUR"))
+        self.tiers = TextGridModel(
+            ("Up to / 以下", "Percent / 费率 %"),
+            ("Order value up to (empty on the last row: any value)", "% of that part"),
+            self,
+        )
+        self.tiers_view = grid_view(self.tiers)
+        self.amounts = {key: QLineEdit(placeholderText="0") for key, _ in _AMOUNTS}
+        self.free_days_edit = QLineEdit(placeholderText="180")
+        self.note_edit = QLineEdit()
+        self.save_button = QPushButton("Save &agent")
+        self.problems = error_label()
+        form = QFormLayout()
+        form.addRow(self.title)
+        form.addRow("Name / 名称", self.name_edit)
+        form.addRow("Currency / 币种", self.currency_box)
+        form.addRow("Service fee tiers / 服务费", self.tiers_view)
+        for key, label in _AMOUNTS:
+            form.addRow(label, self.amounts[key])
+        form.addRow("Free storage days / 免费仓储", self.free_days_edit)
+        form.addRow("Note / 备注", self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self._save)
+        self.show_agent(None)
+
+    def show_agent(self, agent: AgentEntry | None, *, new: bool = False) -> None:
+        self._agent_id = None if agent is None else agent.id
+        self._shown = agent is not None or new
+        self.setEnabled(self._shown)
+        self.show_errors({})
+        fees = agent.fees if agent is not None else AgentFees()
+        self.title.setText(
+            f"<b>{agent.name}</b> — fees"
+            if agent is not None
+            else ("<b>New agent</b>" if new else "<b>Agent</b> — choose an agent")
+        )
+        self.name_edit.setText("" if agent is None else agent.name)
+        self.currency_box.setCurrentText(fees.currency)
+        self.tiers.set_cells(
+            [
+                ["" if t.up_to is None else f"{t.up_to:f}", f"{t.percent:f}"]
+                for t in fees.service_tiers
+            ]
+        )
+        for key, _ in _AMOUNTS:
+            self.amounts[key].setText(fmt(getattr(fees, key)))
+        self.free_days_edit.setText(str(fees.free_storage_days))
+        self.note_edit.setText("" if agent is None else agent.note)
+
+    @property
+    def agent_id(self) -> int | None:
+        return self._agent_id
+
+    def fees(self) -> AgentFees | None:
+        """The fees as typed, or None after listing what is wrong."""
+        problems: list[str] = []
+        tiers = []
+        for number, (up_to, percent) in self.tiers.filled():
+            try:
+                rate = read_amount(percent, f"tier {number}'s percent")
+                tiers.append(
+                    ServiceTier(
+                        read_amount(up_to, f"tier {number}'s upper value"),
+                        rate if rate is not None else Decimal(0),
+                    )
+                )
+            except ParseError as error:
+                problems.append(str(error))
+        values: dict[str, Decimal] = {}
+        for key, label in _AMOUNTS:
+            try:
+                values[key] = read_amount(
+                    self.amounts[key].text(), label.split(" / ")[0]
+                ) or Decimal(0)
+            except ParseError as error:
+                problems.append(str(error))
+        try:
+            days = read_whole(self.free_days_edit.text(), "the free storage days")
+        except ParseError as error:
+            problems.append(str(error))
+            days = None
+        if not problems:
+            try:
+                return AgentFees(
+                    name=self.name_edit.text().strip(),
+                    currency=self.currency_box.currentText().strip().upper(),
+                    service_tiers=tuple(tiers),
+                    free_storage_days=180 if days is None else days,
+                    **values,
+                )
+            except AgentFeesError as error:
+                problems.extend(error.problems)
+        self.show_errors({"fees": " ".join(problems)})
+        return None
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        text = " ".join(errors.values())
+        self.problems.setText(f"⚠ {text}" if text else "")
+        self.problems.setVisible(bool(text))
+
+    def _save(self) -> None:
+        fees = self.fees()
+        if fees is not None:
+            self.save_requested.emit(fees, self.note_edit.text().strip())
+
+
+class AgentsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agents: RecordsModel[AgentEntry] = RecordsModel(agent_columns(), parent=self)
+        self.lines: RecordsModel[LineEntry] = RecordsModel(line_columns(), parent=self)
+        self.agents_view = table(self.agents, (100, 60, 180, 85, 45))
+        self.lines_view = table(self.lines, (150, 90, 200, 150))
+        self.new_agent_button = QPushButton("New a&gent")
+        self.delete_agent_button = QPushButton("Delete agent…")
+        self.new_line_button = QPushButton("New &line")
+        self.delete_line_button = QPushButton("Delete line…")
+        self.fees_form = FeesForm()
+        self.line_form = LineForm()
+        self.editors = QTabWidget()
+        for widget, title in (
+            (self.fees_form, "Agent fees / 代理费用"),
+            (self.line_form, "Rate card / 运价表"),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(widget)
+            self.editors.addTab(scroll, title)
+        hint = QLabel(IMPORT_HINT)
+        hint.setWordWrap(True)
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("<b>Agents / 代理</b> (purchasing agents and forwarders)"))
+        column.addWidget(self.agents_view, 2)
+        column.addLayout(_row(self.new_agent_button, self.delete_agent_button))
+        self.lines_title = QLabel("<b>Lines / 线路</b>")
+        column.addWidget(self.lines_title)
+        column.addWidget(self.lines_view, 3)
+        column.addLayout(_row(self.new_line_button, self.delete_line_button))
+        column.addWidget(hint)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.editors)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 680])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+    def current_agent_id(self) -> int | None:
+        index = self.agents_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_line_id(self) -> int | None:
+        index = self.lines_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+
+def _row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

@@ -1,0 +1,228 @@
+"""The Orders page (订单): the table of 1688 orders with a status filter and a text filter, and
+the order form beside it. Layout and the columns; tab.py adds the behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.consolidation.orders import OrderStatus
+from app.services.consolidation.records import OrderRow
+from app.ui.consolidation.entry import (
+    UNKNOWN,
+    both,
+    date_text,
+    money_text,
+    sort_date,
+    sort_number,
+)
+from app.ui.consolidation.order_form import OrderForm
+from app.ui.consolidation.records_model import (
+    ID_ROLE,
+    Column,
+    RecordsFilter,
+    RecordsModel,
+    select_row,
+)
+
+ParcelNames = dict[int, str]
+ORDERED = 7  # the column of the order date
+
+
+def items_summary(row: OrderRow) -> str:
+    """ "帆布托特包 · Canvas tote bag ×100; 手机支架 ×50"."""
+    parts = [
+        f"{name or UNKNOWN} ×{item.quantity:,}"
+        for name, item in zip(row.product_names, row.order.items, strict=False)
+    ]
+    return "; ".join(parts) or "(no items)"
+
+
+def status_text(status: OrderStatus) -> str:
+    return both(status.label, status.label_zh)
+
+
+def order_columns(parcel_names: ParcelNames) -> list[Column[OrderRow]]:
+    """The orders table; `parcel_names` (id → code or #id) is read when a cell is shown."""
+
+    def parcels(row: OrderRow) -> str:
+        return ", ".join(parcel_names.get(i, f"#{i}") for i in row.parcel_ids)
+
+    def shipping(row: OrderRow) -> str:
+        return money_text(row.order.domestic_shipping)
+
+    return [
+        Column(
+            "Order № / 订单号",
+            lambda r: r.order.order_number or f"#{r.order.id}",
+            "1688 订单号 (kept as text: 19 digits survive)",
+        ),
+        Column("Supplier / 供应商", lambda r: r.supplier_name),
+        Column(
+            "Status / 状态",
+            lambda r: status_text(r.order.status),
+            "订单状态: Ctrl+Right or ] moves the selected orders one step on; right-click to "
+            "set any status",
+            sort=lambda r: _status_rank(r.order.status),
+        ),
+        Column("Items / 商品", items_summary, "商品 × 数量", cell_tip=items_summary),
+        Column(
+            "Goods / 货款",
+            lambda r: (
+                money_text(r.goods_total)
+                if r.goods_total
+                else ("several currencies" if r.order.items else UNKNOWN)
+            ),
+            "货款: quantity × unit price, rounded once",
+            sort=lambda r: sort_number(r.goods_total.amount if r.goods_total else None),
+            numeric=True,
+        ),
+        Column(
+            "Shipping / 运费",
+            shipping,
+            "国内运费 per order",
+            sort=lambda r: sort_number(
+                r.order.domestic_shipping.amount if r.order.domestic_shipping else None
+            ),
+            numeric=True,
+        ),
+        Column("Tracking / 运单号", lambda r: r.order.tracking_number, "国内运单号"),
+        Column(
+            "Ordered / 下单",
+            lambda r: date_text(r.order.ordered_on),
+            sort=lambda r: sort_date(r.order.ordered_on),
+        ),
+        Column(
+            "Paid / 付款",
+            lambda r: date_text(r.order.paid_on),
+            sort=lambda r: sort_date(r.order.paid_on),
+        ),
+        Column(
+            "Shipped / 发货",
+            lambda r: date_text(r.order.shipped_on),
+            sort=lambda r: sort_date(r.order.shipped_on),
+        ),
+        Column(
+            "Signed / 签收",
+            lambda r: date_text(r.order.delivered_on),
+            "已签收 at the agent's warehouse",
+            sort=lambda r: sort_date(r.order.delivered_on),
+        ),
+        Column("Parcels / 包裹", parcels, "The parcels at the agent that carry it"),
+    ]
+
+
+def _status_rank(status: OrderStatus) -> float:
+    return float(list(OrderStatus).index(status))
+
+
+class OrdersPage(QWidget):
+    def __init__(self, parcel_names: ParcelNames, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordsModel[OrderRow] = RecordsModel(
+            order_columns(parcel_names), key=lambda r: r.order.id, parent=self
+        )
+        self.proxy = RecordsFilter(self.model, self)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses / 全部", None)
+        for status in OrderStatus:
+            self.status_filter.addItem(status_text(status), status.value)
+        self.filter_edit = QLineEdit(placeholderText="Find: order №, supplier, item… (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        for column, width in enumerate((160, 150, 195, 220, 90, 75, 130, 85, 85, 85, 85, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.sortByColumn(ORDERED, Qt.SortOrder.DescendingOrder)  # newest first
+        self.new_button = QPushButton("&New order")
+        self.advance_button = QPushButton("Ad&vance status ▶")
+        self.advance_button.setToolTip("下一个状态: Ctrl+Right or ] in the table")
+        self.form = OrderForm()
+        self._layout()
+        self.status_filter.currentIndexChanged.connect(self._filter_status)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Status:"))
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.advance_button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 1)
+        split.setSizes([760, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+    def _filter_status(self) -> None:
+        wanted = self.status_filter.currentData()
+        self.proxy.set_predicate(
+            None if wanted is None else lambda row: row.order.status.value == wanted
+        )
+
+    def _count(self) -> None:
+        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    # --- selection ---------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        ids = [index.data(ID_ROLE) for index in sorted(rows, key=lambda i: i.row())]
+        if not ids and self.table.currentIndex().isValid():
+            ids = [self.table.currentIndex().data(ID_ROLE)]
+        return ids
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, order_id: int | None) -> None:
+        row = None if order_id is None else self.model.row_of(order_id)
+        if row is None:
+            return
+        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        if proxy_row >= 0:
+            select_row(self.table, proxy_row)

@@ -1,0 +1,424 @@
+"""The Planner page (方案): waiting parcels priced on every line (the domain planner through the
+service), one row per line: accepted or the reason (which limit, which parcel), boxes, actual /
+volumetric / chargeable kg, freight + fees = cost, each parcel alone, repacked, transit days,
+★ cheapest and ⚡ fastest in words and icons; below, the boxes of the chosen line and way, and
+"Create shipment…". Layout, columns and showing; tab.py runs the plan and the write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.consolidation.planner import LinePlan, Way, WayCost, WayResult
+from app.domain.consolidation.split import PricedBox
+from app.services.consolidation.records import LineEntry, PlanView
+from app.ui.consolidation.entry import (
+    UNKNOWN,
+    cost_text,
+    kg_text,
+    money_text,
+    sort_number,
+    transit_text,
+)
+from app.ui.consolidation.records_model import (
+    Column,
+    RecordsFilter,
+    RecordsModel,
+    select_row,
+    shape_icon,
+)
+from app.ui.widgets.date_field import DateField
+
+COST = 11  # the column of the total cost
+
+
+class PlanRow(NamedTuple):
+    id: int  # the line's position in the plan
+    plan: LinePlan
+    entry: LineEntry
+
+
+class BoxRow(NamedTuple):
+    id: int  # 1, 2, …
+    priced: PricedBox
+
+
+def marks_text(row: PlanRow) -> str:
+    marks = []
+    if row.plan.cheapest:
+        marks.append("★ cheapest")
+    if row.plan.fastest:
+        marks.append("⚡ fastest")
+    return " ".join(marks)
+
+
+def _way_total(result: WayResult | None) -> str:
+    if result is None:
+        return "not compared"
+    return money_text(result.total) if isinstance(result, WayCost) else "refused"
+
+
+def plan_columns() -> list[Column[PlanRow]]:
+    star, bolt = shape_icon("star", "#E69F00"), shape_icon("bolt", "#56B4E9")
+
+    def marks_icon(row: PlanRow) -> QIcon | None:
+        return star if row.plan.cheapest else (bolt if row.plan.fastest else None)
+
+    def figure(read: Callable[[WayCost], str]) -> Callable[[PlanRow], str]:
+        def text(row: PlanRow) -> str:
+            best = row.plan.best
+            return UNKNOWN if best is None else read(best)
+
+        return text
+
+    def sorted_by(read: Callable[[WayCost], Any]) -> Callable[[PlanRow], float]:
+        def key(row: PlanRow) -> float:
+            best = row.plan.best
+            return sort_number(None if best is None else read(best))
+
+        return key
+
+    return [
+        Column(
+            "Best / 推荐", marks_text, "★ cheapest total, ⚡ fewest transit days", icon=marks_icon
+        ),
+        Column("Line / 线路", lambda r: r.entry.name),
+        Column("Agent / 代理", lambda r: r.entry.agent_name),
+        Column(
+            "Accepted / 可走",
+            lambda r: "✓ yes" if r.plan.accepted else f"✗ {r.plan.refusal}",
+            "Refused: which limit, which parcel",
+            cell_tip=lambda r: r.plan.refusal,
+            warning=lambda r: not r.plan.accepted,
+        ),
+        Column("Way / 方式", figure(lambda b: b.way.label_zh), "合箱, or 合箱去包装 when cheaper"),
+        Column(
+            "Boxes / 箱数",
+            figure(lambda b: str(b.boxes)),
+            sort=sorted_by(lambda b: b.boxes),
+            numeric=True,
+        ),
+        Column(
+            "Actual / 实重",
+            figure(lambda b: kg_text(b.actual_kg)),
+            sort=sorted_by(lambda b: b.actual_kg),
+            numeric=True,
+        ),
+        Column(
+            "Volumetric / 体积重",
+            figure(lambda b: kg_text(b.volumetric_kg)),
+            "L×W×H ÷ the line's divisor; — on actual-weight lines",
+            sort=sorted_by(lambda b: b.volumetric_kg),
+            numeric=True,
+        ),
+        Column(
+            "Chargeable / 计费重量",
+            figure(lambda b: kg_text(b.chargeable_kg)),
+            "max(actual, volumetric) by the line's rules, rounded up to its step",
+            sort=sorted_by(lambda b: b.chargeable_kg),
+            numeric=True,
+        ),
+        Column(
+            "Freight / 运费",
+            figure(lambda b: money_text(b.freight)),
+            "freight + fuel + the line's per-box fees",
+            sort=sorted_by(lambda b: b.freight.amount),
+            numeric=True,
+        ),
+        Column(
+            "Fees / 代理费",
+            figure(lambda b: money_text(b.fees.total)),
+            "handling, 合箱, repack, insurance, storage",
+            numeric=True,
+            sort=sorted_by(lambda b: b.fees.total.amount),
+        ),
+        Column(
+            "Cost / 合计",
+            figure(lambda b: money_text(b.total)),
+            "freight + fees",
+            sort=sorted_by(lambda b: b.total.amount),
+            numeric=True,
+        ),
+        Column("Currency", lambda r: r.plan.line.currency),
+        Column(
+            "Separately / 分开寄",
+            lambda r: _way_total(r.plan.separate),
+            "Each parcel sent alone: consolidating can lose",
+            numeric=True,
+            cell_tip=lambda r: _separate_tip(r.plan),
+        ),
+        Column(
+            "Repacked / 去包装",
+            lambda r: _way_total(r.plan.repacked),
+            "合箱去包装: the agent removes the suppliers' boxes",
+            numeric=True,
+        ),
+        Column(
+            "Transit / 时效",
+            lambda r: transit_text(r.plan.line),
+            sort=lambda r: sort_number(r.plan.transit_days),
+        ),
+    ]
+
+
+def _separate_tip(plan: LinePlan) -> str:
+    saving = plan.saving_over_separate
+    if saving is None:
+        return ""
+    if saving.amount > 0:
+        return f"Consolidating saves {money_text(saving)} over sending each parcel alone."
+    return "Consolidating saves nothing on this line."
+
+
+def box_columns() -> list[Column[BoxRow]]:
+    def chargeable(row: BoxRow) -> str:
+        quote = row.priced.quote
+        return "W/M: whole consignment" if quote is None else kg_text(quote.weighing.chargeable_kg)
+
+    return [
+        Column("Box", lambda r: str(r.id), sort=lambda r: float(r.id), numeric=True),
+        Column(
+            "Parcels / 包裹",
+            lambda r: ", ".join(p.label or f"#{p.id}" for p in r.priced.box.parcels),
+            cell_tip=lambda r: "\n".join(p.title for p in r.priced.box.parcels),
+        ),
+        Column(
+            "Est. size / 估计尺寸",
+            lambda r: str(r.priced.box.dimensions),
+            "The agent measures after packing: estimated towards the larger box",
+        ),
+        Column(
+            "Actual / 实重",
+            lambda r: kg_text(r.priced.box.actual_kg),
+            "with the carton",
+            numeric=True,
+        ),
+        Column("Chargeable / 计费重量", chargeable, numeric=True),
+        Column(
+            "Freight / 运费",
+            lambda r: UNKNOWN if r.priced.quote is None else money_text(r.priced.quote.total),
+            numeric=True,
+        ),
+        Column("Repacked", lambda r: "去包装" if r.priced.box.repacked else ""),
+    ]
+
+
+class PlannerPage(QWidget):
+    plan_requested = Signal()
+    create_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view_data: PlanView | None = None
+        self.parcel_ids: list[int] = []
+        self.selected_radio = QRadioButton("Parcels selected on the Parcels page")
+        self.waiting_radio = QRadioButton("All waiting parcels / 全部待发")
+        self.waiting_radio.setChecked(True)
+        self.repack_box = QCheckBox("Compare repacked / 去包装")
+        self.repack_box.setChecked(True)
+        self.insure_box = QCheckBox("Insure / 保险")
+        self.ship_on = DateField()
+        self.ship_on.setToolTip("Ship on this date: storage fees accrued by then are added")
+        self.plan_button = QPushButton("Pla&n / 计算")
+        self.scope_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.lines: RecordsModel[PlanRow] = RecordsModel(plan_columns(), parent=self)
+        self.lines_proxy = RecordsFilter(self.lines, self)
+        self.table = QTableView()
+        self.table.setModel(self.lines_proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COST, Qt.SortOrder.AscendingOrder)  # cheapest first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        widths = (170, 140, 80, 230, 70, 50, 70, 90, 90, 90, 80, 90, 60, 90, 90, 70)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.way_box = QComboBox()
+        self.boxes: RecordsModel[BoxRow] = RecordsModel(box_columns(), parent=self)
+        self.boxes_view = QTableView()
+        self.boxes_view.setModel(self.boxes)
+        self.boxes_view.verticalHeader().hide()
+        self.boxes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.boxes_view.setWordWrap(False)
+        for column, width in enumerate((40, 360, 150, 80, 160, 90)):
+            self.boxes_view.setColumnWidth(column, width)
+        self.cost_label = QLabel()
+        self.cost_label.setWordWrap(True)
+        self.create_button = QPushButton("&Create shipment…")
+        self._layout()
+        self.plan_button.clicked.connect(self.plan_requested)
+        self.create_button.clicked.connect(self.create_requested)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_ways())
+        self.way_box.currentIndexChanged.connect(lambda *_: self._show_boxes())
+        self.show_plan(None, [])
+
+    def _layout(self) -> None:
+        options = QHBoxLayout()
+        for widget in (
+            self.selected_radio,
+            self.waiting_radio,
+            self.repack_box,
+            self.insure_box,
+            QLabel("Ship on:"),
+            self.ship_on,
+            self.plan_button,
+        ):
+            options.addWidget(widget)
+        options.addStretch(1)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(options)
+        upper_layout.addWidget(self.scope_label)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.note_label)
+        ways = QHBoxLayout()
+        ways.addWidget(QLabel("<b>Boxes of the chosen line</b> — way:"))
+        ways.addWidget(self.way_box, 1)
+        ways.addWidget(self.create_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(ways)
+        lower_layout.addWidget(self.boxes_view, 1)
+        lower_layout.addWidget(self.cost_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.setSizes([360, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+    # --- showing -----------------------------------------------------------------------------
+    def show_plan(self, view: PlanView | None, parcel_ids: list[int], scope: str = "") -> None:
+        keep = self.current_line_id()
+        self.view_data = view
+        self.parcel_ids = list(parcel_ids)
+        if view is None:
+            self.lines.set_rows([])
+            self.scope_label.setText(scope or "Choose parcels and press Plan (Ctrl+L on Parcels).")
+            self.note_label.setText("")
+            self._show_ways()
+            return
+        self.lines.set_rows(
+            [
+                PlanRow(i, plan, entry)
+                for i, (plan, entry) in enumerate(zip(view.plan.lines, view.lines, strict=True))
+            ]
+        )
+        self.scope_label.setText(scope)
+        notes = [view.plan.note] if view.plan.note else []
+        if not view.plan.lines:
+            notes.append("No shipping line yet: add one on Agents & lines.")
+        elif not view.plan.cheapest and not view.plan.note:
+            notes.append("No line can take these parcels as they are.")
+        refused = [
+            f"{r.entry.name}: {r.plan.refusal}" for r in self.lines.rows if not r.plan.accepted
+        ]
+        if refused:
+            notes.append("Refused — " + "; ".join(refused) + ".")
+        self.note_label.setText(" ".join(notes))
+        wanted = (
+            keep
+            if keep is not None
+            else next(
+                (
+                    entry.id
+                    for plan, entry in zip(view.plan.lines, view.lines, strict=True)
+                    if plan.cheapest
+                ),
+                None,
+            )
+        )
+        row = next((r for r in self.lines.rows if r.entry.id == wanted), None)
+        if row is None and self.lines.rows:
+            row = self.lines.rows[0]
+        if row is not None:
+            index = self.lines_proxy.mapFromSource(self.lines.index(row.id, 0))
+            select_row(self.table, index.row())
+        self._show_ways()
+
+    def current_row(self) -> PlanRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.lines.record(self.lines_proxy.mapToSource(index).row())
+
+    def current_line_id(self) -> int | None:
+        row = self.current_row()
+        return None if row is None else row.entry.id
+
+    def current_way(self) -> tuple[PlanRow, WayCost] | None:
+        row = self.current_row()
+        result = self.way_box.currentData()
+        if row is None or result is None:
+            return None
+        chosen = _way_result(row.plan, Way(result))
+        return (row, chosen) if isinstance(chosen, WayCost) else None
+
+    def _show_ways(self) -> None:
+        row = self.current_row()
+        self.way_box.blockSignals(True)
+        self.way_box.clear()
+        if row is not None:
+            best = row.plan.best
+            for way in Way:
+                result = _way_result(row.plan, way)
+                if result is None:
+                    continue
+                text = (
+                    money_text(result.total)
+                    if isinstance(result, WayCost)
+                    else f"refused: {result.message}"
+                )
+                self.way_box.addItem(f"{way.label} · {way.label_zh} — {text}", way.value)
+            chosen = best.way.value if best is not None else Way.CONSOLIDATED.value
+            self.way_box.setCurrentIndex(max(self.way_box.findData(chosen), 0))
+        self.way_box.blockSignals(False)
+        self._show_boxes()
+
+    def _show_boxes(self) -> None:
+        chosen = self.current_way()
+        self.create_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.boxes.set_rows([])
+            row = self.current_row()
+            self.cost_label.setText(
+                ""
+                if row is None
+                else f"{row.entry.name}: {row.plan.refusal or 'this way is refused.'}"
+            )
+            return
+        row, cost = chosen
+        self.boxes.set_rows([BoxRow(n, priced) for n, priced in enumerate(cost.split.boxes, 1)])
+        self.cost_label.setText(cost_text(row.plan, cost))
+
+
+def _way_result(plan: LinePlan, way: Way) -> WayResult | None:
+    return {
+        Way.CONSOLIDATED: plan.consolidated,
+        Way.REPACKED: plan.repacked,
+        Way.SEPARATE: plan.separate,
+        Way.ONE_BOX: plan.one_box,
+    }[way]

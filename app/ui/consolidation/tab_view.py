@@ -1,0 +1,97 @@
+"""The Consolidation tab's widgets: five pages (orders, parcels, agents and lines, the planner,
+shipments) and the tab's actions, whose shortcuts fire only while the tab shows. Layout only;
+tab.py adds the behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.consolidation.agents_page import AgentsPage
+from app.ui.consolidation.orders_page import OrdersPage
+from app.ui.consolidation.parcels_page import ParcelsPage
+from app.ui.consolidation.planner_page import PlannerPage
+from app.ui.consolidation.shipments_page import ShipmentsPage
+from app.ui.widgets.tab_protocol import tab_action
+
+ORDERS, PARCELS, AGENTS, PLANNER, SHIPMENTS = range(5)
+NEW_TEXTS = {
+    ORDERS: "&New order",
+    PARCELS: "&New parcel",
+    AGENTS: "&New line",
+    PLANNER: "&New parcel",
+    SHIPMENTS: "&New parcel",
+}
+
+
+class ConsolidationTabView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parcel_names: dict[int, str] = {}  # parcel id → code, for the orders table
+        self.orders = OrdersPage(self.parcel_names)
+        self.parcels = ParcelsPage()
+        self.agents = AgentsPage()
+        self.planner = PlannerPage()
+        self.shipments = ShipmentsPage(self.parcel_names)
+        self.pages = QTabWidget()
+        for page, title in (
+            (self.orders, "&Orders / 订单"),
+            (self.parcels, "Pa&rcels / 包裹"),
+            (self.agents, "&Agents && lines / 代理与线路"),
+            (self.planner, "P&lanner / 方案"),
+            (self.shipments, "S&hipments / 发货"),
+        ):
+            self.pages.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
+        self.new_action = tab_action(self, NEW_TEXTS[ORDERS], QKeySequence.StandardKey.New)
+        self.advance_action = self._table_action(
+            "Ad&vance status", (self.orders.table,), QKeySequence("Ctrl+Right"), QKeySequence("]")
+        )
+        self.delete_action = self._table_action(
+            "&Delete…",
+            (
+                self.orders.table,
+                self.parcels.table,
+                self.agents.agents_view,
+                self.agents.lines_view,
+                self.shipments.table,
+            ),
+            QKeySequence(QKeySequence.StandardKey.Delete),
+        )
+        self.plan_action = tab_action(self, "&Plan selected parcels", "Ctrl+L")
+        self.find_action = tab_action(self, "&Find", QKeySequence.StandardKey.Find)
+        self.pages.currentChanged.connect(self._page_shown)
+
+    def _table_action(self, text: str, tables: tuple[QWidget, ...], *keys: QKeySequence) -> QAction:
+        """An action whose keys act only in these tables (Delete never deletes from a field);
+        the Edit menu triggers it from anywhere on the tab."""
+        action = QAction(text, self)
+        action.setShortcuts(list(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shown = " or ".join(key.toString() for key in keys)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+        for table in tables:
+            table.addAction(action)
+        return action
+
+    def _page_shown(self, page: int) -> None:
+        self.new_action.setText(NEW_TEXTS.get(page, "&New"))
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the current page's filter (the orders' on pages without one)."""
+        page = self.pages.currentIndex()
+        if page == PARCELS:
+            self.parcels.focus_filter()
+        elif page == SHIPMENTS:
+            self.shipments.focus_filter()
+        elif page == AGENTS:
+            self.agents.agents_view.setFocus()
+        elif page == PLANNER:
+            self.planner.table.setFocus()
+        else:
+            self.orders.focus_filter()

@@ -1,0 +1,1 @@
+"""The Negotiation tab's widgets: pages, forms and their table models."""

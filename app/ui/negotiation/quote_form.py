@@ -1,0 +1,272 @@
+"""One supplier's quote for the chosen product: price breaks (typed, or pasted straight from a
+1688 page), MOQ, the shop's minimum, order multiple, validity, lead time, domestic shipping,
+payment and trade terms. Shows plain values and emits a domain `Quote`; the tab saves it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.negotiation.paste import EXAMPLE, parse_price_table
+from app.domain.negotiation.quotes import Quote, TradeTerm
+from app.services.negotiation.records import QuoteRow
+from app.ui.negotiation.breaks_model import BreaksModel
+from app.ui.widgets.date_field import DateField
+from app.ui.widgets.form_parts import error_label
+from app.ui.widgets.parsing import ParseError, format_decimal, parse_count, parse_optional_decimal
+
+CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
+_COUNTS = {
+    "moq": "MOQ / 起订量",
+    "order_multiple": "Order multiple / 倍数",
+    "seller_min_qty": "Shop minimum, pieces",
+    "lead_time_days": "Lead time, days / 交期",
+}
+
+
+class QuoteForm(QWidget):
+    save_requested = Signal(object)  # Quote
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quote: Quote | None = None
+        self.title = QLabel("<b>Quote</b>")
+        self.supplier_box = QComboBox()
+        self.supplier_box.setEditable(True)
+        self.supplier_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.currency_box = QComboBox()
+        self.currency_box.setEditable(True)
+        self.currency_box.addItems(CURRENCIES)
+        self.breaks = BreaksModel(self)
+        self.breaks_view = QTableView()
+        self.breaks_view.setModel(self.breaks)
+        self.breaks_view.setMinimumHeight(130)
+        self.breaks_view.horizontalHeader().setStretchLastSection(True)
+        self.breaks_view.setColumnWidth(0, 160)
+        self.breaks_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.paste_button = QPushButton("&Paste 1688 price table")
+        self.paste_button.setToolTip(f"Copy the price table on the 1688 page, e.g. '{EXAMPLE}'")
+        self.remove_break_button = QPushButton("Remove break")
+        self.counts = {key: QLineEdit() for key in _COUNTS}
+        self.seller_min_amount = QLineEdit(placeholderText="e.g. 300")
+        self.valid_from = DateField()
+        self.valid_until = DateField()
+        self.shipping = QLineEdit(placeholderText="per order, in the quote's currency")
+        self.shipping_included = QCheckBox("Shipping included / 包邮")
+        self.payment_terms = QLineEdit(placeholderText="e.g. 30 % deposit, 70 % before shipment")
+        self.trade_term = QComboBox()
+        for term in TradeTerm:
+            self.trade_term.addItem(f"{term.label} · {term.label_zh}", term.value)
+        self.note = QLineEdit()
+        self.save_button = QPushButton("&Save quote")
+        self.errors = {
+            key: error_label()
+            for key in (
+                *_COUNTS,
+                "supplier_id",
+                "currency",
+                "breaks",
+                "seller_min_amount",
+                "valid_from",
+                "valid_until",
+                "domestic_shipping",
+                "shipping_included",
+                "payment_terms",
+                "note",
+            )
+        }
+        self.message_label = error_label()
+        self._layout()
+        self.paste_button.clicked.connect(self.paste_price_table)
+        self.remove_break_button.clicked.connect(
+            lambda: self.breaks.remove_row(self.breaks_view.currentIndex().row())
+        )
+        self.save_button.clicked.connect(self._save)
+        self.shipping_included.toggled.connect(lambda on: self.shipping.setEnabled(not on))
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self._save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.setEnabled(False)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.title)
+        self._row(form, "Supplier / 供应商", self.supplier_box, "supplier_id")
+        self._row(form, "Currency / 币种", self.currency_box, "currency")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.paste_button)
+        buttons.addWidget(self.remove_break_button)
+        buttons.addStretch(1)
+        breaks = QVBoxLayout()
+        breaks.addWidget(self.breaks_view)
+        breaks.addLayout(buttons)
+        breaks.addWidget(self.errors["breaks"])
+        form.addRow("Price breaks / 阶梯价", breaks)
+        for key, label in _COUNTS.items():
+            self._row(form, label, self.counts[key], key)
+        self._row(form, "Shop minimum, amount", self.seller_min_amount, "seller_min_amount")
+        self._row(form, "Valid from", self.valid_from, "valid_from")
+        self._row(form, "Valid until / 有效期至", self.valid_until, "valid_until")
+        shipping = QHBoxLayout()
+        shipping.addWidget(self.shipping, 1)
+        shipping.addWidget(self.shipping_included)
+        form.addRow("Domestic shipping / 运费", shipping)
+        form.addRow("", self.errors["domestic_shipping"])
+        self._row(form, "Payment terms / 付款方式", self.payment_terms, "payment_terms")
+        form.addRow("Trade term / 贸易术语", self.trade_term)
+        self._row(form, "Note / 备注", self.note, "note")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def _row(self, form: QFormLayout, label: str, field: QWidget, key: str) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(field)
+        box.addWidget(self.errors[key])
+        form.addRow(label, box)
+
+    # --- showing -----------------------------------------------------------------------------
+    def set_suppliers(self, suppliers: list[tuple[int, str]]) -> None:
+        """The suppliers to choose from: (id, name), searchable by any part of the name."""
+        chosen = self.supplier_box.currentData()
+        self.supplier_box.clear()
+        for supplier_id, name in suppliers:
+            self.supplier_box.addItem(name, supplier_id)
+        completer = self.supplier_box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.supplier_box.setCurrentIndex(max(self.supplier_box.findData(chosen), 0))
+
+    def show_quote(
+        self, row: QuoteRow | None, product_name: str, *, new: Quote | None = None
+    ) -> None:
+        """Edit `row`'s quote, or a `new` one (its product and supplier set), or nothing."""
+        quote = row.quote if row is not None else new
+        self._quote = quote
+        self.show_errors({})
+        self.setEnabled(quote is not None)
+        if quote is None:
+            self.title.setText("<b>Quote</b> — choose a product, then a quote or New quote")
+            return
+        state = "new quote" if quote.id is None else "quote"
+        self.title.setText(f"<b>{product_name}</b> — {state}")
+        index = self.supplier_box.findData(quote.supplier_id)
+        self.supplier_box.setCurrentIndex(index)
+        self.supplier_box.setEnabled(quote.id is None)  # a quote belongs to its supplier
+        self.currency_box.setCurrentText(quote.currency)
+        self.breaks.set_breaks(quote.breaks)
+        values = {
+            "moq": quote.moq,
+            "order_multiple": quote.order_multiple,
+            "seller_min_qty": quote.seller_min_qty,
+            "lead_time_days": quote.lead_time_days,
+        }
+        for key, value in values.items():
+            self.counts[key].setText("" if value is None else str(value))
+        self.seller_min_amount.setText(format_decimal(quote.seller_min_amount))
+        self.valid_from.set_value(quote.valid_from)
+        self.valid_until.set_value(quote.valid_until)
+        self.shipping.setText(format_decimal(quote.domestic_shipping))
+        self.shipping_included.setChecked(quote.shipping_included)
+        self.payment_terms.setText(quote.payment_terms)
+        self.trade_term.setCurrentIndex(self.trade_term.findData(quote.trade_term.value))
+        self.note.setText(quote.note)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            text = errors.get(key, "")
+            label.setText(f"⚠ {text}" if text else "")
+            label.setVisible(bool(text))
+        others = [text for key, text in errors.items() if key not in self.errors]
+        self.message_label.setText("⚠ " + " ".join(others) if others else "")
+
+    # --- editing -----------------------------------------------------------------------------
+    def paste_price_table(self) -> None:
+        """Read a price table copied from a 1688 page ("2-99件 ¥3.20 …") into the breaks."""
+        text = QGuiApplication.clipboard().text()
+        try:
+            table = parse_price_table(text)
+        except ValueError as error:
+            self.show_errors({"breaks": str(error)})
+            return
+        self.breaks.set_breaks(table.breaks)
+        self.counts["moq"].setText(str(table.moq))
+        self.currency_box.setCurrentText("CNY")
+        warnings = " ".join(table.warnings)
+        self.show_errors({"breaks": warnings} if warnings else {})
+        self.message.emit(f"Pasted {len(table.breaks)} price breaks; MOQ {table.moq}.")
+
+    def quote(self) -> Quote | None:
+        """The quote as typed, or None after showing what could not be read."""
+        if self._quote is None:
+            return None
+        errors: dict[str, str] = {}
+        breaks, problems = self.breaks.breaks()
+        if problems:
+            errors["breaks"] = " ".join(problems)
+        counts: dict[str, int | None] = {}
+        for key, label in _COUNTS.items():
+            try:
+                counts[key] = parse_count(self.counts[key].text(), label.split(" / ")[0])
+            except ParseError as error:
+                errors[key] = str(error)
+        amounts: dict[str, Decimal | None] = {}
+        for key, field, what in (
+            ("seller_min_amount", self.seller_min_amount, "the shop's minimum amount"),
+            ("domestic_shipping", self.shipping, "the domestic shipping"),
+        ):
+            try:
+                amounts[key] = parse_optional_decimal(field.text(), what)
+            except ParseError as error:
+                errors[key] = str(error)
+        if errors:
+            self.show_errors(errors)
+            return None
+        return replace(
+            self._quote,
+            supplier_id=self._quote.supplier_id
+            if self._quote.id is not None  # a saved quote stays its supplier's
+            else self.supplier_box.currentData() or self._quote.supplier_id,
+            currency=self.currency_box.currentText().strip().upper(),
+            breaks=tuple(sorted(breaks, key=lambda b: b.min_qty)),
+            moq=counts["moq"],
+            order_multiple=counts["order_multiple"] or 1,
+            seller_min_qty=counts["seller_min_qty"],
+            seller_min_amount=amounts["seller_min_amount"],
+            valid_from=self.valid_from.value(),
+            valid_until=self.valid_until.value(),
+            lead_time_days=counts["lead_time_days"],
+            domestic_shipping=None
+            if self.shipping_included.isChecked()
+            else amounts["domestic_shipping"],
+            shipping_included=self.shipping_included.isChecked(),
+            payment_terms=self.payment_terms.text().strip(),
+            trade_term=TradeTerm(self.trade_term.currentData()),
+            note=self.note.text().strip(),
+        )
+
+    def _save(self) -> None:
+        quote = self.quote()
+        if quote is not None:
+            self.save_requested.emit(quote)

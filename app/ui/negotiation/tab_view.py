@@ -1,0 +1,108 @@
+"""The Negotiation tab's widgets: products on the left; the comparison, the quote, the worksheet,
+the landed cost and the phrasebook as pages on the right. Layout only; tab.py adds behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.negotiation.comparison_page import ComparisonPage
+from app.ui.negotiation.landed_page import LandedCostPage
+from app.ui.negotiation.phrasebook_page import PhrasebookPage
+from app.ui.negotiation.products_model import ProductsModel
+from app.ui.negotiation.quote_form import QuoteForm
+from app.ui.negotiation.worksheet_page import WorksheetPage
+from app.ui.widgets.tab_protocol import tab_action
+
+COMPARISON, QUOTE, WORKSHEET, LANDED, PHRASES = range(5)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    return scroll
+
+
+class NegotiationTabView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.products = ProductsModel(self)
+        self.products_proxy = QSortFilterProxyModel(self)
+        self.products_proxy.setSourceModel(self.products)
+        self.products_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.products_proxy.setFilterKeyColumn(-1)
+        self.product_filter = QLineEdit(placeholderText="Filter products (Ctrl+F)")
+        self.product_filter.setClearButtonEnabled(True)
+        self.product_filter.textChanged.connect(self.products_proxy.setFilterFixedString)
+        self.products_view = QTableView()
+        self.products_view.setModel(self.products_proxy)
+        self.products_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.products_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.products_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.products_view.verticalHeader().hide()
+        self.products_view.horizontalHeader().setStretchLastSection(True)
+        self.products_view.setColumnWidth(0, 170)
+        self.products_view.setColumnWidth(1, 52)
+        self.new_product_button = QPushButton("New &product…")
+        self.new_quote_button = QPushButton("&New quote")
+
+        self.comparison = ComparisonPage()
+        self.quote_form = QuoteForm()
+        self.worksheet = WorksheetPage()
+        self.landed = LandedCostPage()
+        self.phrasebook = PhrasebookPage()
+        self.pages = QTabWidget()
+        self.pages.addTab(self.comparison, "Co&mparison / 比价")
+        self.pages.addTab(_scrolling(self.quote_form), "&Quote / 报价")
+        self.pages.addTab(self.worksheet, "&Worksheet / 谈判")
+        self.pages.addTab(self.landed, "&Landed cost / 到岸成本")
+        self.pages.addTab(self.phrasebook, "P&hrasebook / 常用语")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Products</b>"))
+        left_layout.addWidget(self.product_filter)
+        left_layout.addWidget(self.products_view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_product_button)
+        buttons.addWidget(self.new_quote_button)
+        left_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 980])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
+        self.new_quote_action = tab_action(self, "&New quote", QKeySequence.StandardKey.New)
+        self.delete_quote_action = tab_action(
+            self, "&Delete quote…", QKeySequence.StandardKey.Delete
+        )
+        self.removeAction(self.delete_quote_action)  # the Delete key belongs to the table only
+        self.delete_quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.comparison.table.addAction(self.delete_quote_action)
+        self.paste_action = tab_action(self, "&Paste 1688 price table", "Ctrl+Shift+V")
+        self.new_product_action = tab_action(self, "New &product…", None)
+        self.find_action = tab_action(self, "&Find product", QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_filter)
+
+    def _focus_filter(self) -> None:
+        self.product_filter.setFocus()
+        self.product_filter.selectAll()

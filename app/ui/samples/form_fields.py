@@ -1,0 +1,105 @@
+"""Parts of the sample form: the message under a field (all of a save's errors at once, each at
+its field, as the supplier editor shows them), the grey "= 3,200" reading of a number typed the
+way a 1688 buyer writes it, and the supplier picker's list model."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+
+from app.domain.kit.money import Money
+from app.ui.widgets.form_parts import WARNING_COLOUR
+from app.ui.widgets.parsing import ParseError, parse_amount
+
+INVALID_BASE = "#fdecea"  # a pale red behind a field with an error; the message says it too
+HINT_STYLE = "color: palette(placeholder-text)"
+
+
+class FieldError(QLabel):
+    """A message under a field, hidden while there is none; it tints the field and becomes
+    the field's tooltip while it shows."""
+
+    def __init__(self, *fields: QWidget) -> None:
+        super().__init__()
+        self.fields = fields
+        self._help = {id(field): field.toolTip() for field in fields}
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"color: {WARNING_COLOUR}")
+        self.setAccessibleName("Error")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(f"⚠ {message}" if message else "")
+        self.setVisible(bool(message))
+        for field in self.fields:
+            field.setToolTip(message or self._help.get(id(field), ""))
+            field.setAccessibleDescription(message)
+            if isinstance(field, QLineEdit | QComboBox):
+                palette = QPalette()  # resolves nothing: the field keeps its usual colours
+                if message:
+                    palette.setColor(QPalette.ColorRole.Base, INVALID_BASE)
+                field.setPalette(palette)
+
+    def message(self) -> str:
+        return self.text().removeprefix("⚠ ")
+
+
+def hint_label() -> QLabel:
+    """The grey line that says how a typed number was read ("= 3,200")."""
+    label = QLabel()
+    label.setStyleSheet(HINT_STYLE)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def money_reading(amount: Decimal, currency: str, typed: str) -> str:
+    """'= 3,200.00 CNY' when the amount was typed another way ('3,200', '¥3200', '3.2千');
+    '' when it was typed as it reads."""
+    _value, reading = parse_amount(typed, "the amount")
+    return f"= {Money(amount, currency)}" if reading else ""
+
+
+def safe_reading(text: str, what: str) -> str:
+    """How a number typed as a 1688 buyer writes it was read (parse_amount: 80k, 10万, 1.2万,
+    ¥3.20, 3,200 -> '= 3,200'); '' when it reads plainly or is not a number (yet)."""
+    try:
+        return parse_amount(text, what)[1]
+    except ParseError:
+        return ""
+
+
+class SupplierNames(QAbstractListModel):
+    """(id, name) pairs for the supplier picker: the name shows, the id is the item data."""
+
+    def __init__(self, suppliers: list[tuple[int, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._suppliers = suppliers
+        self._rows = {supplier_id: row for row, (supplier_id, _) in enumerate(suppliers)}
+
+    def row_of(self, supplier_id: int | None) -> int:
+        """The row of a supplier, -1 if unknown (QComboBox.findData would scan every row)."""
+        return self._rows.get(supplier_id, -1) if supplier_id is not None else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._suppliers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        supplier_id, name = self._suppliers[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return name
+        return supplier_id if role == Qt.ItemDataRole.UserRole else None
+
+
+def complete_anywhere(box: QComboBox) -> None:
+    """Complete a typed name on any part of it, in a popup list."""
+    completer = box.completer()
+    if completer is None:  # only a non-editable box has none
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
