@@ -26,10 +26,15 @@ def sort_key(text: str) -> str:
     return " ".join(syllables) + "\x00" + text.lower()
 
 
-def search_text(parts: Iterable[str]) -> str:
-    """One lower-case haystack: the parts as typed, their pinyin spaced, unspaced and initials.
+# Administrative words a buyer skips when saying a name: 义乌市恒达 is "yiwu hengda", "ywhd".
+_ADMINISTRATIVE = str.maketrans("", "", "省市县区镇")
 
-    'yiwu', 'yi wu', 'ywhd' and '义乌' all find 义乌市恒达工艺品厂.
+
+def search_text(parts: Iterable[str]) -> str:
+    """One lower-case haystack: the parts as typed, their pinyin spaced, unspaced and initials,
+    also without the administrative words (省市县区镇) a buyer leaves out.
+
+    'yiwu', 'yi wu', 'yiwuhengda', 'ywhd' and '义乌' all find 义乌市恒达工艺品厂.
     """
     pieces: list[str] = []
     for part in parts:
@@ -38,11 +43,16 @@ def search_text(parts: Iterable[str]) -> str:
             continue
         pieces.append(part.lower())
         if any("\u3400" <= ch <= "\u9fff" for ch in part):
-            syllables = pinyin_syllables(part)
-            pieces.append(" ".join(syllables))
-            pieces.append("".join(syllables))
-            pieces.append("".join(s[0] for s in syllables if s))
+            pieces += _pinyin_forms(part)
+            short = part.translate(_ADMINISTRATIVE)
+            if short != part and short:
+                pieces += _pinyin_forms(short)[1:]  # unspaced and initials: the spaced one is in
     return " | ".join(pieces)
+
+
+def _pinyin_forms(text: str) -> list[str]:
+    syllables = pinyin_syllables(text)
+    return [" ".join(syllables), "".join(syllables), "".join(s[0] for s in syllables if s)]
 
 
 def matches(haystack: str, query: str) -> bool:

@@ -34,6 +34,7 @@ from app.ui.consolidation.records_model import TextGridModel
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal
+from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
 PRODUCT, QUANTITY, PRICE, CURRENCY, HS_CODE = range(5)
@@ -141,7 +142,7 @@ class OrderForm(QWidget):
         self._dirty = False
         self.suggest: Callable[[int], SuggestedPrice | None] | None = None
         self.title = QLabel("<b>Order</b>")
-        self.supplier_box = choice_box([])
+        self.supplier_box = SupplierPicker()  # Chinese, English, pinyin or initials
         self.number_edit = QLineEdit(placeholderText="1688 订单号, e.g. 3421658712345678901")
         self.status_box = QComboBox()
         for status in OrderStatus:
@@ -237,10 +238,9 @@ class OrderForm(QWidget):
             self._dirty = True
 
     # --- showing -----------------------------------------------------------------------------
-    def set_choices(self, suppliers: list[tuple[int, str]], products: dict[int, str]) -> None:
-        chosen = self.supplier_box.currentData()
+    def set_choices(self, suppliers: list[tuple[int, str, str]], products: dict[int, str]) -> None:
         self._loading = True
-        fill_choices(self.supplier_box, suppliers, chosen)
+        self.supplier_box.set_suppliers(suppliers)
         self._loading = False
         self.items.product_names = dict(products)
         self.items.layoutChanged.emit()
@@ -257,7 +257,7 @@ class OrderForm(QWidget):
         else:
             number = order.order_number or "new order"
             self.title.setText(f"<b>{'New order' if order.id is None else number}</b>")
-            self.supplier_box.setCurrentIndex(self.supplier_box.findData(order.supplier_id))
+            self.supplier_box.set_current_id(order.supplier_id)
             self.number_edit.setText(order.order_number)
             self.status_box.setCurrentIndex(self.status_box.findData(order.status.value))
             self.items.set_cells(

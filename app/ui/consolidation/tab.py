@@ -51,7 +51,7 @@ class ConsolidationTab(ConsolidationTabView):
         self.operations = operations or Operations(workbench, self)
         self.operations.changed.connect(self.apply_change)
         self._loaded = False
-        self._suppliers: list[tuple[int, str]] = []
+        self._suppliers: list[tuple[int, str, str]] = []
         self._menu: QMenu | None = None  # the status menu shown last
         self.shipping = ShippingControl(self)
         self.parcel_control = ParcelsControl(self)
@@ -95,9 +95,9 @@ class ConsolidationTab(ConsolidationTabView):
             self.say(str(error))
 
     def _read_names(self) -> None:
-        from app.services.suppliers.listing import supplier_names
+        from app.services.suppliers.listing import supplier_choices
 
-        self._suppliers = supplier_names(self.workbench.path)
+        self._suppliers = supplier_choices(self.workbench.path)
         products = {p.id: _product_name(p) for p in self.workbench.samples.products()}
         self.orders.form.set_choices(self._suppliers, products)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from app.ui.negotiation.breaks_model import BreaksModel
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_count, parse_optional_decimal
+from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
 _COUNTS = {
@@ -49,9 +49,7 @@ class QuoteForm(QWidget):
         super().__init__(parent)
         self._quote: Quote | None = None
         self.title = QLabel("<b>Quote</b>")
-        self.supplier_box = QComboBox()
-        self.supplier_box.setEditable(True)
-        self.supplier_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.supplier_box = SupplierPicker()  # Chinese, English, pinyin or initials
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
         self.currency_box.addItems(CURRENCIES)
@@ -146,17 +144,9 @@ class QuoteForm(QWidget):
         form.addRow(label, box)
 
     # --- showing -----------------------------------------------------------------------------
-    def set_suppliers(self, suppliers: list[tuple[int, str]]) -> None:
-        """The suppliers to choose from: (id, name), searchable by any part of the name."""
-        chosen = self.supplier_box.currentData()
-        self.supplier_box.clear()
-        for supplier_id, name in suppliers:
-            self.supplier_box.addItem(name, supplier_id)
-        completer = self.supplier_box.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.supplier_box.setCurrentIndex(max(self.supplier_box.findData(chosen), 0))
+    def set_suppliers(self, suppliers: list[tuple[int, str, str]]) -> None:
+        """The suppliers to choose from: (id, name, search haystack)."""
+        self.supplier_box.set_suppliers(suppliers)
 
     def show_quote(
         self, row: QuoteRow | None, product_name: str, *, new: Quote | None = None
@@ -171,8 +161,7 @@ class QuoteForm(QWidget):
             return
         state = "new quote" if quote.id is None else "quote"
         self.title.setText(f"<b>{product_name}</b> — {state}")
-        index = self.supplier_box.findData(quote.supplier_id)
-        self.supplier_box.setCurrentIndex(index)
+        self.supplier_box.set_current_id(quote.supplier_id)
         self.supplier_box.setEnabled(quote.id is None)  # a quote belongs to its supplier
         self.currency_box.setCurrentText(quote.currency)
         self.breaks.set_breaks(quote.breaks)

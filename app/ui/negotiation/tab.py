@@ -108,18 +108,18 @@ class NegotiationTab(NegotiationTabView):
 
     def reload(self) -> None:
         """Products, supplier names and the settings: small lists, read when shown."""
-        from app.services.suppliers.listing import supplier_names
+        from app.services.suppliers.listing import supplier_choices
 
         self._loaded = True
         try:
-            suppliers = supplier_names(self.workbench.path)
+            suppliers = supplier_choices(self.workbench.path)
             products = self.service.products()
             self._show_settings()
             self.phrasebook.show_phrases(self.service.phrases())
         except WorkbenchError as error:
             self.message.emit(str(error))
             return
-        self._names = dict(suppliers)
+        self._names = {supplier_id: name for supplier_id, name, _haystack in suppliers}
         self.quote_form.set_suppliers(suppliers)
         self.products.set_rows(products)
         keep = self._product_id

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.domain.kit.money import Money
 from app.ui.widgets.form_parts import WARNING_COLOUR
@@ -70,36 +70,3 @@ def safe_reading(text: str, what: str) -> str:
         return parse_amount(text, what)[1]
     except ParseError:
         return ""
-
-
-class SupplierNames(QAbstractListModel):
-    """(id, name) pairs for the supplier picker: the name shows, the id is the item data."""
-
-    def __init__(self, suppliers: list[tuple[int, str]], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._suppliers = suppliers
-        self._rows = {supplier_id: row for row, (supplier_id, _) in enumerate(suppliers)}
-
-    def row_of(self, supplier_id: int | None) -> int:
-        """The row of a supplier, -1 if unknown (QComboBox.findData would scan every row)."""
-        return self._rows.get(supplier_id, -1) if supplier_id is not None else -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._suppliers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        if not index.isValid():
-            return None
-        supplier_id, name = self._suppliers[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return name
-        return supplier_id if role == Qt.ItemDataRole.UserRole else None
-
-
-def complete_anywhere(box: QComboBox) -> None:
-    """Complete a typed name on any part of it, in a popup list."""
-    completer = box.completer()
-    if completer is None:  # only a non-editable box has none
-        return
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -25,7 +25,9 @@ from PySide6.QtGui import QImage
 from app.errors import WorkbenchError
 
 Loader = Callable[[Any], QImage]
-DEFAULT_THREADS = 2  # README: Pitfalls: the machine has 2 cores; more threads only fight for the GIL
+DEFAULT_THREADS = (
+    2  # README: Pitfalls: the machine has 2 cores; more threads only fight for the GIL
+)
 
 
 class _Relay(QObject):

@@ -21,7 +21,7 @@ from app.domain.kit.money import DEFAULT_CURRENCY, Money
 from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Sample, SampleStatus
 from app.domain.samples.status import IN_TRANSIT, status_from_dates, status_on_save
 from app.domain.samples.validation import sample_problems
-from app.ui.samples.form_fields import SupplierNames, complete_anywhere, money_reading, safe_reading
+from app.ui.samples.form_fields import money_reading, safe_reading
 from app.ui.samples.sample_form_view import MEASURES, MONEY_HINT, SampleFormView
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_amount
 
@@ -56,19 +56,16 @@ class SampleForm(SampleFormView):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- showing -------------------------------------------------------------------------
-    def set_suppliers(self, suppliers: list[tuple[int, str]]) -> None:
-        """The suppliers to choose from, as a list model over the names (100,000 suppliers:
-        no item objects, a fraction of what one addItem call each costs)."""
-        chosen = self.supplier_box.currentData()
-        self._supplier_names = SupplierNames(suppliers, self.supplier_box)
-        self.supplier_box.setModel(self._supplier_names)
-        complete_anywhere(self.supplier_box)
-        self.supplier_box.setCurrentIndex(max(self._supplier_names.row_of(chosen), 0))
+    def set_suppliers(self, suppliers: list[tuple[int, str, str]]) -> None:
+        """The suppliers to choose from: (id, name, search haystack), 100,000 of them fine."""
+        chosen = self.supplier_box.current_id()
+        self.supplier_box.set_suppliers(suppliers)
+        self.supplier_box.setCurrentIndex(max(self.supplier_box.row_of(chosen), 0))
 
     def show_sample(self, sample: Sample, criteria: tuple[Criterion, ...]) -> None:
         self._shown = None  # no status following while the fields fill
         self._build_scores(criteria)
-        self.supplier_box.setCurrentIndex(self._supplier_names.row_of(sample.supplier_id))
+        self.supplier_box.set_current_id(sample.supplier_id)
         self.variant_edit.setText(sample.variant)
         self._set_status(sample.status)
         self.free_box.setChecked(sample.free)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.samples.sample import Criterion, Sample, SampleStatus
-from app.ui.samples.form_fields import FieldError, SupplierNames, complete_anywhere, hint_label
+from app.ui.samples.form_fields import FieldError, hint_label
 from app.ui.widgets.date_field import DateField
+from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD", "JPY")
 # (field, unit, what a wrong entry is called in its message)
@@ -61,16 +62,9 @@ class SampleFormView(QGroupBox):
         self._shown: Sample | None = None
         self._status_by_hand = False  # chosen in the status box since the sample was shown
         self._criteria: tuple[Criterion, ...] = ()
-        self.supplier_box = QComboBox()
-        self.supplier_box.setEditable(True)  # type to find: Chinese, English
-        self.supplier_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Sized by a typical name, not by measuring every supplier's (100,000 of them).
-        self.supplier_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # Type any part of the name, its pinyin or initials (the Suppliers tab's search).
+        self.supplier_box = SupplierPicker()
         self.supplier_box.setMinimumContentsLength(30)
-        self._supplier_names = SupplierNames([], self.supplier_box)
-        complete_anywhere(self.supplier_box)
         self.variant_edit = QLineEdit(placeholderText="colour, size or model sent")
         self.status_box = QComboBox()
         for status in SampleStatus:

@@ -66,11 +66,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
     def reload(self) -> None:
         """Products, suppliers for the form, and the chosen product's samples (small lists)."""
-        from app.services.suppliers.listing import supplier_names
+        from app.services.suppliers.listing import supplier_choices
 
         self._loaded = True
         try:
-            suppliers = supplier_names(self.workbench.path)
+            suppliers = supplier_choices(self.workbench.path)
             products = self.service.products()
         except WorkbenchError as error:
             self._say(str(error))
