@@ -57,10 +57,14 @@ for png in resources/icons/workbench-*.png; do
 done
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$share/applications/$APP_ID.desktop" || fail "invalid .desktop file"
+else
+  echo "note: desktop-file-validate (desktop-file-utils) missing: .desktop file not validated"
 fi
 if command -v appstreamcli >/dev/null; then
   report=$(appstreamcli validate --no-net "$share/metainfo/$APP_ID.metainfo.xml" 2>&1) \
     || { echo "$report" >&2; fail "invalid AppStream metadata"; }
+else
+  echo "note: appstreamcli (appstream) missing: metainfo not validated"
 fi
 
 # --- start it, away from the source tree ----------------------------------------------------

@@ -30,6 +30,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("SourcingWorkbench")
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("com.sourcingworkbench.SourcingWorkbench")  # packaging/linux/
     _ensure_chinese_font()
     return app
 
