@@ -109,7 +109,15 @@ def run_screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from app.store.opening import open_database_file
     from app.ui.app import render_screenshot
 
+    width, _, height = str(args.size).partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        print(
+            f"error: --size {args.size}: write it as WIDTHxHEIGHT, e.g. 1280x720", file=sys.stderr
+        )
+        return EXIT_USAGE
     open_database_file(db_path, create=False)
-    out = render_screenshot(db_path, args.tab, args.out)
+    out = render_screenshot(
+        db_path, args.tab, args.out, (int(width), int(height)), language=args.language
+    )
     print(f"Saved {out}")
     return EXIT_OK

@@ -56,18 +56,19 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
         return run_import_quotes(args, db_path)
     if args.kind in ("parcels", "rates"):
         return run_import_consolidation(args, db_path)
+    keep = args.keep_unknown_columns
     if args.dry_run:
         if db_path.exists():
             with open_workbench(db_path, create=False, read_only=True) as workbench:
-                plan = preview_import(workbench.suppliers, args.file)
+                plan = preview_import(workbench.suppliers, args.file, keep_unknown_columns=keep)
         else:
-            plan = preview_import(None, args.file)
+            plan = preview_import(None, args.file, keep_unknown_columns=keep)
         print(f"Dry run, nothing written: {plan.summary()}")
         for line in plan.details():
             print(line)
         return EXIT_OK
     with open_workbench(db_path, create=True) as workbench:
-        plan = preview_import(workbench.suppliers, args.file)
+        plan = preview_import(workbench.suppliers, args.file, keep_unknown_columns=keep)
         apply_import(workbench.suppliers, plan)
     print(f"Imported {args.file} into {db_path}: {plan.summary()}")
     for line in plan.details():

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show what the import would change and write nothing",
     )
+    importing.add_argument(
+        "--keep-unknown-columns",
+        action="store_true",
+        help="suppliers: keep columns the app does not know in each supplier's notes",
+    )
     template = commands.add_parser(
         "template", parents=[common], help="an empty import sheet with an example (.xlsx)"
     )
@@ -107,4 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot.add_argument("--tab", default="suppliers", help="which tab to show (default: suppliers)")
     shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    shot.add_argument(
+        "--language", choices=("en", "zh_CN"), default="en", help="the interface language"
+    )
+    shot.add_argument(
+        "--size", default="1360x820", metavar="WxH", help="the window size (default: 1360x820)"
+    )
     return parser

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, config
 from app.errors import WorkbenchError
+from app.ui import i18n
 from app.ui.database_commands import DB_FILTER
 from app.ui.main_window import MainWindow
 from app.ui.session import Session, open_session
-from app.ui.settings import Settings
+from app.ui.settings import LANGUAGE, Settings
 
 if TYPE_CHECKING:
     from app.ui.suppliers.tab import SuppliersTab
@@ -77,7 +78,9 @@ def run_gui(path: Path, *, create: bool = True, smoke_test: bool = False) -> int
     """The window until the user quits. `smoke_test`: quit once the window has been shown and
     painted, saying so on stdout (CI starts the real window this way, on the xcb platform)."""
     app = application()
-    window = show_main_window(path, Settings(), create=create)
+    settings = Settings()
+    i18n.install(app, settings.get(LANGUAGE))
+    window = show_main_window(path, settings, create=create)
     if window is None:
         return 1
     if smoke_test:
@@ -96,9 +99,17 @@ def _report_and_quit(app: QApplication, window: MainWindow) -> None:
     app.exit(0 if shown else 1)
 
 
-def render_screenshot(path: Path, tab: str, out: Path, size: tuple[int, int] = (1360, 820)) -> Path:
-    """Render the main window with `tab` open to a PNG, offscreen (no display needed)."""
+def render_screenshot(
+    path: Path,
+    tab: str,
+    out: Path,
+    size: tuple[int, int] = (1360, 820),
+    language: str = i18n.ENGLISH,
+) -> Path:
+    """Render the main window with `tab` open to a PNG, offscreen (no display needed), in the
+    given interface language (English unless asked: screenshots are for the README)."""
     app = application()
+    i18n.install(app, language)
     session = open_session(path, create=False, exclusive=False)  # only looks, never writes
     with tempfile.TemporaryDirectory() as scratch:  # default layout; the user's is left alone
         window = MainWindow(session, Settings(Path(scratch) / "settings.ini"))

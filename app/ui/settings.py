@@ -62,6 +62,13 @@ BACKUP_KEEP_WEEKLY: Setting[int] = Setting(
     "backups/keep_weekly", int, 4, "automatic backups: one a week kept for this many weeks more"
 )
 
+LANGUAGE: Setting[str] = Setting(
+    "interface/language", str, "system", "the interface language: system, en or zh_CN"
+)
+PAPER: Setting[str] = Setting(
+    "printing/paper", str, "A4", "paper for PDFs and workbook page setup: A4 or Letter"
+)
+
 
 class Settings:
     """Typed access to the INI file in the data folder (tests point it at a temporary one)."""

@@ -225,3 +225,18 @@ def test_a_demo_that_fails_midway_leaves_nothing_and_can_run_again(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "demo.photos", "demo.sqlite3"]
     assert _suppliers_in(db) >= 30
     assert main(["check", "--db", str(db)]) == 0
+
+
+def test_unknown_columns_are_named_and_kept_in_notes_when_asked(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "shop.sqlite3"
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("Chinese name,City,采购员\n温州新星鞋厂,温州,张三\n", encoding="utf-8")
+    assert main(["import", "suppliers", str(sheet), "--db", str(db), "--dry-run"]) == 0
+    assert "ignored columns: 采购员" in capsys.readouterr().out
+    args = ["import", "suppliers", str(sheet), "--db", str(db), "--keep-unknown-columns"]
+    assert main(args) == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        (notes,) = connection.execute("SELECT notes FROM suppliers").fetchone()
+    assert "采购员: 张三" in notes
