@@ -202,6 +202,7 @@ class ExportRequest:
     weights: Weights | None = None  # the matrix tab's weights as shown (None = saved)
     thresholds: LevelThresholds | None = None
     shipment: str | None = None  # consolidation: a shipment's name or id (None = waiting)
+    paper: str = "A4"  # the user's paper: PDFs and workbook page setup ("A4" or "Letter")
 
     def scope_text(self) -> str:
         """ "36 suppliers", "all suppliers", "2 products" for a progress dialog."""
@@ -289,7 +290,10 @@ def export(
     A stored value the app cannot read stops the export with one line that points to `check`
     (which names the record), never with a traceback; nothing is written then."""
     check_target(out)
+    from app.exports.kit.paper import paper
+
     try:
-        return KINDS[request.kind].write(workbench, request, Path(out), on_progress)
+        with paper(request.paper):
+            return KINDS[request.kind].write(workbench, request, Path(out), on_progress)
     except READ_ERRORS as error:
         raise unreadable_record(error, workbench.path) from None

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.errors import Cancelled, ExportFailed
+from app.exports.kit import paper
 from app.exports.kit.atomic import atomic_output
 from app.exports.kit.pdf_fonts import font_name
 
@@ -152,7 +153,9 @@ class DocumentSpec:
 
     @property
     def page_size(self) -> tuple[float, float]:
-        return landscape(A4) if self.landscape else A4
+        """The user's paper (A4 unless Letter was chosen), turned when landscape."""
+        size = paper.page_size()
+        return landscape(size) if self.landscape else size
 
 
 class _NumberedCanvas(Canvas):

@@ -14,6 +14,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.exports.kit.paper import current as paper_in_use
+
 PAPER_SIZES = {"A4": 9, "Letter": 1}  # the SpreadsheetML paper codes
 DEFAULT_PAPER = "A4"
 LANDSCAPE_FROM_COLUMNS = 8  # wider sheets print across the page
@@ -30,7 +32,7 @@ def set_up_printing(
     columns: int,
     rows: int | None,
     header_rows: int = 1,
-    paper: str = DEFAULT_PAPER,
+    paper: str | None = None,
     landscape: bool | None = None,
     total_width: float | None = None,
     title_columns: int = 1,
@@ -40,7 +42,8 @@ def set_up_printing(
 
     On a write-only sheet call it before the first row: the sheet's properties (fit to page)
     are written with the first row."""
-    ws.page_setup.paperSize = PAPER_SIZES.get(paper, PAPER_SIZES[DEFAULT_PAPER])
+    chosen = paper or paper_in_use()  # the user's setting for this export (A4 by default)
+    ws.page_setup.paperSize = PAPER_SIZES.get(chosen, PAPER_SIZES[DEFAULT_PAPER])
     wide = columns >= LANDSCAPE_FROM_COLUMNS if landscape is None else landscape
     ws.page_setup.orientation = "landscape" if wide else "portrait"
     width = total_width if total_width is not None else columns * DEFAULT_COLUMN_WIDTH
@@ -63,7 +66,7 @@ def set_up_printing(
     ws.oddFooter.left.size = ws.oddFooter.right.size = 8
 
 
-def set_up_workbook_printing(workbook: Workbook, title: str, paper: str = DEFAULT_PAPER) -> None:
+def set_up_workbook_printing(workbook: Workbook, title: str, paper: str | None = None) -> None:
     """Page setup of every sheet of a finished normal-mode workbook, from its own cells."""
     for ws in workbook.worksheets:
         widths = [
