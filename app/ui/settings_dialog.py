@@ -1,0 +1,134 @@
+"""Edit ▸ Settings (issue 15): what belongs to this computer (language, paper, automatic backups:
+stored in the settings file) and what belongs to the data (home currency, destination, VAT
+registration: stored in the database, through the Negotiation service). Exchange rates and the
+other landed-cost settings stay on Negotiation ▸ Landed cost, where they are used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.negotiation.destinations import DESTINATIONS, DestinationCode
+from app.ui import i18n
+from app.ui.settings import (
+    AUTO_BACKUP,
+    BACKUP_KEEP_DAILY,
+    BACKUP_KEEP_WEEKLY,
+    LANGUAGE,
+    PAPER,
+    Settings,
+)
+
+if TYPE_CHECKING:
+    from app.domain.negotiation.cost_settings import LandedCostSettings
+
+HOME_CURRENCIES = ("EUR", "USD", "GBP", "AUD", "CAD", "CNY")
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    """The settings that travel with the database."""
+
+    home_currency: str
+    landed: LandedCostSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, data: DataSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings, self.data = settings, data
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(self.tr(name) if code == i18n.SYSTEM else name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.get(LANGUAGE)), 0))
+        self.restart_note = QLabel(self.tr("A new language shows after the app restarts."))
+        self.restart_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.restart_note.setVisible(self.language_changed())
+        )
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "Letter"])
+        self.paper.setCurrentText(settings.get(PAPER))
+        self.auto_backup = QCheckBox(
+            self.tr("Back up the open database on the first open each day")
+        )
+        self.auto_backup.setChecked(settings.get(AUTO_BACKUP))
+        self.keep_daily, self.keep_weekly = QSpinBox(), QSpinBox()
+        self.keep_daily.setRange(1, 90)
+        self.keep_weekly.setRange(0, 52)
+        self.keep_daily.setValue(settings.get(BACKUP_KEEP_DAILY))
+        self.keep_weekly.setValue(settings.get(BACKUP_KEEP_WEEKLY))
+        self.home = QComboBox()
+        self.home.setEditable(True)
+        self.home.addItems(HOME_CURRENCIES)
+        self.home.setCurrentText(data.home_currency)
+        self.destination = QComboBox()
+        for code, profile in DESTINATIONS.items():
+            self.destination.addItem(self.tr(profile.name), code.value)
+        self.destination.setCurrentIndex(
+            max(self.destination.findData(data.landed.destination.code.value), 0)
+        )
+        self.vat_registered = QCheckBox(self.tr("VAT-registered (import VAT is reclaimed)"))
+        self.vat_registered.setChecked(data.landed.vat_reclaimable)
+        self._layout()
+
+    def _layout(self) -> None:
+        computer = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(computer)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", self.restart_note)
+        form.addRow(self.tr("&Paper"), self.paper)
+        form.addRow(self.auto_backup)
+        form.addRow(self.tr("Keep daily backups"), self.keep_daily)
+        form.addRow(self.tr("Then one a week for (weeks)"), self.keep_weekly)
+        data = QGroupBox(self.tr("This database"))
+        data_form = QFormLayout(data)
+        data_form.addRow(self.tr("&Home currency"), self.home)
+        data_form.addRow(self.tr("&Destination"), self.destination)
+        data_form.addRow(self.vat_registered)
+        data_form.addRow(
+            QLabel(self.tr("Exchange rates, fees and duty: Negotiation ▸ Landed cost."))
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(computer)
+        layout.addWidget(data)
+        layout.addWidget(buttons)
+
+    def language_changed(self) -> bool:
+        return self.language.currentData() != self.settings.get(LANGUAGE)
+
+    def save_computer_settings(self) -> None:
+        """The settings of this computer, written to the settings file."""
+        self.settings.set(LANGUAGE, str(self.language.currentData()))
+        self.settings.set(PAPER, self.paper.currentText())
+        self.settings.set(AUTO_BACKUP, self.auto_backup.isChecked())
+        self.settings.set(BACKUP_KEEP_DAILY, self.keep_daily.value())
+        self.settings.set(BACKUP_KEEP_WEEKLY, self.keep_weekly.value())
+        self.settings.sync()
+
+    def data_settings(self) -> DataSettings:
+        """The database's settings as chosen (the caller saves what changed)."""
+        profile = DESTINATIONS[DestinationCode(self.destination.currentData())]
+        landed = replace(self.data.landed, vat_reclaimable=self.vat_registered.isChecked())
+        if profile != landed.destination:  # a new destination brings its customs' basis
+            landed = replace(landed, destination=profile, duty_basis=profile.duty_basis)
+        return DataSettings(self.home.currentText().strip().upper(), landed)
