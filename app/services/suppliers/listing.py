@@ -139,23 +139,6 @@ def decimal_or_none(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-def supplier_names(path: Path) -> list[tuple[int, str]]:
-    """(id, "中文名 · English name") of every supplier in pinyin order, for pickers: one plain
-    query, a fraction of the full list's cost at 100,000 suppliers."""
-    sql = (
-        "SELECT id, CASE WHEN name_zh <> '' AND name_en <> '' THEN name_zh || ' · ' || name_en "
-        "ELSE name_zh || name_en END FROM suppliers ORDER BY name_sort, id"
-    )
-    try:
-        connection = connect(path, read_only=True)
-        try:
-            return list(connection.execute(sql))
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        raise translate(error, path) from None
-
-
 def supplier_choices(path: Path) -> list[tuple[int, str, str]]:
     """(id, "中文名 · English name", search haystack) of every supplier in pinyin order: what a
     supplier picker needs to find one by Chinese, English, pinyin or initials."""

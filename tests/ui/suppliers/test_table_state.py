@@ -114,7 +114,7 @@ def test_supplier_names_for_pickers_are_in_pinyin_order(
     db_path,
     supplier_service,  # type: ignore[no-untyped-def]
 ) -> None:
-    from app.services.suppliers.listing import supplier_names
+    from app.services.suppliers.listing import supplier_choices
     from tests.factories import minimal
 
     supplier_service.insert_many(
@@ -125,5 +125,5 @@ def test_supplier_names_for_pickers_are_in_pinyin_order(
         ]
     )
     supplier_service.database.close()
-    names = [name for _id, name in supplier_names(db_path)]
+    names = [name for _id, name, _haystack in supplier_choices(db_path)]
     assert names == ["Anda Packaging", "北京工厂", "义乌市恒达工艺品厂 · Yiwu Hengda"]
