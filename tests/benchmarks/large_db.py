@@ -11,6 +11,7 @@ from pathlib import Path
 from app.domain.suppliers.supplier import Supplier
 from app.services.workbench import Workbench
 from app.store.opening import open_database_file
+from app.store.schema_version import HEAD
 
 CACHE = Path("/tmp/workbench-bench")
 
@@ -21,8 +22,9 @@ def cached_database(
     make_suppliers: Callable[[int], Iterable[Supplier]],
     today: Callable[[], date] = date.today,
 ) -> Path:
-    """A database of `count` suppliers from `make_suppliers`, rebuilt only when missing."""
-    path = CACHE / f"{name}-{count}.sqlite3"
+    """A database of `count` suppliers from `make_suppliers`, rebuilt only when missing; named
+    with the schema revision, so a newer schema never reads an older cache."""
+    path = CACHE / f"{name}-{count}-{HEAD}.sqlite3"
     if path.exists():
         with sqlite3.connect(path) as connection:
             if connection.execute("SELECT count(*) FROM suppliers").fetchone()[0] == count:
