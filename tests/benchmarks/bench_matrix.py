@@ -68,7 +68,6 @@ def add_matrix_data(path: Path) -> None:
                         "stable",
                         "4.5",
                         rnd.randint(0, 4),
-                        str(rnd.randint(5, 70)),
                         None,
                         "",
                         NOW,
@@ -86,8 +85,8 @@ def add_matrix_data(path: Path) -> None:
         )
         connection.executemany(
             "INSERT INTO credit_inputs (supplier_id, trend, review_score, disputes_12m,"
-            " repeat_rate, manual_rating, manual_reason, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " manual_rating, manual_reason, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             credit,
         )
         print(f"added matrix data to {path.name} in {time.perf_counter() - started:.1f} s")
