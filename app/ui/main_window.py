@@ -3,16 +3,18 @@ status bar, and routes File and Edit commands to the current tab (the tab protoc
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import tempfile
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
 
 from app import APP_NAME, __version__, config
 from app.errors import Cancelled, WorkbenchError
@@ -20,15 +22,35 @@ from app.services.exporting import KINDS, ExportRequest
 from app.ui.database_commands import DatabaseCommands
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.session import Session
-from app.ui.settings import GEOMETRY, TAB, Settings
-from app.ui.tabs import TABS
+from app.ui.settings import GEOMETRY, PAPER, TAB, Settings
+from app.ui.tabs import TABS, tab_title
 from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.lazy_tab import LazyTab
 from app.ui.widgets.open_file import offer_to_open
 from app.ui.widgets.operations import Operations
 from app.ui.widgets.tab_protocol import TabContext, TabEntry, WorkbenchTab
 
-FORMATS = ((".xlsx", "Excel (.xlsx)", "Excel workbook (*.xlsx)"), (".pdf", "PDF", "PDF (*.pdf)"))
+if TYPE_CHECKING:
+    from app.ui.settings_dialog import DataSettings, SettingsDialog
+
+BACKUP_DELAY_MS = 2000  # the daily backup starts once the window has settled
+FORMATS = (
+    (".xlsx", "Excel (.xlsx)", str(QT_TRANSLATE_NOOP("MainWindow", "Excel workbook (*.xlsx)"))),
+    (".pdf", "PDF", "PDF (*.pdf)"),
+)
+# The export kinds' titles (app.services.exporting) for File ▸ Export; others stay English.
+EXPORT_TITLES = (
+    str(QT_TRANSLATE_NOOP("ExportKind", "Suppliers")),
+    str(QT_TRANSLATE_NOOP("ExportKind", "Capacity & Credit matrix")),
+    str(QT_TRANSLATE_NOOP("ExportKind", "Samples comparison")),
+    str(QT_TRANSLATE_NOOP("ExportKind", "Negotiation comparison")),
+    str(QT_TRANSLATE_NOOP("ExportKind", "Consolidation plan")),
+)
+
+
+def kind_title(kind: str) -> str:
+    """An export kind's title in the interface language."""
+    return QCoreApplication.translate("ExportKind", KINDS[kind].title)
 
 
 class MainWindow(DatabaseCommands):
@@ -36,6 +58,8 @@ class MainWindow(DatabaseCommands):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
+        self._backup_timer.timeout.connect(self._daily_backup)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -61,7 +85,7 @@ class MainWindow(DatabaseCommands):
         for entry in TABS:
             host: LazyTab[QWidget] = LazyTab(partial(self._build_tab, entry, context))
             self.hosts[entry.key] = host
-            self.tabs.addTab(host, entry.title)
+            self.tabs.addTab(host, tab_title(entry))
             if entry.eager:
                 host.build()
 
@@ -122,47 +146,55 @@ class MainWindow(DatabaseCommands):
 
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._add(file_menu, "&New database…", self.new_database, QKeySequence("Ctrl+Shift+N"))
-        self._add(file_menu, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add(
+            file_menu, self.tr("&New database…"), self.new_database, QKeySequence("Ctrl+Shift+N")
+        )
+        self._add(
+            file_menu, self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self._add(file_menu, "&Import suppliers…", self.import_suppliers, QKeySequence("Ctrl+I"))
-        self._add(file_menu, "&Back up database…", self.backup, QKeySequence("Ctrl+B"))
-        self._add(file_menu, "&Restore from backup…", self.restore_from_backup)
-        export_menu = file_menu.addMenu("&Export")
         self._add(
-            export_menu, "This tab to &Excel (.xlsx)…", lambda: self.export(".xlsx"), "Ctrl+E"
+            file_menu, self.tr("&Import suppliers…"), self.import_suppliers, QKeySequence("Ctrl+I")
         )
-        self._add(export_menu, "This tab to &PDF…", lambda: self.export(".pdf"), "Ctrl+Shift+E")
+        self._add(file_menu, self.tr("&Back up database…"), self.backup, QKeySequence("Ctrl+B"))
+        self._add(file_menu, self.tr("&Restore from backup…"), self.restore_from_backup)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        to_excel = self.tr("This tab to &Excel (.xlsx)…")
+        self._add(export_menu, to_excel, lambda: self.export(".xlsx"), "Ctrl+E")
+        self._add(
+            export_menu, self.tr("This tab to &PDF…"), lambda: self.export(".pdf"), "Ctrl+Shift+E"
+        )
         export_menu.addSeparator()
         for kind in KINDS.values():
             for suffix, label, _filter in FORMATS:
                 self._add(
                     export_menu,
-                    f"{kind.title.replace('&', '&&')} to {label}…",
+                    self.tr("{kind} to {format}…").format(
+                        kind=kind_title(kind.key).replace("&", "&&"), format=label
+                    ),
                     self._exporter(suffix, kind.key),
                 )
-        self._add(
-            file_menu, "Print pre&view…", lambda: self.print_tab(preview=True), "Ctrl+Shift+P"
-        )
-        self._add(
-            file_menu,
-            "&Print…",
-            lambda: self.print_tab(preview=False),
-            QKeySequence.StandardKey.Print,
-        )
+        preview = self.tr("Print pre&view…")
+        self._add(file_menu, preview, lambda: self.print_tab(preview=True), "Ctrl+Shift+P")
+        print_key = QKeySequence.StandardKey.Print
+        self._add(file_menu, self.tr("&Print…"), lambda: self.print_tab(preview=False), print_key)
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.edit_menu = self.menuBar().addMenu("&Edit")  # filled by the current tab
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add(help_menu, "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
-        self._add(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        settings = self._add(file_menu, self.tr("&Settings…"), self.show_settings, "Ctrl+,")
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu ▸ Settings
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))  # filled by the current tab
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide_key = QKeySequence.StandardKey.HelpContents
+        self._add(help_menu, self.tr("&User guide"), self.show_guide, guide_key)
+        self._add(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/")
         help_menu.addSeparator()
-        self._add(help_menu, "Load &demo data into a new file…", self.load_demo)
+        self._add(help_menu, self.tr("Load &demo data into a new file…"), self.load_demo)
         help_menu.addSeparator()
-        self._add(help_menu, f"&About {APP_NAME}", self.about)
+        self._add(help_menu, self.tr("&About {app}").format(app=APP_NAME), self.about)
 
     def _add(
         self,
@@ -179,11 +211,12 @@ class MainWindow(DatabaseCommands):
 
     def _show_title(self) -> None:
         path = self.session.workbench.path
-        read_only = (
-            " (read-only: changes cannot be saved)" if self.session.workbench.read_only else ""
-        )
-        self.setWindowTitle(f"{path.name}{read_only} — {APP_NAME}")
-        self.statusBar().showMessage(f"Database: {path}", 5000)
+        if self.session.workbench.read_only:
+            title = self.tr("{file} (read-only: changes cannot be saved) — {app}")
+        else:
+            title = self.tr("{file} — {app}")
+        self.setWindowTitle(title.format(file=path.name, app=APP_NAME))
+        self.statusBar().showMessage(self.tr("Database: {path}").format(path=path), 5000)
 
     def start(self) -> None:
         """Fill the first screen; after paint check the file, load the rest, warm up."""
@@ -193,8 +226,8 @@ class MainWindow(DatabaseCommands):
             self._integrity_watch = IntegrityWatch(workbench, self)
             self._integrity_watch.damaged.connect(self._on_damaged)
             self._integrity_watch.start()
-        QTimer.singleShot(50, workbench.warm_up)
-        QTimer.singleShot(2000, self, self._daily_backup)
+        QTimer.singleShot(50, self, workbench.warm_up)
+        self._backup_timer.start()  # stopped if the window closes first
         for notice in self.session.opened.notices():  # a copy set aside, an upgrade done
             self._inform(notice)
 
@@ -214,6 +247,8 @@ class MainWindow(DatabaseCommands):
         )
 
     def _wait_for_backup(self) -> None:
+        """No backup starts after this, and one running has finished."""
+        self._backup_timer.stop()
         worker = getattr(self, "_backup_worker", None)
         if worker is not None:
             worker.wait()
@@ -222,8 +257,10 @@ class MainWindow(DatabaseCommands):
         QMessageBox.critical(
             self,
             APP_NAME,
-            f"{message}\n\nNothing will be written to this file. Open a backup with "
-            "File ▸ Open, or run 'workbench check --db PATH' for details.",
+            self.tr(
+                "{message}\n\nNothing will be written to this file. Open a backup with "
+                "File ▸ Open, or run 'workbench check --db PATH' for details."
+            ).format(message=message),
         )
 
     # --- audits (opened from any tab that offers them) -------------------------------------
@@ -262,18 +299,25 @@ class MainWindow(DatabaseCommands):
         """Export what a tab shows (after filters, in its order); by default the current tab."""
         request = self._export_request(kind)
         if request is None:
-            self._show_message("This tab has nothing to export.")
+            self._show_message(self.tr("This tab has nothing to export."))
             return
-        file_kind = next(f for x, _label, f in FORMATS if x == suffix)
+        file_kind = QCoreApplication.translate(
+            "MainWindow", next(f for x, _label, f in FORMATS if x == suffix)
+        )
         suggested = self._folder() / f"{request.kind}{suffix}"
-        title = f"Export {KINDS[request.kind].title.lower()}"
+        title = self.tr("Export {kind}").format(kind=kind_title(request.kind).lower())
         name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_kind)
         if not name:
             return
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
         if self._write_export(request, out):
-            self.statusBar().showMessage(f"Exported {request.scope_text()} to {out}", 10000)
-            offer_to_open(self, out, f"Exported {request.scope_text()} to {out.name}.")
+            scope = request.scope_text()
+            self.statusBar().showMessage(
+                self.tr("Exported {scope} to {path}").format(scope=scope, path=out), 10000
+            )
+            offer_to_open(
+                self, out, self.tr("Exported {scope} to {file}.").format(scope=scope, file=out.name)
+            )
 
     def _exporter(self, suffix: str, kind: str) -> Callable[[], None]:
         return lambda: self.export(suffix, kind)
@@ -284,8 +328,11 @@ class MainWindow(DatabaseCommands):
         host = self.hosts.get(key)
         if host is not None and host.content is not None:
             request = _call(host.content, "export_request")
-            return request if isinstance(request, ExportRequest) else None
-        return ExportRequest(key) if key in KINDS else None
+        else:
+            request = ExportRequest(key) if key in KINDS else None
+        if not isinstance(request, ExportRequest):
+            return None
+        return dataclasses.replace(request, paper=self.settings.get(PAPER))
 
     def print_tab(self, *, preview: bool = True) -> None:
         """Print what the current tab shows: its PDF report, through Qt's print dialogs."""
@@ -293,7 +340,7 @@ class MainWindow(DatabaseCommands):
 
         request = self._export_request(None)
         if request is None:
-            self._show_message("This tab has nothing to print.")
+            self._show_message(self.tr("This tab has nothing to print."))
             return
         with tempfile.TemporaryDirectory(prefix="workbench-print-") as folder:
             out = Path(folder) / f"{request.kind}.pdf"
@@ -315,11 +362,11 @@ class MainWindow(DatabaseCommands):
         try:
             run_with_progress(
                 self,
-                f"Writing {request.scope_text()}…",
+                self.tr("Writing {scope}…").format(scope=request.scope_text()),
                 lambda report: export(workbench, request, out, report),
             )
         except Cancelled:
-            self.statusBar().showMessage("Cancelled; no file written", 8000)
+            self.statusBar().showMessage(self.tr("Cancelled; no file written"), 8000)
             return False
         except WorkbenchError as error:
             self._error(str(error))
@@ -327,11 +374,41 @@ class MainWindow(DatabaseCommands):
         return True
 
     # --- the rest ------------------------------------------------------------------------
+    # --- settings -------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        """File ▸ Settings: this computer's choices and the open database's."""
+        from app.ui.settings_dialog import DataSettings, SettingsDialog
+
+        service = self.session.workbench.negotiation
+        try:
+            before = DataSettings(service.home_currency(), service.landed_settings())
+        except WorkbenchError as exc:
+            self._error(str(exc))
+            return
+        dialog = SettingsDialog(self.settings, before, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog, before)
+
+    def apply_settings(self, dialog: SettingsDialog, before: DataSettings) -> None:
+        """Save what the dialog chose: the computer's at once, the database's as operations."""
+        dialog.save_computer_settings()
+        chosen = dialog.data_settings()
+        service = self.session.workbench.negotiation
+        if chosen.home_currency != before.home_currency:
+            outcome = self.operations.run(lambda: service.set_home_currency(chosen.home_currency))
+            if outcome.refusal is not None:
+                return
+        if chosen.landed != before.landed:
+            outcome = self.operations.run(lambda: service.save_landed_settings(chosen.landed))
+            if outcome.refusal is not None:
+                return
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+
     def show_shortcuts(self) -> None:
         """Every key of the menus and of the opened tabs, searchable, made from the actions."""
         from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups, shortcut_rows
 
-        tabs = [(e.title, self.hosts[e.key].content) for e in TABS]
+        tabs = [(tab_title(e), self.hosts[e.key].content) for e in TABS]
         groups = shortcut_groups(self.menuBar(), [(title, tab) for title, tab in tabs if tab])
         ShortcutsDialog(shortcut_rows(groups), self).exec()
 
@@ -349,14 +426,20 @@ class MainWindow(DatabaseCommands):
             font = str(error)
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            self.tr("About {app}").format(app=APP_NAME),
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>An offline workbench for sourcing from 1688.com factories: suppliers, "
-            "capacity and credit, samples, negotiation and consolidation.</p>"
-            f"<p><b>Database:</b> {html.escape(str(self.session.workbench.path))}<br>"
-            f"<b>Settings:</b> {html.escape(str(config.settings_path()))}<br>"
-            f"<b>PDF font:</b> {html.escape(font)}<br>"
-            "(set WORKBENCH_PDF_FONT to a .ttf/.ttc file to use another)</p>",
+            + self.tr(
+                "<p>An offline workbench for sourcing from 1688.com factories: suppliers, "
+                "capacity and credit, samples, negotiation and consolidation.</p>"
+                "<p><b>Database:</b> {database}<br>"
+                "<b>Settings:</b> {settings}<br>"
+                "<b>PDF font:</b> {font}<br>"
+                "(set WORKBENCH_PDF_FONT to a .ttf/.ttc file to use another)</p>"
+            ).format(
+                database=html.escape(str(self.session.workbench.path)),
+                settings=html.escape(str(config.settings_path())),
+                font=html.escape(font),
+            ),
         )
 
     def _folder(self) -> Path:

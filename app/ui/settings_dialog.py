@@ -1,4 +1,4 @@
-"""Edit ▸ Settings (issue 15): what belongs to this computer (language, paper, automatic backups:
+"""File ▸ Settings (issue 15): what belongs to this computer (language, paper, automatic backups:
 stored in the settings file) and what belongs to the data (home currency, destination, VAT
 registration: stored in the database, through the Negotiation service). Exchange rates and the
 other landed-cost settings stay on Negotiation ▸ Landed cost, where they are used."""

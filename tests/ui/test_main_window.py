@@ -34,6 +34,7 @@ def test_menus_hold_the_file_and_edit_actions(window: MainWindow) -> None:
         "Export",
         "Print preview…",
         "Print…",
+        "Settings…",
         "Quit",
     ]
     edit_items = [a.shortcut().toString() for a in menus["Edit"].actions() if a.text()]

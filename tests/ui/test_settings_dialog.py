@@ -33,3 +33,29 @@ def test_computer_settings_are_written_and_data_settings_returned(qtbot, tmp_pat
     assert data.landed.destination.code is DestinationCode.US
     assert data.landed.duty_basis is DutyBasis.FOB  # the US customs' basis comes with it
     assert data.landed.vat_reclaimable
+
+
+def test_the_window_saves_data_settings_and_exports_on_the_chosen_paper(window) -> None:
+    service = window.session.workbench.negotiation
+    before = DataSettings(service.home_currency(), service.landed_settings())
+    dialog = SettingsDialog(window.settings, before, window)
+    dialog.paper.setCurrentText("Letter")
+    dialog.home.setCurrentText("usd")
+    dialog.destination.setCurrentIndex(dialog.destination.findData(DestinationCode.US.value))
+    window.apply_settings(dialog, before)
+    assert service.home_currency() == "USD"
+    assert service.landed_settings().destination.code is DestinationCode.US
+    request = window._export_request("suppliers")
+    assert request is not None and request.paper == "Letter"
+
+
+def test_a_refused_currency_changes_nothing_in_the_database(window) -> None:
+    service = window.session.workbench.negotiation
+    before = DataSettings(service.home_currency(), service.landed_settings())
+    dialog = SettingsDialog(window.settings, before, window)
+    dialog.home.setCurrentText("euros")
+    dialog.vat_registered.setChecked(not before.landed.vat_reclaimable)
+    window.apply_settings(dialog, before)
+    assert service.home_currency() == before.home_currency
+    assert service.landed_settings() == before.landed
+    assert "not a currency code" in window.statusBar().currentMessage()
