@@ -77,7 +77,11 @@ def sweep() -> list[Path]:
 def spooled_temporary_file(suffix: str = "") -> str:
     """openpyxl's `create_temporary_file`, in our folder and named with our process id."""
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - openpyxl opens it again by name
-        mode="w+", suffix=suffix, prefix=f"openpyxl.{os.getpid()}.", dir=spool_folder(), delete=False
+        mode="w+",
+        suffix=suffix,
+        prefix=f"openpyxl.{os.getpid()}.",
+        dir=spool_folder(),
+        delete=False,
     )
     name = handle.name
     handle.close()

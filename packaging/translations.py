@@ -2,6 +2,7 @@
 
     python packaging/translations.py update   # after changing strings or translations
     python packaging/translations.py check    # CI: the .ts is complete and the .qm is current
+    python packaging/translations.py missing app/ui/suppliers ...  # what a part still lacks
 
 1. `pyside6-lupdate` extracts every `self.tr(...)`, `QCoreApplication.translate(...)` and
    `QT_TRANSLATE_NOOP(...)` string of app/ into resources/translations/workbench_zh_CN.ts.
@@ -50,13 +51,22 @@ def translations() -> dict[str, dict[str, str]]:
     return merged
 
 
-def build(ts: Path, qm: Path) -> list[str]:
+def build(ts: Path, qm: Path, files: list[str] | None = None) -> list[str]:
     """Extract into `ts` (keeping its translations), fill, compile into `qm`; the sources
     without a translation, as 'Context: text' lines."""
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-         "-ts", str(ts)],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            _tool("pyside6-lupdate"),
+            *(files or sources()),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     known = translations()
     tree = ET.parse(ts)
@@ -90,13 +100,28 @@ def main(argv: list[str]) -> int:
         for line in missing[:50]:
             print(f"  {line}")
         return 0
+    if command == "missing":  # a part's files only, in a scratch catalogue: safe to run at once
+        files = [
+            str(p.relative_to(ROOT))
+            for arg in argv[1:]
+            for p in ([ROOT / arg] if arg.endswith(".py") else sorted((ROOT / arg).rglob("*.py")))
+        ]
+        with tempfile.TemporaryDirectory() as folder:
+            missing = build(Path(folder) / TS.name, Path(folder) / QM.name, files)
+        for line in missing:
+            print(f"untranslated: {line}")
+        print(f"{len(missing)} untranslated in {len(files)} file(s)")
+        return 1 if missing else 0
     with tempfile.TemporaryDirectory() as folder:
         ts, qm = Path(folder) / TS.name, Path(folder) / QM.name
         if TS.exists():
             shutil.copyfile(TS, ts)
         missing = build(ts, qm)
-        stale = [p.name for p, fresh in ((TS, ts), (QM, qm))
-                 if not p.exists() or p.read_bytes() != fresh.read_bytes()]
+        stale = [
+            p.name
+            for p, fresh in ((TS, ts), (QM, qm))
+            if not p.exists() or p.read_bytes() != fresh.read_bytes()
+        ]
     for line in missing:
         print(f"untranslated: {line}")
     if stale:

@@ -7,14 +7,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app import APP_NAME, config
 from app.errors import WorkbenchError
 from app.ui import i18n
-from app.ui.database_commands import DB_FILTER
+from app.ui.database_commands import db_filter
 from app.ui.main_window import MainWindow
 from app.ui.session import Session, open_session
 from app.ui.settings import LANGUAGE, Settings
@@ -50,13 +50,19 @@ def open_with_dialogs(path: Path, *, create: bool) -> Session | None:
             return open_session(path, create=create, quick_check=False)
         except WorkbenchError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(error))
-            other = box.addButton("Open another database…", QMessageBox.ButtonRole.AcceptRole)
+            other = box.addButton(
+                QCoreApplication.translate("App", "Open another database…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
             if box.clickedButton() is not other:
                 return None
             name, _ = QFileDialog.getOpenFileName(
-                None, "Open database", str(path.parent), DB_FILTER
+                None,
+                QCoreApplication.translate("App", "Open database"),
+                str(path.parent),
+                db_filter(),
             )
             if not name:
                 return None
@@ -124,8 +130,9 @@ def _grab(
         titles = [
             window.tabs.tabText(i).replace("&&", "&").lower() for i in range(window.tabs.count())
         ]
+        keys = list(window.hosts)  # "suppliers", "matrix"…: the same in every language
         wanted = tab.lower().replace("-", " ").replace("_", " ")
-        matches = [
+        matches = [i for i, key in enumerate(keys) if key == wanted] or [
             i for i, title in enumerate(titles) if title.startswith(wanted) or wanted in title
         ]
         if not matches:

@@ -4,6 +4,7 @@ thread after the window has opened (app.store.auto_backup)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -45,10 +46,11 @@ class DailyBackup(QThread):
         try:
             info = make_daily_backup(self._database, self._today, Retention(*self._keep))
         except WorkbenchError as error:
-            self.done.emit(f"Today's automatic backup failed: {error}")
+            self.done.emit(self.tr("Today's automatic backup failed: {error}").format(error=error))
             return
         if info is not None:
-            self.done.emit(f"Automatic backup made: {info.folder} ({info.summary()})")
+            made = self.tr("Automatic backup made: {folder} ({summary})")
+            self.done.emit(made.format(folder=info.folder, summary=info.summary()))
 
 
 def start_daily_backup(
@@ -70,7 +72,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, database: Path, backups: list[BackupInfo], parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.chosen: Path | None = None
         self.database = database
         self.list = QListWidget()
@@ -82,23 +84,26 @@ class RestoreDialog(QDialog):
         if backups:
             self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self._accept_current())
-        other = QPushButton("Choose another backup…")
+        other = QPushButton(self.tr("Choose another backup…"))
         other.clicked.connect(self._choose_other)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
         buttons.accepted.connect(self._accept_current)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         note = QLabel(
-            f"The backup replaces <b>{database.name}</b>. The file as it is now, with its "
-            "photos, is kept beside it (named …before-restore-…), never deleted."
+            self.tr(
+                "The backup replaces <b>{file}</b>. The file as it is now, with its photos, is "
+                "kept beside it (named …before-restore-…), never deleted."
+            ).format(file=html.escape(database.name))
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        layout.addWidget(QLabel("Automatic backups:" if backups else "No automatic backups yet."))
+        listed = self.tr("Automatic backups:") if backups else self.tr("No automatic backups yet.")
+        layout.addWidget(QLabel(listed))
         layout.addWidget(self.list)
         layout.addWidget(other)
         layout.addWidget(buttons)
@@ -112,7 +117,7 @@ class RestoreDialog(QDialog):
 
     def _choose_other(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a backup folder", str(self.database.parent)
+            self, self.tr("Choose a backup folder"), str(self.database.parent)
         )
         if folder:
             self.chosen = Path(folder)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from app.errors import WorkbenchError
@@ -17,8 +18,17 @@ if TYPE_CHECKING:
     from app.ui.settings import Settings
     from app.ui.widgets.operations import Operations
 
-DB_FILTER = "Workbench databases (*.sqlite3 *.db);;All files (*)"
-IMPORT_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+DB_FILTER = str(
+    QT_TRANSLATE_NOOP("DatabaseCommands", "Workbench databases (*.sqlite3 *.db);;All files (*)")
+)
+IMPORT_FILTER = str(
+    QT_TRANSLATE_NOOP("DatabaseCommands", "Spreadsheets (*.xlsx *.csv);;All files (*)")
+)
+
+
+def db_filter() -> str:
+    """The file dialogs' filter for databases, in the interface language."""
+    return QCoreApplication.translate("DatabaseCommands", DB_FILTER)
 
 
 class DatabaseCommands(QMainWindow):
@@ -54,25 +64,29 @@ class DatabaseCommands(QMainWindow):
         raise NotImplementedError
 
     def new_database(self) -> None:
-        path = self._ask_new_file("New database", self._folder())
+        path = self._ask_new_file(self.tr("New database"), self._folder())
         if path is not None:
             self.switch_database(path, create=True)
 
     def _ask_new_file(self, title: str, suggested: Path) -> Path | None:
         """A name for a new database file; an existing file is refused, never replaced."""
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), DB_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), db_filter())
         if not name:
             return None
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".sqlite3")
         if path.exists():
             self._error(
-                f"{path} already exists. Choose a new name; existing files are never replaced."
+                self.tr(
+                    "{path} already exists. Choose a new name; existing files are never replaced."
+                ).format(path=path)
             )
             return None
         return path
 
     def open_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._folder()), DB_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self._folder()), db_filter()
+        )
         if name:
             self.switch_database(Path(name), create=False)
 
@@ -84,7 +98,7 @@ class DatabaseCommands(QMainWindow):
             action.setEnabled(path != current)
             action.triggered.connect(lambda _=False, p=path: self.switch_database(p, create=False))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def switch_database(self, path: Path, *, create: bool) -> bool:
         """Open another database in this window; the current one stays open if that fails."""
@@ -118,7 +132,10 @@ class DatabaseCommands(QMainWindow):
         path = self.session.workbench.path
         suggested = path.with_name(f"{path.stem}-{date.today().isoformat()}.backup")
         name, _ = QFileDialog.getSaveFileName(
-            self, "Back up database to a new folder", str(suggested), "Backups (*.backup)"
+            self,
+            self.tr("Back up database to a new folder"),
+            str(suggested),
+            self.tr("Backups (*.backup)"),
         )
         if not name:
             return
@@ -127,13 +144,18 @@ class DatabaseCommands(QMainWindow):
         try:
             info = run_with_progress(
                 self,
-                "Backing up the database and its photos…",
+                self.tr("Backing up the database and its photos…"),
                 lambda report: write_backup(path, Path(name), on_progress=report),
             )
         except WorkbenchError as error:
             self._error(str(error))
             return
-        self.statusBar().showMessage(f"Backed up to {info.folder} ({info.summary()})", 10000)
+        self.statusBar().showMessage(
+            self.tr("Backed up to {folder} ({summary})").format(
+                folder=info.folder, summary=info.summary()
+            ),
+            10000,
+        )
 
     def restore_from_backup(self) -> None:
         """Put a backup in place of this database; the file as it is now is kept aside."""
@@ -151,7 +173,9 @@ class DatabaseCommands(QMainWindow):
         try:
             restored = restore_backup(chosen, path, check=problems_that_block_use)
         except WorkbenchError as error:
-            self._error(f"{error}\n\n{path.name} was not replaced.")
+            self._error(
+                self.tr("{error}\n\n{file} was not replaced.").format(error=error, file=path.name)
+            )
             restored = None
         try:
             session = open_session(path, create=False)
@@ -161,17 +185,22 @@ class DatabaseCommands(QMainWindow):
             return
         self._use_session(session)
         if restored is not None:
-            kept = (
-                f" The file as it was is kept as {restored.set_aside.name}."
-                if restored.set_aside
-                else ""
+            text = self.tr("Restored {backup} ({summary}).").format(
+                backup=chosen.name, summary=restored.summary
             )
-            self._inform(f"Restored {chosen.name} ({restored.summary}).{kept}")
+            if restored.set_aside:
+                text += self.tr(" The file as it was is kept as {file}.").format(
+                    file=restored.set_aside.name
+                )
+            self._inform(text)
 
     def import_suppliers(self) -> None:
         """Read and check a file, show what it would change, write it only on "Import"."""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import suppliers", str(self._folder()), IMPORT_FILTER
+            self,
+            self.tr("Import suppliers"),
+            str(self._folder()),
+            QCoreApplication.translate("DatabaseCommands", IMPORT_FILTER),
         )
         if not name:
             return
@@ -185,13 +214,17 @@ class DatabaseCommands(QMainWindow):
 
     def load_demo(self) -> None:
         """A new database filled with the demo (36 suppliers, samples, quotes, parcels…)."""
-        path = self._ask_new_file("Load demo data into a new file", self._folder() / "demo.sqlite3")
+        path = self._ask_new_file(
+            self.tr("Load demo data into a new file"), self._folder() / "demo.sqlite3"
+        )
         if path is None:
             return
         from app.demo import create_demo
 
         try:
-            run_with_progress(self, "Making the demo database…", lambda _report: create_demo(path))
+            run_with_progress(
+                self, self.tr("Making the demo database…"), lambda _report: create_demo(path)
+            )
         except WorkbenchError as error:
             self._error(str(error))
             return

@@ -3,11 +3,14 @@ out of date) and Help ▸ User guide (the offline guide shipped in resources/gui
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,10 +31,30 @@ from PySide6.QtWidgets import (
 )
 
 from app import config
+from app.ui import i18n
 
-HEADERS = ("Action", "Keys", "Where")
+HEADERS = (
+    str(QT_TRANSLATE_NOOP("ShortcutsModel", "Action")),
+    str(QT_TRANSLATE_NOOP("ShortcutsModel", "Keys")),
+    str(QT_TRANSLATE_NOOP("ShortcutsModel", "Where")),
+)
 Index = QModelIndex | QPersistentModelIndex
 GUIDE = "guide/user-guide.md"
+GUIDES = {i18n.CHINESE: "guide/user-guide.zh_CN.md"}  # by interface language; else GUIDE
+
+
+_MNEMONIC = re.compile(r"\(&[^&)]\)")  # "新建(&N)": how Chinese texts mark their key
+
+
+def plain(text: str) -> str:
+    """A menu or action text as read: "&File" -> "File", "文件(&F)" -> "文件", "&&" -> "&"."""
+    text = _MNEMONIC.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def guide_path() -> str:
+    """The user guide in the interface language (resources/guide/), English by default."""
+    return GUIDES.get(i18n.active(), GUIDE)
 
 
 def menu_groups(menu: QMenu, where: str) -> list[tuple[str, list[QAction]]]:
@@ -41,7 +64,7 @@ def menu_groups(menu: QMenu, where: str) -> list[tuple[str, list[QAction]]]:
     for action in menu.actions():
         sub = action.menu()
         if isinstance(sub, QMenu):
-            groups += menu_groups(sub, f"{where} ▸ {sub.title().replace('&', '')}")
+            groups += menu_groups(sub, f"{where} ▸ {plain(sub.title())}")
         else:
             own.append(action)
     return groups
@@ -55,8 +78,14 @@ def shortcut_groups(
     for action in menu_bar.actions():
         menu = action.menu()
         if isinstance(menu, QMenu):
-            groups += menu_groups(menu, menu.title().replace("&", ""))
-    groups += [(f"{title.replace('&&', '&')} tab", list(tab.actions())) for title, tab in tabs]
+            groups += menu_groups(menu, plain(menu.title()))
+    groups += [
+        (
+            QCoreApplication.translate("ShortcutsDialog", "{tab} tab").format(tab=plain(title)),
+            list(tab.actions()),
+        )
+        for title, tab in tabs
+    ]
     return groups
 
 
@@ -67,7 +96,7 @@ def shortcut_rows(groups: Iterable[tuple[str, Iterable[QAction]]]) -> list[tuple
     for where, actions in groups:
         for action in actions:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            name = plain(action.text())
             if not keys or not name or (name, where) in seen:
                 continue
             seen.add((name, where))
@@ -90,7 +119,7 @@ class ShortcutsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("ShortcutsModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -102,9 +131,9 @@ class ShortcutsModel(QAbstractTableModel):
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.search = QLineEdit(
-            placeholderText="Type to find an action or a key (e.g. export, Ctrl+E)"
+            placeholderText=self.tr("Type to find an action or a key (e.g. export, Ctrl+E)")
         )
         self.search.setClearButtonEnabled(True)
         self.model = ShortcutsModel(rows, self)
@@ -133,14 +162,18 @@ class ShortcutsDialog(QDialog):
 class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("User guide")
+        self.setWindowTitle(self.tr("User guide"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
-        path = config.resources_dir() / GUIDE
+        path = config.resources_dir() / guide_path()
+        if not path.exists():
+            path = config.resources_dir() / GUIDE  # a language without its guide: English
         try:
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         except OSError:
-            self.browser.setPlainText(f"The user guide is missing ({path}).")
+            self.browser.setPlainText(
+                self.tr("The user guide is missing ({path}).").format(path=path)
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

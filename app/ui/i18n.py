@@ -60,6 +60,14 @@ def install(app: QApplication, choice: str) -> str:
                 _installed.append(qt)
         else:
             language = ENGLISH  # no catalogue: the interface stays English
+    # Dates, month names and number groups follow the interface language too.
+    system = QLocale.system()
+    if language == CHINESE:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    elif system.language() == QLocale.Language.Chinese:  # English chosen on a Chinese system
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(system)
     _active = language
     return language
 

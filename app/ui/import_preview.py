@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,12 +56,14 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self._replan = replan
-        self.setWindowTitle(f"Import {plan.file_name}")
+        self.setWindowTitle(self.tr("Import {file}").format(file=plan.file_name))
         self.resize(720, 480)
         self.summary = QLabel(_counts_text(plan))
         self.summary.setWordWrap(True)
         self.keep_unknown = QCheckBox(
-            "&Keep the values of these columns in the suppliers' notes (as 'column: value')"
+            self.tr(
+                "&Keep the values of these columns in the suppliers' notes (as 'column: value')"
+            )
         )
         self.keep_unknown.setChecked(plan.kept_unknown)
         self.keep_unknown.setVisible(bool(plan.unknown_columns) and replan is not None)
@@ -69,10 +72,12 @@ class ImportPreviewDialog(QDialog):
         self.details.setHeaderHidden(True)
         self.details.setRootIsDecorated(True)
         self.details.setUniformRowHeights(True)
-        self.details.setAccessibleName("What the import changes")
+        self.details.setAccessibleName(self.tr("What the import changes"))
         _fill(self.details, plan)
         buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.setDefault(True)  # Enter imports; Esc is the dialog's reject
         buttons.accepted.connect(self.accept)
@@ -123,16 +128,21 @@ def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> Im
         workbench.require_intact()
         plan = run_with_progress(
             parent,
-            f"Reading {path.name}…",
+            QCoreApplication.translate("ImportPreviewDialog", "Reading {file}…").format(
+                file=path.name
+            ),
             lambda _report: preview_import(workbench.suppliers, path),
         )
     except Cancelled:
-        return ImportOutcome(message=f"Cancelled: nothing of {path.name} was imported")
+        return ImportOutcome(message=_cancelled(path))
     except ImportRejected as error:
         box = QMessageBox(
             QMessageBox.Icon.Warning, APP_NAME, str(error).split("\n")[0], parent=parent
         )
-        box.setInformativeText(f"{len(error.problems)} problem(s); see Details.")
+        problems = QCoreApplication.translate(
+            "ImportPreviewDialog", "{count} problem(s); see Details."
+        )
+        box.setInformativeText(problems.format(count=len(error.problems)))
         box.setDetailedText("\n".join(error.problems))
         box.exec()
         return ImportOutcome()
@@ -145,15 +155,20 @@ def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> Im
 
     chosen = confirm_import(plan, parent, replan)
     if chosen is None:
-        return ImportOutcome(message=f"Cancelled: nothing of {path.name} was imported")
+        return ImportOutcome(message=_cancelled(path))
     plan = chosen
     if not plan.writes_anything:
-        return ImportOutcome(message=f"{path.name}: {plan.summary()}; nothing to import")
+        nothing = QCoreApplication.translate(
+            "ImportPreviewDialog", "{file}: {summary}; nothing to import"
+        )
+        return ImportOutcome(message=nothing.format(file=path.name, summary=plan.summary()))
     written: list[Change] = []  # a Cancel pressed during the one commit comes after it
     try:
         run_with_progress(
             parent,
-            f"Importing {path.name}…",
+            QCoreApplication.translate("ImportPreviewDialog", "Importing {file}…").format(
+                file=path.name
+            ),
             lambda _report: written.append(apply_import(workbench.suppliers, plan)),
         )
     except Cancelled:
@@ -162,7 +177,15 @@ def import_with_preview(parent: QWidget, workbench: Workbench, path: Path) -> Im
         QMessageBox.warning(parent, APP_NAME, str(error))
         return ImportOutcome()
     change = written[0] if written else None
-    return ImportOutcome(change, f"Imported {path.name}: {plan.summary()}")
+    imported = QCoreApplication.translate("ImportPreviewDialog", "Imported {file}: {summary}")
+    return ImportOutcome(change, imported.format(file=path.name, summary=plan.summary()))
+
+
+def _cancelled(path: Path) -> str:
+    text = QCoreApplication.translate(
+        "ImportPreviewDialog", "Cancelled: nothing of {file} was imported"
+    )
+    return text.format(file=path.name)
 
 
 def confirm_import(
@@ -177,50 +200,81 @@ def confirm_import(
 
 
 def _counts_text(plan: ImportPlan) -> str:
-    counts = f"{len(plan.new)} new, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged."
+    counts = QCoreApplication.translate(
+        "ImportPreviewDialog", "{new} new, {updated} updated, {unchanged} unchanged."
+    )
+    counts = counts.format(
+        new=len(plan.new), updated=len(plan.updated), unchanged=len(plan.unchanged)
+    )
     alike = len(plan.look_alikes)
-    if alike:
-        counts += (
-            f" {alike} of the new {'looks' if alike == 1 else 'look'} like an existing"
-            " supplier (imported as new all the same)."
-        )
+    if alike == 1:
+        counts += " " + QCoreApplication.translate(
+            "ImportPreviewDialog",
+            "{count} of the new looks like an existing supplier (imported as new all the same).",
+        ).format(count=alike)
+    elif alike:
+        counts += " " + QCoreApplication.translate(
+            "ImportPreviewDialog",
+            "{count} of the new look like an existing supplier (imported as new all the same).",
+        ).format(count=alike)
     if not plan.writes_anything:
-        counts += " Importing would change nothing."
+        counts += " " + QCoreApplication.translate(
+            "ImportPreviewDialog", "Importing would change nothing."
+        )
     if plan.unknown_columns:
-        unknown = plan.unknown_text()
+        unknown = plan.unknown_text()  # the service's words (English)
         counts += f"\n{unknown[:1].upper()}{unknown[1:]}."
-    return f"Import {plan.file_name}?\n{counts}"
+    question = QCoreApplication.translate("ImportPreviewDialog", "Import {file}?\n{counts}")
+    return question.format(file=plan.file_name, counts=counts)
 
 
 def _fill(tree: QTreeWidget, plan: ImportPlan) -> None:
     """One section per kind of row; the sections that matter open, the unchanged closed."""
     if plan.updated:
-        section = _section(tree, f"Updated ({len(plan.updated)})")
+        title = QCoreApplication.translate("ImportPreviewDialog", "Updated ({count})")
+        section = _section(tree, title.format(count=len(plan.updated)))
         for row in plan.updated:
-            item = QTreeWidgetItem(section, [f"row {row.row} {row.name} ({row.reason})"])
+            item = QTreeWidgetItem(section, [_row_text(row.row, row.name, row.reason)])
             for change in row.changes:
                 QTreeWidgetItem(item, [change.text])
             item.setExpanded(True)
         section.setExpanded(True)
     if plan.look_alikes:
-        section = _section(tree, f"Looks like an existing supplier ({len(plan.look_alikes)})")
+        title = QCoreApplication.translate(
+            "ImportPreviewDialog", "Looks like an existing supplier ({count})"
+        )
+        section = _section(tree, title.format(count=len(plan.look_alikes)))
         for new_row in plan.look_alikes:
             QTreeWidgetItem(section, [look_alike_text(new_row)])
         section.setExpanded(True)
     if plan.rows_alike:
-        section = _section(tree, f"Rows that match each other ({len(plan.rows_alike)})")
+        title = QCoreApplication.translate(
+            "ImportPreviewDialog", "Rows that match each other ({count})"
+        )
+        section = _section(tree, title.format(count=len(plan.rows_alike)))
         for text in plan.rows_alike:
             QTreeWidgetItem(section, [text])
         section.setExpanded(True)
     if plan.new:
-        section = _section(tree, f"New ({len(plan.new)})")
+        title = QCoreApplication.translate("ImportPreviewDialog", "New ({count})")
+        section = _section(tree, title.format(count=len(plan.new)))
         for new_row in plan.new:
-            QTreeWidgetItem(section, [f"row {new_row.row} {new_row.name}"])
+            QTreeWidgetItem(section, [_row_text(new_row.row, new_row.name)])
         section.setExpanded(len(plan.new) <= EXPANDED_NEW_ROWS)
     if plan.unchanged:
-        section = _section(tree, f"Unchanged ({len(plan.unchanged)})")
+        title = QCoreApplication.translate("ImportPreviewDialog", "Unchanged ({count})")
+        section = _section(tree, title.format(count=len(plan.unchanged)))
         for row in plan.unchanged:
-            QTreeWidgetItem(section, [f"row {row.row} {row.name} ({row.reason})"])
+            QTreeWidgetItem(section, [_row_text(row.row, row.name, row.reason)])
+
+
+def _row_text(number: int, name: str, reason: str = "") -> str:
+    """'row 3 甲厂 (matched by shop URL)': the reason is the service's words."""
+    if reason:
+        text = QCoreApplication.translate("ImportPreviewDialog", "row {row} {name} ({reason})")
+    else:
+        text = QCoreApplication.translate("ImportPreviewDialog", "row {row} {name}")
+    return text.format(row=number, name=name, reason=reason)
 
 
 def _section(tree: QTreeWidget, title: str) -> QTreeWidgetItem:

@@ -6,6 +6,7 @@ at start-up), so the window loads one tab's code before its first paint.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ui.widgets.tab_protocol import TabContext, TabEntry
@@ -42,9 +43,14 @@ def _consolidation(context: TabContext) -> QWidget:
 
 
 TABS: tuple[TabEntry, ...] = (
-    TabEntry("suppliers", "Suppliers", _suppliers, eager=True),
-    TabEntry("matrix", "Capacity && Credit", _matrix),
-    TabEntry("samples", "Samples", _samples),
-    TabEntry("negotiation", "Negotiation", _negotiation),
-    TabEntry("consolidation", "Consolidation", _consolidation),
+    TabEntry("suppliers", str(QT_TRANSLATE_NOOP("Tabs", "Suppliers")), _suppliers, eager=True),
+    TabEntry("matrix", str(QT_TRANSLATE_NOOP("Tabs", "Capacity && Credit")), _matrix),
+    TabEntry("samples", str(QT_TRANSLATE_NOOP("Tabs", "Samples")), _samples),
+    TabEntry("negotiation", str(QT_TRANSLATE_NOOP("Tabs", "Negotiation")), _negotiation),
+    TabEntry("consolidation", str(QT_TRANSLATE_NOOP("Tabs", "Consolidation")), _consolidation),
 )
+
+
+def tab_title(entry: TabEntry) -> str:
+    """A tab's title as shown ("&&" for an ampersand), in the interface language."""
+    return QCoreApplication.translate("Tabs", entry.title)

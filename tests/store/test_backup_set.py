@@ -141,7 +141,9 @@ def test_restore_sets_the_current_file_aside_and_checks_the_restored_one(
         database.close()
     current = _digest(shop)
     Path(f"{shop}-wal").write_bytes(b"stale wal of a crash")
-    restored = restore_backup(backup, shop, check=problems_that_block_use, now=datetime(2026, 12, 7, 9, 30))
+    restored = restore_backup(
+        backup, shop, check=problems_that_block_use, now=datetime(2026, 12, 7, 9, 30)
+    )
     assert _suppliers(shop) == 2 and problems_that_block_use(shop) == []
     assert restored.set_aside == shop.with_name("test.before-restore-20261207-093000.sqlite3")
     assert _digest(restored.set_aside) == current  # kept, never deleted

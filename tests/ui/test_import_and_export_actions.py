@@ -174,9 +174,7 @@ def test_export_from_the_matrix_tab_writes_its_rows(
     assert not any("恒达" in value for value in values)
 
 
-def test_print_preview_renders_the_current_tabs_report(
-    window: MainWindow, monkeypatch
-) -> None:
+def test_print_preview_renders_the_current_tabs_report(window: MainWindow, monkeypatch) -> None:
     from app.ui.widgets import pdf_printing
 
     previewed: list[tuple[str, str]] = []

@@ -43,6 +43,7 @@ class PhotoSource(Protocol):
 
     def open_image(self, photo_hash: str, max_side: int | None = None) -> Image.Image: ...
 
+
 NO_VALUE = "–"
 BEST_MARK = "★"
 GOLDEN_TEXT = "★ golden sample"

@@ -11,7 +11,15 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.audits.checklist import (
@@ -27,9 +35,20 @@ from app.domain.kit.money import parse_decimal
 from app.domain.matrix.capacity import unit_text
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Section", "Item", "Answer", "Remark", "Photos")
+# Marked for translation here (context "AnswersModel"), translated where shown.
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("AnswersModel", "Section")),
+    str(QT_TRANSLATE_NOOP("AnswersModel", "Item")),
+    str(QT_TRANSLATE_NOOP("AnswersModel", "Answer")),
+    str(QT_TRANSLATE_NOOP("AnswersModel", "Remark")),
+    str(QT_TRANSLATE_NOOP("AnswersModel", "Photos")),
+)
 ITEM, ANSWER, REMARK, PHOTOS = 1, 2, 3, 4
-VERDICT_TEXT = {Verdict.PASS: "✔ pass", Verdict.FAIL: "✘ fail", Verdict.NOT_APPLICABLE: "n/a"}
+VERDICT_TEXT = {
+    Verdict.PASS: str(QT_TRANSLATE_NOOP("AnswersModel", "✔ pass")),
+    Verdict.FAIL: str(QT_TRANSLATE_NOOP("AnswersModel", "✘ fail")),
+    Verdict.NOT_APPLICABLE: str(QT_TRANSLATE_NOOP("AnswersModel", "n/a")),
+}
 VERDICT_KEYS = {"p": Verdict.PASS, "f": Verdict.FAIL, "n": Verdict.NOT_APPLICABLE}
 _FAIL_TEXT = QColor("#9a3412")  # with the ✘ mark, so colour is not the only signal
 
@@ -84,7 +103,9 @@ class AnswersModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return COLUMNS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("AnswersModel", COLUMNS[section])
+        return str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -112,11 +133,11 @@ class AnswersModel(QAbstractTableModel):
             return ", ".join(photo_ref_label(ref) for ref in answer.photo_refs)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ANSWER and item.kind is AnswerKind.PASS_FAIL:
-                return "Press P pass, F fail, N not applicable; Delete clears."
+                return self.tr("Press P pass, F fail, N not applicable; Delete clears.")
             if column == ITEM and item.critical:
-                return "★ Critical: a fail here fails the whole audit."
+                return self.tr("★ Critical: a fail here fails the whole audit.")
             if column == PHOTOS:
-                return "Photo references, separated by commas (e.g. IMG_2041, 车间-2.jpg)."
+                return self.tr("Photo references, separated by commas (e.g. IMG_2041, 车间-2.jpg).")
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == ANSWER
@@ -157,7 +178,8 @@ class AnswersModel(QAbstractTableModel):
         if item.kind is AnswerKind.PASS_FAIL:
             verdict = value if isinstance(value, Verdict) else _verdict_from_text(text)
             if verdict is None and text:
-                self.refused.emit(f"'{text}': answer P (pass), F (fail) or N (not applicable).")
+                refusal = self.tr("'{text}': answer P (pass), F (fail) or N (not applicable).")
+                self.refused.emit(refusal.format(text=text))
                 return None
             return replace(current, verdict=verdict)
         if item.kind is AnswerKind.NUMBER:
@@ -166,10 +188,15 @@ class AnswersModel(QAbstractTableModel):
             try:
                 number = parse_decimal(text.removesuffix(item.unit).strip())
             except ValueError:
-                self.refused.emit(f"'{text}' is not a number of {item.unit or 'units'}.")
+                if item.unit:
+                    refusal = self.tr("'{text}' is not a number of {unit}.")
+                else:
+                    refusal = self.tr("'{text}' is not a number of units.")
+                self.refused.emit(refusal.format(text=text, unit=item.unit))
                 return None
             if number < 0:
-                self.refused.emit(f"{item.text_en}: a number, zero or more (not {number}).")
+                refusal = self.tr("{item}: a number, zero or more (not {number}).")
+                self.refused.emit(refusal.format(item=item.text_en, number=number))
                 return None
             return replace(current, number=number)
         return replace(current, text=text)
@@ -180,16 +207,22 @@ def _verdict_from_text(text: str) -> Verdict | None:
     if not lowered:
         return None
     for verdict in Verdict:
-        if lowered in (verdict.value, VERDICT_TEXT[verdict].lower()):
+        shown = verdict_text(verdict).lower()
+        if lowered in (verdict.value, VERDICT_TEXT[verdict].lower(), shown):
             return verdict
     return VERDICT_KEYS.get(lowered[:1]) if lowered in ("p", "f", "n", "na", "n.a.") else None
+
+
+def verdict_text(verdict: Verdict) -> str:
+    """ "✔ pass", "✘ fail", "n/a" in the interface language."""
+    return QCoreApplication.translate("AnswersModel", VERDICT_TEXT[verdict])
 
 
 def _answer_text(item: ChecklistItem, answer: Answer, *, editing: bool) -> str:
     if item.kind is AnswerKind.PASS_FAIL:
         if answer.verdict is None:
             return ""
-        return answer.verdict.value if editing else VERDICT_TEXT[answer.verdict]
+        return answer.verdict.value if editing else verdict_text(answer.verdict)
     if item.kind is AnswerKind.NUMBER:
         if answer.number is None:
             return ""

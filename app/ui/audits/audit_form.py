@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,30 @@ from app.domain.audits.checklist import (
 )
 from app.ui.audits.answers_model import ANSWER, ITEM, REMARK, VERDICT_KEYS, AnswersModel
 from app.ui.widgets.parsing import ParseError, parse_date
+
+# The domain's English words for these, marked for translation (context "AuditForm").
+_AUDITOR_TEXT = {
+    Auditor.SELF: str(QT_TRANSLATE_NOOP("AuditForm", "Self (own visit)")),
+    Auditor.BV: str(QT_TRANSLATE_NOOP("AuditForm", "Bureau Veritas (BV)")),
+    Auditor.OTHER: str(QT_TRANSLATE_NOOP("AuditForm", "Other agency")),
+}
+_RESULT_TEXT = {
+    AuditResult.PASSED: str(QT_TRANSLATE_NOOP("AuditForm", "passed")),
+    AuditResult.CONDITIONAL: str(QT_TRANSLATE_NOOP("AuditForm", "conditional")),
+    AuditResult.FAILED: str(QT_TRANSLATE_NOOP("AuditForm", "failed")),
+    AuditResult.NOT_DECIDED: str(QT_TRANSLATE_NOOP("AuditForm", "not decided")),
+}
+
+
+def auditor_text(auditor: Auditor) -> str:
+    """Who audited, in the interface language (SGS and TÜV are names)."""
+    text = _AUDITOR_TEXT.get(auditor)
+    return auditor.label if text is None else QCoreApplication.translate("AuditForm", text)
+
+
+def result_text(result: AuditResult) -> str:
+    """ "passed", "conditional"… in the interface language."""
+    return QCoreApplication.translate("AuditForm", _RESULT_TEXT[result])
 
 
 @dataclass(frozen=True)
@@ -72,21 +96,22 @@ class AuditForm(QWidget):
         self.date_edit = QLineEdit(placeholderText="yyyy-mm-dd")
         self.auditor_box = QComboBox()
         for auditor in Auditor:
-            self.auditor_box.addItem(auditor.label, auditor.value)
-        self.name_edit = QLineEdit(placeholderText="person or inspector's name")
-        self.notes_edit = QLineEdit(placeholderText="overall notes")
+            self.auditor_box.addItem(auditor_text(auditor), auditor.value)
+        self.name_edit = QLineEdit(placeholderText=self.tr("person or inspector's name"))
+        self.notes_edit = QLineEdit(placeholderText=self.tr("overall notes"))
         self.result_box = QComboBox()
-        self.result_box.addItem("From the score", None)
+        self.result_box.addItem(self.tr("From the score"), None)
         for result in (AuditResult.PASSED, AuditResult.CONDITIONAL, AuditResult.FAILED):
-            self.result_box.addItem(f"Set by hand: {result.value}", result.value)
-        self.reason_edit = QLineEdit(placeholderText="why the result is set by hand")
+            by_hand = self.tr("Set by hand: {result}").format(result=result_text(result))
+            self.result_box.addItem(by_hand, result.value)
+        self.reason_edit = QLineEdit(placeholderText=self.tr("why the result is set by hand"))
         header = QFormLayout()
-        header.addRow("&Date", self.date_edit)
-        header.addRow("Auditor", self.auditor_box)
-        header.addRow("Name", self.name_edit)
-        header.addRow("Notes", self.notes_edit)
-        header.addRow("Result", self.result_box)
-        header.addRow("Reason", self.reason_edit)
+        header.addRow(self.tr("&Date"), self.date_edit)
+        header.addRow(self.tr("Auditor"), self.auditor_box)
+        header.addRow(self.tr("Name"), self.name_edit)
+        header.addRow(self.tr("Notes"), self.notes_edit)
+        header.addRow(self.tr("Result"), self.result_box)
+        header.addRow(self.tr("Reason"), self.reason_edit)
         self.score_label = QLabel()
         self.score_label.setWordWrap(True)
         self.answers = AnswersModel(self)
@@ -109,8 +134,10 @@ class AuditForm(QWidget):
         columns.resizeSection(ANSWER, 110)
         columns.resizeSection(REMARK, 200)
         hint = QLabel(
-            "Keys: P pass · F fail · N not applicable (then the next item) · type numbers and "
-            "text · Tab to the remark · Ctrl+S saves. ★ marks a critical item."
+            self.tr(
+                "Keys: P pass · F fail · N not applicable (then the next item) · type numbers and "
+                "text · Tab to the remark · Ctrl+S saves. ★ marks a critical item."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -150,7 +177,7 @@ class AuditForm(QWidget):
         except ParseError as error:
             raise ValueError(str(error)) from None
         if audited_on is None:
-            raise ValueError("Enter the audit date, e.g. 2026-11-29.")
+            raise ValueError(self.tr("Enter the audit date, e.g. 2026-11-29."))
         result = self.result_box.currentData()  # Qt hands enum data back as text
         return AuditHeader(
             audited_on=audited_on,
@@ -170,18 +197,28 @@ class AuditForm(QWidget):
             return True
 
     def show_score(self, score: AuditScore) -> None:
-        percent = (
-            "unknown (no pass/fail answer yet)" if score.percent is None else f"{score.percent} %"
-        )
-        critical = (
-            f" · ★ critical failures: {len(score.critical_failures)}"
-            if score.critical_failures
-            else ""
+        if score.percent is None:
+            percent = self.tr("unknown (no pass/fail answer yet)")
+        else:
+            percent = f"{score.percent} %"
+        critical = ""
+        if score.critical_failures:
+            failures = self.tr("★ critical failures: {count}")
+            critical = " · " + failures.format(count=len(score.critical_failures))
+        text = self.tr(
+            "<b>Score {percent}</b> · {passed} pass · {failed} fail · {not_applicable} n/a · "
+            "{unanswered} unanswered{critical} · by the score: <b>{result}</b>"
         )
         self.score_label.setText(
-            f"<b>Score {percent}</b> · {score.passed} pass · {score.failed} fail · "
-            f"{score.not_applicable} n/a · {score.unanswered} unanswered{critical} · "
-            f"by the score: <b>{score.result.value}</b>"
+            text.format(
+                percent=percent,
+                passed=score.passed,
+                failed=score.failed,
+                not_applicable=score.not_applicable,
+                unanswered=score.unanswered,
+                critical=critical,
+                result=result_text(score.result),
+            )
         )
 
 

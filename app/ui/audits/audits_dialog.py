@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.domain.audits.checklist import (
     Answer,
     Audit,
-    AuditResult,
     ChecklistTemplate,
     attached_photo_ref,
     audit_result,
@@ -41,11 +40,11 @@ from app.domain.audits.checklist import (
 from app.errors import WorkbenchError
 from app.services.changes import Change
 from app.services.workbench import Workbench
-from app.ui.audits.audit_form import AuditForm
+from app.ui.audits.audit_form import AuditForm, auditor_text, result_text
 from app.ui.audits.checklist_output import export_and_offer_to_open, print_checklist
 from app.ui.widgets.form_parts import WARNING_COLOUR, error_label
 from app.ui.widgets.operations import Operations
-from app.ui.widgets.photo_import import PHOTO_FILTER, run_import
+from app.ui.widgets.photo_import import photo_filter, run_import
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,28 +64,36 @@ class AuditsDialog(QDialog):
         self.supplier_id = supplier_id
         supplier = workbench.suppliers.get(supplier_id)
         self.supplier_name = supplier.display_name
-        self.setWindowTitle(f"Audits — {self.supplier_name}")
+        self.setWindowTitle(self.tr("Audits — {supplier}").format(supplier=self.supplier_name))
         self._audit: Audit | None = None
 
         self.template_box = QComboBox()
-        self.templates_button = QPushButton("&Templates…")
-        self.templates_button.setToolTip("Copy and edit checklist templates per product category")
-        self.new_button = QPushButton("&New audit")
-        self.new_button.setToolTip("Start an audit on a copy of the chosen template (Ctrl+N)")
+        self.templates_button = QPushButton(self.tr("&Templates…"))
+        self.templates_button.setToolTip(
+            self.tr("Copy and edit checklist templates per product category")
+        )
+        self.new_button = QPushButton(self.tr("&New audit"))
+        self.new_button.setToolTip(
+            self.tr("Start an audit on a copy of the chosen template (Ctrl+N)")
+        )
         self.audit_list = QStandardItemModel(self)
         self.audit_view = QListView()
         self.audit_view.setModel(self.audit_list)
         self.audit_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.delete_button = QPushButton("Delete audit…")
-        self.blank_button = QPushButton("&Blank checklist…")
-        self.blank_button.setToolTip("A PDF to hand to an agent: empty fields for any supplier")
-        self.supplier_button = QPushButton("Checklist for this &supplier…")
-        self.supplier_button.setToolTip("A PDF with this supplier's details and capacity filled in")
+        self.delete_button = QPushButton(self.tr("Delete audit…"))
+        self.blank_button = QPushButton(self.tr("&Blank checklist…"))
+        self.blank_button.setToolTip(
+            self.tr("A PDF to hand to an agent: empty fields for any supplier")
+        )
+        self.supplier_button = QPushButton(self.tr("Checklist for this &supplier…"))
+        self.supplier_button.setToolTip(
+            self.tr("A PDF with this supplier's details and capacity filled in")
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(f"<b>{self.supplier_name}</b>"))
-        left_layout.addWidget(QLabel("Template"))
+        left_layout.addWidget(QLabel(self.tr("Template")))
         left_layout.addWidget(self.template_box)
         left_layout.addWidget(self.templates_button)
         left_layout.addWidget(self.new_button)
@@ -97,13 +104,15 @@ class AuditsDialog(QDialog):
 
         self.form = AuditForm()
         self.message = error_label()
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Store the answers, date, auditor and result (Ctrl+S)")
-        self.preview_button = QPushButton("Print pre&view…")
-        self.print_button = QPushButton("&Print…")
-        self.export_button = QPushButton("&Export PDF…")
-        self.attach_button = QPushButton("Attach p&hotos…")
-        self.attach_button.setToolTip("Photos for the selected item, kept in the photo store")
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Store the answers, date, auditor and result (Ctrl+S)"))
+        self.preview_button = QPushButton(self.tr("Print pre&view…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.export_button = QPushButton(self.tr("&Export PDF…"))
+        self.attach_button = QPushButton(self.tr("Attach p&hotos…"))
+        self.attach_button.setToolTip(
+            self.tr("Photos for the selected item, kept in the photo store")
+        )
         buttons = QHBoxLayout()
         for button in (self.save_button, self.preview_button, self.print_button):
             buttons.addWidget(button)
@@ -169,7 +178,7 @@ class AuditsDialog(QDialog):
         if not has_audits:
             self._audit = None
             self.form.clear()
-            self._say("No audits yet: choose a template and press New audit.")
+            self._say(self.tr("No audits yet: choose a template and press New audit."))
             return
         row = 0
         for index in range(self.audit_list.rowCount()):
@@ -255,17 +264,17 @@ class AuditsDialog(QDialog):
         self._forget_photos(before - _attached(self.form.answers.answers().values()))
         self._audit = None
         self._load_audits(select_id=audit_id)
-        self._say("Saved. Capacity seen now shows in the Capacity & Credit matrix.")
+        self._say(self.tr("Saved. Capacity seen now shows in the Capacity & Credit matrix."))
         return True
 
     def attach_photos(self) -> None:
         """Copy photos into the photo store and list them on the selected item's answer."""
         row = self.form.answers_view.currentIndex().row()
         if self._audit is None or row < 0:
-            self._say("Select the item the photos show first.", error=True)
+            self._say(self.tr("Select the item the photos show first."), error=True)
             return
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Attach photos", str(self.workbench.path.parent), PHOTO_FILTER
+            self, self.tr("Attach photos"), str(self.workbench.path.parent), photo_filter()
         )
         if not names:
             return
@@ -286,9 +295,10 @@ class AuditsDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Delete audit",
-            f"Delete the audit of {self._audit.audited_on} with its answers and the capacity "
-            "facts it recorded?",
+            self.tr("Delete audit"),
+            self.tr(
+                "Delete the audit of {date} with its answers and the capacity facts it recorded?"
+            ).format(date=self._audit.audited_on),
         )
         if answer == QMessageBox.StandardButton.Yes:
             audit_id = self._audit.id
@@ -312,7 +322,8 @@ class AuditsDialog(QDialog):
         try:
             self.workbench.photos.forget_unreferenced(hashes)
         except WorkbenchError as error:
-            self._say(f"A photo file could not be removed: {error}", error=True)
+            text = self.tr("A photo file could not be removed: {error}").format(error=error)
+            self._say(text, error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         """One line under the form: a refusal in warning colour with ⚠, news in plain text."""
@@ -324,8 +335,8 @@ class AuditsDialog(QDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved answers",
-            "Save the answers of this audit first?",
+            self.tr("Unsaved answers"),
+            self.tr("Save the answers of this audit first?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -353,8 +364,10 @@ class AuditsDialog(QDialog):
             return audit, audit
         answer = QMessageBox.question(
             self,
-            "No results yet",
-            f"{reason}\n\nPrint the checklist to take to the visit instead?",
+            self.tr("No results yet"),
+            self.tr("{reason}\n\nPrint the checklist to take to the visit instead?").format(
+                reason=reason
+            ),
         )
         return (audit, None) if answer == QMessageBox.StandardButton.Yes else None
 
@@ -401,17 +414,25 @@ def _attached(answers: Iterable[Answer]) -> set[str]:
 
 
 def _audit_line(audit: Audit, today: date) -> str:
+    """Two lines in the list of audits: when and who, then template, score and result."""
+    values = {
+        "date": audit.audited_on,
+        "auditor": auditor_text(audit.auditor),
+        "template": audit.template.name,
+    }
     if is_planned(audit, today):
-        return (
-            f"{audit.audited_on} · {audit.auditor.label}\n"
-            f"{audit.template.name} · planned, nothing answered yet"
+        line = QCoreApplication.translate(
+            "AuditsDialog", "{date} · {auditor}\n{template} · planned, nothing answered yet"
         )
+        return line.format(**values)
     score = score_audit(audit.template, audit.answers)
-    result = audit_result(audit)
     percent = "—" if score.percent is None else f"{score.percent} %"
-    by_hand = " (set by hand)" if audit.result_override is not None else ""
-    decided = result.value if result is not AuditResult.NOT_DECIDED else "not decided"
-    return (
-        f"{audit.audited_on} · {audit.auditor.label}\n"
-        f"{audit.template.name} · {percent} · {decided}{by_hand}"
-    )
+    if audit.result_override is not None:
+        line = QCoreApplication.translate(
+            "AuditsDialog", "{date} · {auditor}\n{template} · {percent} · {result} (set by hand)"
+        )
+    else:
+        line = QCoreApplication.translate(
+            "AuditsDialog", "{date} · {auditor}\n{template} · {percent} · {result}"
+        )
+    return line.format(**values, percent=percent, result=result_text(audit_result(audit)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.audits.checklist import Audit, ChecklistTemplate
@@ -28,18 +29,20 @@ def export_and_offer_to_open(
     paper: str = "A4",
 ) -> Path | None:
     suggested = workbench.path.parent / suggested_name
-    name, _ = QFileDialog.getSaveFileName(parent, "Export checklist", str(suggested), "PDF (*.pdf)")
+    title = QCoreApplication.translate("ChecklistOutput", "Export checklist")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
     if not name:
         return None
     out = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     try:
         write_checklist(
-                out, template, workbench=workbench, supplier_id=supplier_id, audit=audit, paper=paper
-            )
+            out, template, workbench=workbench, supplier_id=supplier_id, audit=audit, paper=paper
+        )
     except WorkbenchError as error:
-        QMessageBox.warning(parent, "Export checklist", str(error))
+        QMessageBox.warning(parent, title, str(error))
         return None
-    offer_to_open(parent, out, f"Saved the checklist to {out.name}.")
+    saved = QCoreApplication.translate("ChecklistOutput", "Saved the checklist to {file}.")
+    offer_to_open(parent, out, saved.format(file=out.name))
     return out
 
 
@@ -59,11 +62,17 @@ def print_checklist(
         out = Path(folder) / "checklist.pdf"
         try:
             write_checklist(
-                out, template, workbench=workbench, supplier_id=supplier_id, audit=audit, paper=paper
+                out,
+                template,
+                workbench=workbench,
+                supplier_id=supplier_id,
+                audit=audit,
+                paper=paper,
             )
             if preview:
                 pdf_printing.preview_pdf(out, parent)
             else:
                 pdf_printing.print_pdf(out, parent)
         except WorkbenchError as error:
-            QMessageBox.warning(parent, "Print checklist", str(error))
+            title = QCoreApplication.translate("ChecklistOutput", "Print checklist")
+            QMessageBox.warning(parent, title, str(error))

@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.domain.audits.checklist import (
     AnswerKind,
@@ -18,11 +25,20 @@ from app.domain.audits.checklist import (
 from app.domain.matrix.capacity import Dimension
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Section", "Section (中文)", "Item", "Item (中文)", "Answer", "Unit", "Critical")
+# Marked for translation here (context "TemplateModel"), translated where shown.
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Section")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Section (中文)")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Item")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Item (中文)")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Answer")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Unit")),
+    str(QT_TRANSLATE_NOOP("TemplateModel", "Critical")),
+)
 KIND_TEXT = {
-    AnswerKind.PASS_FAIL: "pass/fail",
-    AnswerKind.NUMBER: "number",
-    AnswerKind.TEXT: "text",
+    AnswerKind.PASS_FAIL: str(QT_TRANSLATE_NOOP("TemplateModel", "pass/fail")),
+    AnswerKind.NUMBER: str(QT_TRANSLATE_NOOP("TemplateModel", "number")),
+    AnswerKind.TEXT: str(QT_TRANSLATE_NOOP("TemplateModel", "text")),
 }
 KIND_COLUMN, UNIT_COLUMN, CRITICAL_COLUMN = 4, 5, 6
 
@@ -85,7 +101,9 @@ class TemplateModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return COLUMNS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if orientation == Qt.Orientation.Horizontal:
+            return _translated(COLUMNS[section])
+        return str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -106,14 +124,15 @@ class TemplateModel(QAbstractTableModel):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if role == Qt.ItemDataRole.ToolTipRole and item.capacity_dimension is not None:
-                return f"Feeds the matrix: {item.capacity_dimension.label} seen at audit."
+                text = self.tr("Feeds the matrix: {dimension} seen at audit.")
+                return text.format(dimension=item.capacity_dimension.label)
             return None
         values = (
             row.section_en,
             row.section_zh,
             item.text_en,
             item.text_zh,
-            KIND_TEXT[item.kind],
+            _translated(KIND_TEXT[item.kind]),
             item.unit,
         )
         return values[column]
@@ -139,7 +158,7 @@ class TemplateModel(QAbstractTableModel):
             elif column == 3:
                 updated = replace(row, item=replace(item, text_zh=text))
             elif column == KIND_COLUMN:
-                kind = next((k for k, t in KIND_TEXT.items() if t == text), None)
+                kind = next((k for k, t in KIND_TEXT.items() if text in (t, _translated(t))), None)
                 if kind is None:
                     return False
                 updated = replace(row, item=_with_kind(item, kind))
@@ -192,6 +211,10 @@ class TemplateModel(QAbstractTableModel):
         self.endResetModel()
         self.dirty = True
         return target
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("TemplateModel", text)
 
 
 def _new_item() -> ChecklistItem:

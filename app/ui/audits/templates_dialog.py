@@ -39,16 +39,16 @@ TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 class TemplatesDialog(QDialog):
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Checklist templates")
+        self.setWindowTitle(self.tr("Checklist templates"))
         self.workbench = workbench
         self.template: ChecklistTemplate | None = None
         self.list_model = QStandardItemModel(self)
         self.list_view = QListView()
         self.list_view.setModel(self.list_model)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.copy_button = QPushButton("&Copy…")
-        self.copy_button.setToolTip("A new template from the selected one, to edit")
-        self.delete_button = QPushButton("Delete…")
+        self.copy_button = QPushButton(self.tr("&Copy…"))
+        self.copy_button.setToolTip(self.tr("A new template from the selected one, to edit"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -57,8 +57,10 @@ class TemplatesDialog(QDialog):
         left_layout.addWidget(self.delete_button)
 
         self.name_edit = QLineEdit()
-        self.category_edit = QLineEdit(placeholderText="e.g. 灯饰 lighting; empty = any")
-        self.read_only_note = QLabel("The built-in template cannot be changed: copy it first.")
+        self.category_edit = QLineEdit(placeholderText=self.tr("e.g. 灯饰 lighting; empty = any"))
+        self.read_only_note = QLabel(
+            self.tr("The built-in template cannot be changed: copy it first.")
+        )
         self.items = TemplateModel(self)
         self.items_view = QTableView()
         self.items_view.setModel(self.items)
@@ -68,15 +70,15 @@ class TemplatesDialog(QDialog):
         )
         for column, width in enumerate((130, 100, 260, 200, 80, 60, 60)):
             self.items_view.setColumnWidth(column, width)
-        self.add_button = QPushButton("&Add item")
-        self.remove_button = QPushButton("&Remove item")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
-        self.save_button = QPushButton("&Save template")
+        self.add_button = QPushButton(self.tr("&Add item"))
+        self.remove_button = QPushButton(self.tr("&Remove item"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        self.save_button = QPushButton(self.tr("&Save template"))
         self.message = error_label()
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        form.addRow("Category", self.category_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Category"), self.category_edit)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -112,7 +114,9 @@ class TemplatesDialog(QDialog):
         self.list_model.clear()
         for template in self.workbench.audits.templates():
             label = template.name + (f" ({template.category})" if template.category else "")
-            item = QStandardItem(label + (" — built in" if template.read_only else ""))
+            if template.read_only:
+                label = self.tr("{template} — built in").format(template=label)
+            item = QStandardItem(label)
             item.setData(template.id, TEMPLATE_ROLE)
             self.list_model.appendRow(item)
         row = next(
@@ -161,7 +165,10 @@ class TemplatesDialog(QDialog):
         if self.template is None or not self._confirm_leave():
             return
         name, ok = QInputDialog.getText(
-            self, "Copy template", "Name of the new template:", text=f"{self.template.name} (copy)"
+            self,
+            self.tr("Copy template"),
+            self.tr("Name of the new template:"),
+            text=self.tr("{template} (copy)").format(template=self.template.name),
         )
         if not ok:
             return
@@ -175,8 +182,10 @@ class TemplatesDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Delete template",
-            f"Delete the template {self.template.name}? Audits started from it keep their copy.",
+            self.tr("Delete template"),
+            self.tr(
+                "Delete the template {template}? Audits started from it keep their copy."
+            ).format(template=self.template.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             template_id = self.template.id
@@ -198,7 +207,9 @@ class TemplatesDialog(QDialog):
             return False
         self.items.dirty = False
         self._load(select_id=saved.id)
-        self.message.setText("Saved. New audits from this template use it; old audits keep theirs.")
+        self.message.setText(
+            self.tr("Saved. New audits from this template use it; old audits keep theirs.")
+        )
         return True
 
     # --- items -------------------------------------------------------------------------
@@ -243,8 +254,8 @@ class TemplatesDialog(QDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved template",
-            "Save the changes to this template first?",
+            self.tr("Unsaved template"),
+            self.tr("Save the changes to this template first?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

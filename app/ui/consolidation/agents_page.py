@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,20 +46,29 @@ from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError
 
 FEES, CARD = range(2)
-IMPORT_HINT = (
-    "A rate card from a spreadsheet is imported on the command line: "
-    "<code>python -m app import rates FILE.xlsx --db PATH</code> "
-    "(a template: <code>python -m app template rates --out rates.xlsx</code>; "
-    "Chinese headers 首重, 续重, 抛比 are read)."
+IMPORT_HINT = str(
+    QT_TRANSLATE_NOOP(
+        "AgentsPage",
+        "A rate card from a spreadsheet is imported on the command line: "
+        "<code>python -m app import rates FILE.xlsx --db PATH</code> "
+        "(a template: <code>python -m app template rates --out rates.xlsx</code>; "
+        "Chinese headers 首重, 续重, 抛比 are read).",
+    )
 )
 _AMOUNTS = (
-    ("service_minimum", "Service fee minimum / 最低服务费"),
-    ("handling_per_parcel", "Handling per parcel / 操作费"),
-    ("consolidation_per_box", "Consolidation per box / 合箱费"),
-    ("repack_per_parcel", "Repack per parcel / 去包装费"),
-    ("insurance_percent", "Insurance % / 保险费率"),
-    ("insurance_minimum", "Insurance minimum / 最低保费"),
-    ("storage_fee_per_month", "Storage per parcel-month / 仓储费"),
+    ("service_minimum", str(QT_TRANSLATE_NOOP("AgentsPage", "Service fee minimum / 最低服务费"))),
+    ("handling_per_parcel", str(QT_TRANSLATE_NOOP("AgentsPage", "Handling per parcel / 操作费"))),
+    (
+        "consolidation_per_box",
+        str(QT_TRANSLATE_NOOP("AgentsPage", "Consolidation per box / 合箱费")),
+    ),
+    ("repack_per_parcel", str(QT_TRANSLATE_NOOP("AgentsPage", "Repack per parcel / 去包装费"))),
+    ("insurance_percent", str(QT_TRANSLATE_NOOP("AgentsPage", "Insurance % / 保险费率"))),
+    ("insurance_minimum", str(QT_TRANSLATE_NOOP("AgentsPage", "Insurance minimum / 最低保费"))),
+    (
+        "storage_fee_per_month",
+        str(QT_TRANSLATE_NOOP("AgentsPage", "Storage per parcel-month / 仓储费")),
+    ),
 )
 
 
@@ -68,31 +77,46 @@ def service_text(fees: AgentFees) -> str:
     parts = []
     for tier in fees.service_tiers:
         part = f"{fmt(tier.percent)} %"
-        parts.append(part if tier.up_to is None else f"{part} to {tier.up_to:,}")
-    return ", then ".join(parts) + f"; min {fmt(fees.service_minimum)}"
+        if tier.up_to is not None:
+            part = QCoreApplication.translate("AgentsPage", "{percent} to {limit}").format(
+                percent=part, limit=f"{tier.up_to:,}"
+            )
+        parts.append(part)
+    return QCoreApplication.translate("AgentsPage", "{tiers}; min {minimum}").format(
+        tiers=QCoreApplication.translate("AgentsPage", ", then ").join(parts),
+        minimum=fmt(fees.service_minimum),
+    )
 
 
 def agent_columns() -> list[Column[AgentEntry]]:
     return [
-        Column("Agent / 代理", lambda a: a.name),
-        Column("Currency / 币种", lambda a: a.fees.currency),
-        Column("Service fee / 服务费", lambda a: service_text(a.fees), "on the order value"),
+        Column(QCoreApplication.translate("AgentsPage", "Agent / 代理"), lambda a: a.name),
         Column(
-            "Free storage / 免费仓储",
-            lambda a: f"{a.fees.free_storage_days} days",
+            QCoreApplication.translate("AgentsPage", "Currency / 币种"), lambda a: a.fees.currency
+        ),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Service fee / 服务费"),
+            lambda a: service_text(a.fees),
+            QCoreApplication.translate("AgentsPage", "on the order value"),
+        ),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Free storage / 免费仓储"),
+            lambda a: QCoreApplication.translate("AgentsPage", "{days} days").format(
+                days=a.fees.free_storage_days
+            ),
             "免费仓储天数",
             sort=lambda a: float(a.fees.free_storage_days),
             numeric=True,
         ),
         Column(
-            "Lines",
+            QCoreApplication.translate("AgentsPage", "Lines"),
             lambda a: str(a.line_count),
             "线路",
             sort=lambda a: float(a.line_count),
             numeric=True,
         ),
         Column(
-            "Parcels",
+            QCoreApplication.translate("AgentsPage", "Parcels"),
             lambda a: str(a.parcel_count),
             "包裹",
             sort=lambda a: float(a.parcel_count),
@@ -103,15 +127,23 @@ def agent_columns() -> list[Column[AgentEntry]]:
 
 def line_columns() -> list[Column[LineEntry]]:
     return [
-        Column("Line / 线路", lambda line: line.name),
-        Column("Agent / 代理", lambda line: line.agent_name),
+        Column(QCoreApplication.translate("AgentsPage", "Line / 线路"), lambda line: line.name),
         Column(
-            "Pricing / 运价",
+            QCoreApplication.translate("AgentsPage", "Agent / 代理"), lambda line: line.agent_name
+        ),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Pricing / 运价"),
             lambda line: pricing_text(line.card),
             cell_tip=lambda line: pricing_text(line.card),
         ),
-        Column("Limits / 限制", lambda line: limits_text(line.card)),
-        Column("Transit / 时效", lambda line: transit_text(line.card)),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Limits / 限制"),
+            lambda line: limits_text(line.card),
+        ),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Transit / 时效"),
+            lambda line: transit_text(line.card),
+        ),
     ]
 
 
@@ -138,31 +170,34 @@ class FeesForm(QWidget):
         super().__init__(parent)
         self._agent_id: int | None = None
         self._shown = False
-        self.title = QLabel("<b>Agent</b>")
-        self.name_edit = QLineEdit(placeholderText="e.g. Superbuy")
+        self.title = QLabel(self.tr("<b>Agent</b>"))
+        self.name_edit = QLineEdit(placeholderText=self.tr("e.g. Superbuy"))
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
         self.currency_box.addItems(("CNY", "USD", "EUR"))
         self.tiers = TextGridModel(
-            ("Up to / 以下", "Percent / 费率 %"),
-            ("Order value up to (empty on the last row: any value)", "% of that part"),
+            (self.tr("Up to / 以下"), self.tr("Percent / 费率 %")),
+            (
+                self.tr("Order value up to (empty on the last row: any value)"),
+                self.tr("% of that part"),
+            ),
             self,
         )
         self.tiers_view = grid_view(self.tiers)
         self.amounts = {key: QLineEdit(placeholderText="0") for key, _ in _AMOUNTS}
         self.free_days_edit = QLineEdit(placeholderText="180")
         self.note_edit = QLineEdit()
-        self.save_button = QPushButton("Save &agent")
+        self.save_button = QPushButton(self.tr("Save &agent"))
         self.problems = error_label()
         form = QFormLayout()
         form.addRow(self.title)
-        form.addRow("Name / 名称", self.name_edit)
-        form.addRow("Currency / 币种", self.currency_box)
-        form.addRow("Service fee tiers / 服务费", self.tiers_view)
+        form.addRow(self.tr("Name / 名称"), self.name_edit)
+        form.addRow(self.tr("Currency / 币种"), self.currency_box)
+        form.addRow(self.tr("Service fee tiers / 服务费"), self.tiers_view)
         for key, label in _AMOUNTS:
-            form.addRow(label, self.amounts[key])
-        form.addRow("Free storage days / 免费仓储", self.free_days_edit)
-        form.addRow("Note / 备注", self.note_edit)
+            form.addRow(QCoreApplication.translate("AgentsPage", label), self.amounts[key])
+        form.addRow(self.tr("Free storage days / 免费仓储"), self.free_days_edit)
+        form.addRow(self.tr("Note / 备注"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -177,11 +212,13 @@ class FeesForm(QWidget):
         self.setEnabled(self._shown)
         self.show_errors({})
         fees = agent.fees if agent is not None else AgentFees()
-        self.title.setText(
-            f"<b>{agent.name}</b> — fees"
-            if agent is not None
-            else ("<b>New agent</b>" if new else "<b>Agent</b> — choose an agent")
-        )
+        if agent is not None:
+            title = self.tr("<b>{agent}</b> — fees").format(agent=agent.name)
+        else:
+            title = (
+                self.tr("<b>New agent</b>") if new else self.tr("<b>Agent</b> — choose an agent")
+            )
+        self.title.setText(title)
         self.name_edit.setText("" if agent is None else agent.name)
         self.currency_box.setCurrentText(fees.currency)
         self.tiers.set_cells(
@@ -205,10 +242,14 @@ class FeesForm(QWidget):
         tiers = []
         for number, (up_to, percent) in self.tiers.filled():
             try:
-                rate = read_amount(percent, f"tier {number}'s percent")
+                rate = read_amount(
+                    percent, self.tr("tier {number}'s percent").format(number=number)
+                )
                 tiers.append(
                     ServiceTier(
-                        read_amount(up_to, f"tier {number}'s upper value"),
+                        read_amount(
+                            up_to, self.tr("tier {number}'s upper value").format(number=number)
+                        ),
                         rate if rate is not None else Decimal(0),
                     )
                 )
@@ -217,13 +258,12 @@ class FeesForm(QWidget):
         values: dict[str, Decimal] = {}
         for key, label in _AMOUNTS:
             try:
-                values[key] = read_amount(
-                    self.amounts[key].text(), label.split(" / ")[0]
-                ) or Decimal(0)
+                what = QCoreApplication.translate("AgentsPage", label).split(" / ")[0]
+                values[key] = read_amount(self.amounts[key].text(), what) or Decimal(0)
             except ParseError as error:
                 problems.append(str(error))
         try:
-            days = read_whole(self.free_days_edit.text(), "the free storage days")
+            days = read_whole(self.free_days_edit.text(), self.tr("the free storage days"))
         except ParseError as error:
             problems.append(str(error))
             days = None
@@ -259,31 +299,31 @@ class AgentsPage(QWidget):
         self.lines: RecordsModel[LineEntry] = RecordsModel(line_columns(), parent=self)
         self.agents_view = table(self.agents, (100, 60, 180, 85, 45))
         self.lines_view = table(self.lines, (150, 90, 200, 150))
-        self.new_agent_button = QPushButton("New a&gent")
-        self.delete_agent_button = QPushButton("Delete agent…")
-        self.new_line_button = QPushButton("New &line")
-        self.delete_line_button = QPushButton("Delete line…")
+        self.new_agent_button = QPushButton(self.tr("New a&gent"))
+        self.delete_agent_button = QPushButton(self.tr("Delete agent…"))
+        self.new_line_button = QPushButton(self.tr("New &line"))
+        self.delete_line_button = QPushButton(self.tr("Delete line…"))
         self.fees_form = FeesForm()
         self.line_form = LineForm()
         self.editors = QTabWidget()
         for widget, title in (
-            (self.fees_form, "Agent fees / 代理费用"),
-            (self.line_form, "Rate card / 运价表"),
+            (self.fees_form, self.tr("Agent fees / 代理费用")),
+            (self.line_form, self.tr("Rate card / 运价表")),
         ):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(widget)
             self.editors.addTab(scroll, title)
-        hint = QLabel(IMPORT_HINT)
+        hint = QLabel(QCoreApplication.translate("AgentsPage", IMPORT_HINT))
         hint.setWordWrap(True)
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("<b>Agents / 代理</b> (purchasing agents and forwarders)"))
+        column.addWidget(QLabel(self.tr("<b>Agents / 代理</b> (purchasing agents and forwarders)")))
         column.addWidget(self.agents_view, 2)
         column.addLayout(_row(self.new_agent_button, self.delete_agent_button))
-        self.lines_title = QLabel("<b>Lines / 线路</b>")
+        self.lines_title = QLabel(self.tr("<b>Lines / 线路</b>"))
         column.addWidget(self.lines_title)
         column.addWidget(self.lines_view, 3)
         column.addLayout(_row(self.new_line_button, self.delete_line_button))

@@ -17,11 +17,14 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from app.domain.consolidation.planner import LinePlan, WayCost
 from app.domain.consolidation.rate_card import BracketTable, FirstAdditional, PerKg, RateCard
 from app.domain.consolidation.units import fmt
 from app.domain.kit.money import Money
 from app.domain.negotiation.amounts import format_money
+from app.ui import i18n
 from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 
 UNKNOWN = "—"
@@ -58,7 +61,11 @@ def read_whole(text: str, what: str) -> int | None:
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise ParseError(f"'{text.strip()}' is not a whole number: {what}.")
+        raise ParseError(
+            QCoreApplication.translate(
+                "ConsolidationEntry", "'{text}' is not a whole number: {what}."
+            ).format(text=text.strip(), what=what)
+        )
     return int(value)
 
 
@@ -88,6 +95,11 @@ def number_text(value: Decimal | int | None) -> str:
     return "" if value is None else fmt(value)
 
 
+def figure_or_blank(value: Decimal) -> str:
+    """A figure whose 0 means "none" (a fee, a minimum): blank for 0."""
+    return fmt(value) if value else ""
+
+
 def money_text(amount: Money | None) -> str:
     return UNKNOWN if amount is None else format_money(amount.amount, amount.currency)
 
@@ -111,14 +123,18 @@ def sort_date(value: date | None) -> str:
 
 
 def both(label: str, label_zh: str) -> str:
-    """ "Pending shipment · 待发货"."""
-    return f"{label} · {label_zh}"
+    """ "Pending shipment · 待发货"; the Chinese alone in the Chinese interface."""
+    return label_zh if i18n.active() == i18n.CHINESE else f"{label} · {label_zh}"
 
 
 # --- the card in a few words (the lines table) ---------------------------------------------------
 def pricing_text(card: RateCard) -> str:
     p = card.pricing
-    weighing = "actual kg" if card.divisor is None else f"/{fmt(card.divisor)}"
+    weighing = (
+        QCoreApplication.translate("ConsolidationEntry", "actual kg")
+        if card.divisor is None
+        else f"/{fmt(card.divisor)}"
+    )
     if isinstance(p, FirstAdditional):
         text = (
             f"首重 {fmt(p.first_kg)} kg {fmt(p.first_price)} + 续重 {fmt(p.step_kg)} kg "
@@ -131,10 +147,14 @@ def pricing_text(card: RateCard) -> str:
         )
         text = (f"{fmt(p.base_price)} + " if p.base_price else "") + bands
     elif isinstance(p, BracketTable):
-        text = f"table to {fmt(p.brackets[-1].up_to_kg)} kg ({len(p.brackets)} rows)"
+        text = QCoreApplication.translate(
+            "ConsolidationEntry", "table to {kg} kg ({rows} rows)"
+        ).format(kg=fmt(p.brackets[-1].up_to_kg), rows=len(p.brackets))
     else:
         weighing = f"1 m³ = {fmt(p.kg_per_m3)} kg"
-        text = f"{fmt(p.price_per_wm)} per W/M, min {fmt(p.minimum_wm)}"
+        text = QCoreApplication.translate(
+            "ConsolidationEntry", "{price} per W/M, min {minimum}"
+        ).format(price=fmt(p.price_per_wm), minimum=fmt(p.minimum_wm))
     return f"{weighing} · {text} {card.currency}"
 
 
@@ -144,13 +164,16 @@ def limits_text(card: RateCard) -> str:
         f"{label} {fmt(value)}"
         for value, label in (
             (limits.max_kg, "≤kg"),
-            (limits.max_longest_cm, "L≤"),
-            (limits.max_length_plus_girth_cm, "L+girth≤"),
+            (limits.max_longest_cm, QCoreApplication.translate("ConsolidationEntry", "L≤")),
+            (
+                limits.max_length_plus_girth_cm,
+                QCoreApplication.translate("ConsolidationEntry", "L+girth≤"),
+            ),
             (limits.max_sum_of_sides_cm, "Σ≤"),
         )
         if value is not None
     ]
-    return ", ".join(parts) or "none"
+    return ", ".join(parts) or QCoreApplication.translate("ConsolidationEntry", "none")
 
 
 def transit_text(card: RateCard) -> str:
@@ -158,8 +181,12 @@ def transit_text(card: RateCard) -> str:
     if low is None and high is None:
         return "—"
     if low is None or high is None or low == high:
-        return f"{low if high is None else high} days"
-    return f"{low}-{high} days"
+        return QCoreApplication.translate("ConsolidationEntry", "{days} days").format(
+            days=low if high is None else high
+        )
+    return QCoreApplication.translate("ConsolidationEntry", "{low}-{high} days").format(
+        low=low, high=high
+    )
 
 
 def cost_text(plan: LinePlan, cost: WayCost) -> str:
@@ -168,25 +195,78 @@ def cost_text(plan: LinePlan, cost: WayCost) -> str:
     agent = ", ".join(
         f"{name} {money_text(amount)}"
         for name, amount in (
-            ("handling", fees.handling),
+            (QCoreApplication.translate("ConsolidationEntry", "handling"), fees.handling),
             ("合箱", fees.consolidation),
-            ("repack", fees.repack),
-            ("insurance", fees.insurance),
-            ("storage", fees.storage),
+            (QCoreApplication.translate("ConsolidationEntry", "repack"), fees.repack),
+            (QCoreApplication.translate("ConsolidationEntry", "insurance"), fees.insurance),
+            (QCoreApplication.translate("ConsolidationEntry", "storage"), fees.storage),
         )
         if amount.amount
     )
-    text = (
-        f"Freight {money_text(split.freight)} + fuel {money_text(split.fuel_surcharge)} + "
-        f"per-box fees {money_text(split.box_fees)} + agent fees {money_text(fees.total)}"
-        f"{f' ({agent})' if agent else ''} = <b>{money_text(cost.total)}</b>. "
+    text = QCoreApplication.translate(
+        "ConsolidationEntry",
+        "Freight {freight} + fuel {fuel} + per-box fees {box_fees} + agent fees {fees}"
+        "{details} = <b>{total}</b>. ",
+    ).format(
+        freight=money_text(split.freight),
+        fuel=money_text(split.fuel_surcharge),
+        box_fees=money_text(split.box_fees),
+        fees=money_text(fees.total),
+        details=f" ({agent})" if agent else "",
+        total=money_text(cost.total),
     )
     text += (
-        "The split is proven cheapest. "
+        QCoreApplication.translate("ConsolidationEntry", "The split is proven cheapest. ")
         if split.proven_optimal
-        else "The split is the best found (too many parcels to prove it). "
+        else QCoreApplication.translate(
+            "ConsolidationEntry", "The split is the best found (too many parcels to prove it). "
+        )
     )
     saving = plan.saving_over_separate
     if saving is not None and saving.amount > 0:
-        text += f"Consolidating saves {money_text(saving)} over sending each parcel alone."
+        text += QCoreApplication.translate(
+            "ConsolidationEntry", "Consolidating saves {amount} over sending each parcel alone."
+        ).format(amount=money_text(saving))
     return text
+
+
+# --- the rate card's fields (the line form) ------------------------------------------------------
+# (field, label) of each part of the card; a label is shown with `card_label`.
+CARD_FIRST_ADDITIONAL = (
+    ("first_kg", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "First weight / 首重 kg"))),
+    ("first_price", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "First price"))),
+    ("step_kg", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Additional step / 续重 kg"))),
+    ("step_price", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Step price"))),
+)
+CARD_SEA = (
+    ("price_per_wm", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Price per W/M"))),
+    ("kg_per_m3", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "kg per m³ (1000)"))),
+    ("minimum_wm", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Minimum W/M (1)"))),
+    ("wm_step", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "W/M step"))),
+)
+CARD_LIMITS = (
+    ("max_kg", str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Max weight per box / 单箱限重 (kg)"))),
+    (
+        "max_longest_cm",
+        str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Max longest side / 最长边 (cm)")),
+    ),
+    (
+        "max_length_plus_girth_cm",
+        str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Max L + 2W + 2H / 长+围 (cm)")),
+    ),
+    (
+        "max_sum_of_sides_cm",
+        str(QT_TRANSLATE_NOOP("ConsolidationEntry", "Max sum of sides / 三边和 (cm)")),
+    ),
+)
+
+
+def card_label(label: str) -> str:
+    """A label of the tables above in the interface language."""
+    return QCoreApplication.translate("ConsolidationEntry", label)
+
+
+def field_name(label: str) -> str:
+    """A field's label as an error names it: "max longest side", "price per W/M", "首重 kg"."""
+    name = card_label(label).split(" / ")[0]
+    return name[:1].lower() + name[1:]

@@ -8,7 +8,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,21 +45,36 @@ from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
 PRODUCT, QUANTITY, PRICE, CURRENCY, HS_CODE = range(5)
-ITEM_HEADERS = ("Product / 产品", "Qty / 数量", "Unit price / 单价", "Currency", "HS code")
+ITEM_HEADERS = (
+    str(QT_TRANSLATE_NOOP("OrderForm", "Product / 产品")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "Qty / 数量")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "Unit price / 单价")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "Currency")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "HS code")),
+)
 ITEM_TIPS = (
-    "Choose the product (F2 or double-click); an agreed quote fills the price",
-    "Pieces ordered",
-    "Exact unit price as 1688 shows it (up to 3 places)",
-    "币种: CNY on 1688",
-    "海关编码 (HS code), digits with dots: 6307.90",
+    str(
+        QT_TRANSLATE_NOOP(
+            "OrderForm", "Choose the product (F2 or double-click); an agreed quote fills the price"
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("OrderForm", "Pieces ordered")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "Exact unit price as 1688 shows it (up to 3 places)")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "币种: CNY on 1688")),
+    str(QT_TRANSLATE_NOOP("OrderForm", "海关编码 (HS code), digits with dots: 6307.90")),
 )
 DATES = (
-    ("ordered_on", "Ordered / 下单日期"),
-    ("paid_on", "Paid / 付款日期"),
-    ("shipped_on", "Shipped / 发货日期"),
-    ("delivered_on", "Signed for / 签收日期"),
+    ("ordered_on", str(QT_TRANSLATE_NOOP("OrderForm", "Ordered / 下单日期"))),
+    ("paid_on", str(QT_TRANSLATE_NOOP("OrderForm", "Paid / 付款日期"))),
+    ("shipped_on", str(QT_TRANSLATE_NOOP("OrderForm", "Shipped / 发货日期"))),
+    ("delivered_on", str(QT_TRANSLATE_NOOP("OrderForm", "Signed for / 签收日期"))),
 )
 Index = QModelIndex | QPersistentModelIndex
+
+
+def translated(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """This module's constants in the interface language."""
+    return tuple(QCoreApplication.translate("OrderForm", text) for text in texts)
 
 
 def choice_box(items: list[tuple[int, str]], chosen: object = None) -> QComboBox:
@@ -85,13 +107,15 @@ class ItemsModel(TextGridModel):
     product_chosen = Signal(int, int)  # row, product id
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(ITEM_HEADERS, ITEM_TIPS, parent)
+        super().__init__(translated(ITEM_HEADERS), translated(ITEM_TIPS), parent)
         self.product_names: dict[int, str] = {}
 
     def display(self, row: int, column: int) -> str:
         text = self.cells[row][column]
         if column == PRODUCT and text:
-            return self.product_names.get(int(text), f"product #{text} (gone)")
+            return self.product_names.get(
+                int(text), self.tr("product #{id} (gone)").format(id=text)
+            )
         return text
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -141,9 +165,11 @@ class OrderForm(QWidget):
         self._loading = False
         self._dirty = False
         self.suggest: Callable[[int], SuggestedPrice | None] | None = None
-        self.title = QLabel("<b>Order</b>")
+        self.title = QLabel(self.tr("<b>Order</b>"))
         self.supplier_box = SupplierPicker()  # Chinese, English, pinyin or initials
-        self.number_edit = QLineEdit(placeholderText="1688 订单号, e.g. 3421658712345678901")
+        self.number_edit = QLineEdit(
+            placeholderText=self.tr("1688 订单号, e.g. 3421658712345678901")
+        )
         self.status_box = QComboBox()
         for status in OrderStatus:
             self.status_box.addItem(both(status.label, status.label_zh), status.value)
@@ -156,15 +182,17 @@ class OrderForm(QWidget):
         self.items_view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((130, 45, 70, 45)):
             self.items_view.setColumnWidth(column, width)
-        self.remove_item_button = QPushButton("Remove item")
-        self.shipping_edit = QLineEdit(placeholderText="per order, e.g. 12.00")
+        self.remove_item_button = QPushButton(self.tr("Remove item"))
+        self.shipping_edit = QLineEdit(placeholderText=self.tr("per order, e.g. 12.00"))
         self.shipping_currency = QComboBox()
         self.shipping_currency.setEditable(True)
         self.shipping_currency.addItems(CURRENCIES)
-        self.tracking_edit = QLineEdit(placeholderText="国内运单号 the supplier's tracking number")
+        self.tracking_edit = QLineEdit(
+            placeholderText=self.tr("国内运单号 the supplier's tracking number")
+        )
         self.dates = {key: DateField() for key, _ in DATES}
         self.note_edit = QLineEdit()
-        self.save_button = QPushButton("&Save order")
+        self.save_button = QPushButton(self.tr("&Save order"))
         self.errors = {
             key: error_label()
             for key in (
@@ -186,23 +214,23 @@ class OrderForm(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.title)
-        self._row(form, "Supplier / 供应商", self.supplier_box, "supplier_id")
-        self._row(form, "Order № / 订单号", self.number_edit, "order_number")
-        self._row(form, "Status / 状态", self.status_box, "status")
+        self._row(form, self.tr("Supplier / 供应商"), self.supplier_box, "supplier_id")
+        self._row(form, self.tr("Order № / 订单号"), self.number_edit, "order_number")
+        self._row(form, self.tr("Status / 状态"), self.status_box, "status")
         items = QVBoxLayout()
         items.addWidget(self.items_view)
         items.addWidget(self.remove_item_button, 0, Qt.AlignmentFlag.AlignLeft)
         items.addWidget(self.errors["items"])
-        form.addRow("Items / 商品", items)
+        form.addRow(self.tr("Items / 商品"), items)
         shipping = QHBoxLayout()
         shipping.addWidget(self.shipping_edit, 1)
         shipping.addWidget(self.shipping_currency)
-        form.addRow("Domestic shipping / 运费", shipping)
+        form.addRow(self.tr("Domestic shipping / 运费"), shipping)
         form.addRow("", self.errors["domestic_shipping"])
-        self._row(form, "Tracking № / 运单号", self.tracking_edit, "tracking_number")
+        self._row(form, self.tr("Tracking № / 运单号"), self.tracking_edit, "tracking_number")
         for key, label in DATES:
-            self._row(form, label, self.dates[key], key)
-        self._row(form, "Note / 备注", self.note_edit, "note")
+            self._row(form, QCoreApplication.translate("OrderForm", label), self.dates[key], key)
+        self._row(form, self.tr("Note / 备注"), self.note_edit, "note")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
@@ -252,11 +280,12 @@ class OrderForm(QWidget):
         self.show_errors({})
         self.setEnabled(order is not None)
         if order is None:
-            self.title.setText("<b>Order</b> — choose an order, or New order (Ctrl+N)")
+            self.title.setText(self.tr("<b>Order</b> — choose an order, or New order (Ctrl+N)"))
             self.items.set_cells([])
         else:
-            number = order.order_number or "new order"
-            self.title.setText(f"<b>{'New order' if order.id is None else number}</b>")
+            number = order.order_number or self.tr("new order")
+            title = self.tr("New order") if order.id is None else number
+            self.title.setText(f"<b>{title}</b>")
             self.supplier_box.set_current_id(order.supplier_id)
             self.number_edit.setText(order.order_number)
             self.status_box.setCurrentIndex(self.status_box.findData(order.status.value))
@@ -278,7 +307,9 @@ class OrderForm(QWidget):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         items = [
-            f"Item {int(key[6 : key.index(']')]) + 1}: {text}"
+            self.tr("Item {number}: {problem}").format(
+                number=int(key[6 : key.index("]")]) + 1, problem=text
+            )
             for key, text in errors.items()
             if key.startswith("items[")
         ]
@@ -308,7 +339,7 @@ class OrderForm(QWidget):
             return
         suggestion = self.suggest(product_id)
         if suggestion is None:
-            self.message.emit("No agreed quote for this product: type its unit price.")
+            self.message.emit(self.tr("No agreed quote for this product: type its unit price."))
             return
         for column, text in (
             (PRICE, f"{suggestion.unit_price:f}"),
@@ -318,10 +349,12 @@ class OrderForm(QWidget):
             if text and not cells[column].strip():
                 self.items.setData(self.items.index(row, column), text)
         other = suggestion.supplier_id != self.supplier_box.currentData()
-        self.message.emit(
-            f"Unit price {suggestion.unit_price:f} {suggestion.currency} from the agreed quote"
-            + (" (agreed with another supplier)." if other else ".")
+        text = (
+            self.tr("Unit price {price} from the agreed quote (agreed with another supplier).")
+            if other
+            else self.tr("Unit price {price} from the agreed quote.")
         )
+        self.message.emit(text.format(price=f"{suggestion.unit_price:f} {suggestion.currency}"))
 
     def order(self) -> Order | None:
         """The order as typed, or None after showing what could not be read."""
@@ -333,15 +366,15 @@ class OrderForm(QWidget):
             product, quantity_text, price_text, currency, hs_code = cells
             key = f"items[{number - 1}]"
             try:
-                quantity = read_whole(quantity_text, "the quantity")
-                price = read_amount(price_text, "the unit price")
+                quantity = read_whole(quantity_text, self.tr("the quantity"))
+                price = read_amount(price_text, self.tr("the unit price"))
             except ParseError as error:
                 errors[f"{key}.quantity"] = str(error)
                 continue
             if not product:
-                errors[f"{key}.product_id"] = "Choose the product."
+                errors[f"{key}.product_id"] = self.tr("Choose the product.")
             elif quantity is None or price is None:
-                errors[f"{key}.quantity"] = "Type the quantity and the unit price."
+                errors[f"{key}.quantity"] = self.tr("Type the quantity and the unit price.")
             else:
                 items.append(
                     OrderItem(
@@ -353,13 +386,13 @@ class OrderForm(QWidget):
                     )
                 )
         try:
-            amount = read_amount(self.shipping_edit.text(), "the domestic shipping")
+            amount = read_amount(self.shipping_edit.text(), self.tr("the domestic shipping"))
         except ParseError as error:
             errors["domestic_shipping"] = str(error)
             amount = None
         supplier = self.supplier_box.currentData()
         if supplier is None:
-            errors["supplier_id"] = "Choose the supplier of the order."
+            errors["supplier_id"] = self.tr("Choose the supplier of the order.")
         if errors:
             self.show_errors(errors)
             return None

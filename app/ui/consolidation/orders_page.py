@@ -3,7 +3,7 @@ the order form beside it. Layout and the columns; tab.py adds the behaviour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,7 +47,7 @@ def items_summary(row: OrderRow) -> str:
         f"{name or UNKNOWN} ×{item.quantity:,}"
         for name, item in zip(row.product_names, row.order.items, strict=False)
     ]
-    return "; ".join(parts) or "(no items)"
+    return "; ".join(parts) or QCoreApplication.translate("OrdersPage", "(no items)")
 
 
 def status_text(status: OrderStatus) -> str:
@@ -65,62 +65,86 @@ def order_columns(parcel_names: ParcelNames) -> list[Column[OrderRow]]:
 
     return [
         Column(
-            "Order № / 订单号",
+            QCoreApplication.translate("OrdersPage", "Order № / 订单号"),
             lambda r: r.order.order_number or f"#{r.order.id}",
-            "1688 订单号 (kept as text: 19 digits survive)",
+            QCoreApplication.translate(
+                "OrdersPage", "1688 订单号 (kept as text: 19 digits survive)"
+            ),
         ),
-        Column("Supplier / 供应商", lambda r: r.supplier_name),
         Column(
-            "Status / 状态",
+            QCoreApplication.translate("OrdersPage", "Supplier / 供应商"), lambda r: r.supplier_name
+        ),
+        Column(
+            QCoreApplication.translate("OrdersPage", "Status / 状态"),
             lambda r: status_text(r.order.status),
-            "订单状态: Ctrl+Right or ] moves the selected orders one step on; right-click to "
-            "set any status",
+            QCoreApplication.translate(
+                "OrdersPage",
+                "订单状态: Ctrl+Right or ] moves the selected orders one step on; right-click to "
+                "set any status",
+            ),
             sort=lambda r: _status_rank(r.order.status),
         ),
-        Column("Items / 商品", items_summary, "商品 × 数量", cell_tip=items_summary),
         Column(
-            "Goods / 货款",
+            QCoreApplication.translate("OrdersPage", "Items / 商品"),
+            items_summary,
+            "商品 × 数量",
+            cell_tip=items_summary,
+        ),
+        Column(
+            QCoreApplication.translate("OrdersPage", "Goods / 货款"),
             lambda r: (
                 money_text(r.goods_total)
                 if r.goods_total
-                else ("several currencies" if r.order.items else UNKNOWN)
+                else (
+                    QCoreApplication.translate("OrdersPage", "several currencies")
+                    if r.order.items
+                    else UNKNOWN
+                )
             ),
-            "货款: quantity × unit price, rounded once",
+            QCoreApplication.translate("OrdersPage", "货款: quantity × unit price, rounded once"),
             sort=lambda r: sort_number(r.goods_total.amount if r.goods_total else None),
             numeric=True,
         ),
         Column(
-            "Shipping / 运费",
+            QCoreApplication.translate("OrdersPage", "Shipping / 运费"),
             shipping,
-            "国内运费 per order",
+            QCoreApplication.translate("OrdersPage", "国内运费 per order"),
             sort=lambda r: sort_number(
                 r.order.domestic_shipping.amount if r.order.domestic_shipping else None
             ),
             numeric=True,
         ),
-        Column("Tracking / 运单号", lambda r: r.order.tracking_number, "国内运单号"),
         Column(
-            "Ordered / 下单",
+            QCoreApplication.translate("OrdersPage", "Tracking / 运单号"),
+            lambda r: r.order.tracking_number,
+            "国内运单号",
+        ),
+        Column(
+            QCoreApplication.translate("OrdersPage", "Ordered / 下单"),
             lambda r: date_text(r.order.ordered_on),
             sort=lambda r: sort_date(r.order.ordered_on),
         ),
         Column(
-            "Paid / 付款",
+            QCoreApplication.translate("OrdersPage", "Paid / 付款"),
             lambda r: date_text(r.order.paid_on),
             sort=lambda r: sort_date(r.order.paid_on),
         ),
         Column(
-            "Shipped / 发货",
+            QCoreApplication.translate("OrdersPage", "Shipped / 发货"),
             lambda r: date_text(r.order.shipped_on),
             sort=lambda r: sort_date(r.order.shipped_on),
         ),
         Column(
-            "Signed / 签收",
+            QCoreApplication.translate("OrdersPage", "Signed / 签收"),
             lambda r: date_text(r.order.delivered_on),
-            "已签收 at the agent's warehouse",
+            QCoreApplication.translate("OrdersPage", "已签收 at the agent's warehouse"),
             sort=lambda r: sort_date(r.order.delivered_on),
         ),
-        Column("Parcels / 包裹", parcels, "The parcels at the agent that carry it"),
+        Column(
+            QCoreApplication.translate("OrdersPage", "Parcels / 包裹"),
+            parcels,
+            QCoreApplication.translate("OrdersPage", "The parcels at the agent that carry it"),
+        ),
     ]
 
 
@@ -136,10 +160,12 @@ class OrdersPage(QWidget):
         )
         self.proxy = RecordsFilter(self.model, self)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses / 全部", None)
+        self.status_filter.addItem(self.tr("All statuses / 全部"), None)
         for status in OrderStatus:
             self.status_filter.addItem(status_text(status), status.value)
-        self.filter_edit = QLineEdit(placeholderText="Find: order №, supplier, item… (Ctrl+F)")
+        self.filter_edit = QLineEdit(
+            placeholderText=self.tr("Find: order №, supplier, item… (Ctrl+F)")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.table = QTableView()
@@ -154,9 +180,9 @@ class OrdersPage(QWidget):
         for column, width in enumerate((160, 150, 195, 220, 90, 75, 130, 85, 85, 85, 85, 110)):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(ORDERED, Qt.SortOrder.DescendingOrder)  # newest first
-        self.new_button = QPushButton("&New order")
-        self.advance_button = QPushButton("Ad&vance status ▶")
-        self.advance_button.setToolTip("下一个状态: Ctrl+Right or ] in the table")
+        self.new_button = QPushButton(self.tr("&New order"))
+        self.advance_button = QPushButton(self.tr("Ad&vance status ▶"))
+        self.advance_button.setToolTip(self.tr("下一个状态: Ctrl+Right or ] in the table"))
         self.form = OrderForm()
         self._layout()
         self.status_filter.currentIndexChanged.connect(self._filter_status)
@@ -168,7 +194,7 @@ class OrdersPage(QWidget):
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Status:"))
+        bar.addWidget(QLabel(self.tr("Status:")))
         bar.addWidget(self.status_filter)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.count_label)
@@ -201,7 +227,11 @@ class OrdersPage(QWidget):
         )
 
     def _count(self) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()

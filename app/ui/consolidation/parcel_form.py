@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,25 +29,34 @@ from PySide6.QtWidgets import (
 from app.domain.consolidation.parcels import Dimensions, RestrictedTag
 from app.domain.kit.money import Money
 from app.services.consolidation.records import OrderRow, ParcelInput, ParcelPhoto, ParcelRow
+from app.ui import i18n
 from app.ui.consolidation.entry import number_text, read_amount, read_measure, split_sides
 from app.ui.consolidation.records_model import Column, RecordsModel, select_row
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal
 
-SIDES = (("length_cm", "L"), ("width_cm", "W"), ("height_cm", "H"))
+SIDES = (
+    ("length_cm", str(QT_TRANSLATE_NOOP("ParcelForm", "L"))),
+    ("width_cm", str(QT_TRANSLATE_NOOP("ParcelForm", "W"))),
+    ("height_cm", str(QT_TRANSLATE_NOOP("ParcelForm", "H"))),
+)
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tag_text(tag: RestrictedTag) -> str:
-    """ "带电 Battery"."""
-    return f"{tag.label_zh} {tag.label}"
+    """ "带电 Battery"; the Chinese alone in the Chinese interface."""
+    return tag.label_zh if i18n.active() == i18n.CHINESE else f"{tag.label_zh} {tag.label}"
 
 
 def photo_columns(icons: dict[str, QIcon]) -> list[Column[ParcelPhoto]]:
     return [
-        Column("Photo / 照片", lambda p: p.original_name, icon=lambda p: icons.get(p.hash)),
-        Column("Caption / 说明", lambda p: p.caption),
+        Column(
+            QCoreApplication.translate("ParcelForm", "Photo / 照片"),
+            lambda p: p.original_name,
+            icon=lambda p: icons.get(p.hash),
+        ),
+        Column(QCoreApplication.translate("ParcelForm", "Caption / 说明"), lambda p: p.caption),
     ]
 
 
@@ -65,31 +74,36 @@ class ParcelForm(QWidget):
         self._dirty = False
         self._photo_id: int | None = None  # the photo chosen in the list
         self.icons: dict[str, QIcon] = {}
-        self.title = QLabel("<b>Parcel</b>")
-        self.code_edit = QLineEdit(placeholderText="运单号 or the agent's parcel code")
-        self.label_edit = QLineEdit(placeholderText="what is in it, e.g. 帆布包 tote bags")
+        self.title = QLabel(self.tr("<b>Parcel</b>"))
+        self.code_edit = QLineEdit(placeholderText=self.tr("运单号 or the agent's parcel code"))
+        self.label_edit = QLineEdit(placeholderText=self.tr("what is in it, e.g. 帆布包 tote bags"))
         self.agent_box = QComboBox()
         self.agent_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.orders_list = QListWidget()
         self.orders_list.setMaximumHeight(96)
-        self.orders_list.setToolTip("订单: tick the orders this parcel carries (Space ticks)")
-        self.weight_edit = QLineEdit(placeholderText="kg, e.g. 6.4 or 6,4")
-        self.side_edits = {key: QLineEdit(placeholderText=letter) for key, letter in SIDES}
+        self.orders_list.setToolTip(
+            self.tr("订单: tick the orders this parcel carries (Space ticks)")
+        )
+        self.weight_edit = QLineEdit(placeholderText=self.tr("kg, e.g. 6.4 or 6,4"))
+        self.side_edits = {
+            key: QLineEdit(placeholderText=QCoreApplication.translate("ParcelForm", letter))
+            for key, letter in SIDES
+        }
         self.side_edits["length_cm"].setToolTip(
-            "Sides in cm, any order; or type all three here: 50×40×30"
+            self.tr("Sides in cm, any order; or type all three here: 50×40×30")
         )
         self.sorted_label = QLabel()
         self.sorted_label.setWordWrap(True)
         self.arrived = DateField()
         self.tag_boxes = {tag: QCheckBox(tag_text(tag)) for tag in RestrictedTag}
-        self.declared_edit = QLineEdit(placeholderText="for insurance, e.g. 980.00")
+        self.declared_edit = QLineEdit(placeholderText=self.tr("for insurance, e.g. 980.00"))
         self.declared_currency = QComboBox()
         self.declared_currency.setEditable(True)
         self.declared_currency.addItems(("CNY", "USD", "EUR", "GBP"))
         self.note_edit = QLineEdit()
-        self.save_button = QPushButton("&Save parcel")
+        self.save_button = QPushButton(self.tr("&Save parcel"))
         self.photos = RecordsModel(photo_columns(self.icons), parent=self)
         self.photos_view = QTableView()
         self.photos_view.setModel(self.photos)
@@ -99,9 +113,11 @@ class ParcelForm(QWidget):
         self.photos_view.horizontalHeader().setStretchLastSection(True)
         self.photos_view.setColumnWidth(0, 200)
         self.photos_view.setMinimumHeight(90)
-        self.import_button = QPushButton("&Import photos…")
-        self.remove_photo_button = QPushButton("Remove photo")
-        self.caption_edit = QLineEdit(placeholderText="caption of the selected photo, Enter")
+        self.import_button = QPushButton(self.tr("&Import photos…"))
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"))
+        self.caption_edit = QLineEdit(
+            placeholderText=self.tr("caption of the selected photo, Enter")
+        )
         keys = (
             "code",
             "label",
@@ -125,32 +141,32 @@ class ParcelForm(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.title)
-        self._add(form, "Code / 运单号", self.code_edit, "code")
-        self._add(form, "Contents / 货物", self.label_edit, "label")
-        self._add(form, "Agent / 代理", self.agent_box, "agent_id")
-        self._add(form, "Orders / 订单", self.orders_list, "order_ids")
-        self._add(form, "Actual weight / 实重", self.weight_edit, "weight_kg")
+        self._add(form, self.tr("Code / 运单号"), self.code_edit, "code")
+        self._add(form, self.tr("Contents / 货物"), self.label_edit, "label")
+        self._add(form, self.tr("Agent / 代理"), self.agent_box, "agent_id")
+        self._add(form, self.tr("Orders / 订单"), self.orders_list, "order_ids")
+        self._add(form, self.tr("Actual weight / 实重"), self.weight_edit, "weight_kg")
         sides = QHBoxLayout()
         for key, letter in SIDES:
-            sides.addWidget(QLabel(letter))
+            sides.addWidget(QLabel(QCoreApplication.translate("ParcelForm", letter)))
             sides.addWidget(self.side_edits[key], 1)
         sides.addWidget(QLabel("cm"))
-        form.addRow("Size / 尺寸", sides)
+        form.addRow(self.tr("Size / 尺寸"), sides)
         for key, _ in SIDES:
             form.addRow("", self.errors[key])
         form.addRow("", self.sorted_label)
-        self._add(form, "Arrived / 到仓日期", self.arrived, "arrived_on")
+        self._add(form, self.tr("Arrived / 到仓日期"), self.arrived, "arrived_on")
         tags = QGridLayout()
         for number, box in enumerate(self.tag_boxes.values()):
             tags.addWidget(box, number // 2, number % 2)
-        form.addRow("Restricted / 敏感货", tags)
+        form.addRow(self.tr("Restricted / 敏感货"), tags)
         form.addRow("", self.errors["tags"])
         declared = QHBoxLayout()
         declared.addWidget(self.declared_edit, 1)
         declared.addWidget(self.declared_currency)
-        form.addRow("Declared value / 申报价值", declared)
+        form.addRow(self.tr("Declared value / 申报价值"), declared)
         form.addRow("", self.errors["declared_value"])
-        self._add(form, "Note / 备注", self.note_edit, "note")
+        self._add(form, self.tr("Note / 备注"), self.note_edit, "note")
         photo_buttons = QHBoxLayout()
         photo_buttons.addWidget(self.import_button)
         photo_buttons.addWidget(self.remove_photo_button)
@@ -159,7 +175,7 @@ class ParcelForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        photos = QLabel("<b>Photos / 照片</b> (the parcel as the agent photographed it)")
+        photos = QLabel(self.tr("<b>Photos / 照片</b> (the parcel as the agent photographed it)"))
         photos.setWordWrap(True)
         layout.addWidget(photos)
         layout.addWidget(self.photos_view)
@@ -226,8 +242,8 @@ class ParcelForm(QWidget):
         for edit in self.side_edits.values():
             parts = split_sides(edit.text())
             if parts is not None:
-                return [read_measure(part, "a side") for part in parts]
-        return [read_measure(self.side_edits[key].text(), "a side") for key, _ in SIDES]
+                return [read_measure(part, self.tr("a side")) for part in parts]
+        return [read_measure(self.side_edits[key].text(), self.tr("a side")) for key, _ in SIDES]
 
     def _show_sorted(self) -> None:
         try:
@@ -236,7 +252,9 @@ class ParcelForm(QWidget):
             sides = []
         if len(sides) == 3 and all(side is not None and side > 0 for side in sides):
             dims = Dimensions(*sides)  # type: ignore[arg-type]
-            self.sorted_label.setText(f"L × W × H = {dims} (longest first: the lines' rule)")
+            self.sorted_label.setText(
+                self.tr("L × W × H = {sides} (longest first: the lines' rule)").format(sides=dims)
+            )
         else:
             self.sorted_label.setText("")
 
@@ -245,7 +263,7 @@ class ParcelForm(QWidget):
         self._loading = True
         chosen_agent = self.agent_box.currentData()
         self.agent_box.clear()
-        self.agent_box.addItem("— no agent (180 free days) —", None)
+        self.agent_box.addItem(self.tr("— no agent (180 free days) —"), None)
         for agent_id, name in agents:
             self.agent_box.addItem(name, agent_id)
         self.agent_box.setCurrentIndex(max(self.agent_box.findData(chosen_agent), 0))
@@ -296,9 +314,11 @@ class ParcelForm(QWidget):
         self.setEnabled(shown is not None)
         self.photos.set_rows([])
         if shown is None:
-            self.title.setText("<b>Parcel</b> — choose a parcel, or New parcel (Ctrl+N)")
+            self.title.setText(self.tr("<b>Parcel</b> — choose a parcel, or New parcel (Ctrl+N)"))
             return
-        title = "New parcel" if row is None else (row.code or row.parcel.label or f"#{row.id}")
+        title = (
+            self.tr("New parcel") if row is None else (row.code or row.parcel.label or f"#{row.id}")
+        )
         self.title.setText(f"<b>{title}</b>")
         self.code_edit.setText(shown.code)
         self.label_edit.setText(shown.label)
@@ -324,7 +344,7 @@ class ParcelForm(QWidget):
         photos_ok = row is not None
         for widget in (self.import_button, self.remove_photo_button, self.caption_edit):
             widget.setEnabled(photos_ok)
-        self.import_button.setToolTip("" if photos_ok else "Save the parcel first")
+        self.import_button.setToolTip("" if photos_ok else self.tr("Save the parcel first"))
 
     def show_photos(self, photos: list[ParcelPhoto], icons: dict[str, QIcon]) -> None:
         self.icons.clear()
@@ -353,7 +373,7 @@ class ParcelForm(QWidget):
         if self._row is None and not self._new:
             return None
         errors: dict[str, str] = {}
-        weight = self._measure(self.weight_edit.text(), "the weight", "weight_kg", errors)
+        weight = self._measure(self.weight_edit.text(), self.tr("the weight"), "weight_kg", errors)
         try:
             sides = self.typed_sides()
         except ParseError as error:
@@ -361,7 +381,7 @@ class ParcelForm(QWidget):
             sides = [None, None, None]
         declared: Money | None = None
         try:
-            amount = read_amount(self.declared_edit.text(), "the declared value")
+            amount = read_amount(self.declared_edit.text(), self.tr("the declared value"))
             currency = self.declared_currency.currentText().strip().upper()
             declared = None if amount is None else Money(amount, currency)
         except ParseError as error:

@@ -5,7 +5,7 @@ Select several (Ctrl/Shift-click) and Plan them. Layout and columns; tab.py adds
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,13 +51,23 @@ def storage_text(row: ParcelRow) -> str:
     storage = row.storage
     if storage is None:
         if row.parcel.arrived_on is None:
-            return "no arrival date"
-        return "left the warehouse" if not row.waiting else UNKNOWN
+            return QCoreApplication.translate("ParcelsPage", "no arrival date")
+        return (
+            QCoreApplication.translate("ParcelsPage", "left the warehouse")
+            if not row.waiting
+            else UNKNOWN
+        )
     if storage.overdue:
-        return f"⚠ ended {-storage.days_left} days ago: fees running"
+        return QCoreApplication.translate(
+            "ParcelsPage", "⚠ ended {days} days ago: fees running"
+        ).format(days=-storage.days_left)
     if storage.warning:
-        return f"⚠ {storage.days_left} days left: ship soon"
-    return f"{storage.days_left} days left"
+        return QCoreApplication.translate("ParcelsPage", "⚠ {days} days left: ship soon").format(
+            days=storage.days_left
+        )
+    return QCoreApplication.translate("ParcelsPage", "{days} days left").format(
+        days=storage.days_left
+    )
 
 
 def needs_care(row: ParcelRow) -> bool:
@@ -66,10 +76,13 @@ def needs_care(row: ParcelRow) -> bool:
 
 def shipment_text(row: ParcelRow) -> str:
     if row.waiting:
-        return "Waiting · 待发"
+        return QCoreApplication.translate("ParcelsPage", "Waiting · 待发")
     status = row.shipment_status
-    state = "" if status is None else f" · {status.label} {status.label_zh}"
-    return f"{row.shipment_name}{state}"
+    if status is None:
+        return row.shipment_name
+    return QCoreApplication.translate("ParcelsPage", "{shipment} · {status} {status_zh}").format(
+        shipment=row.shipment_name, status=status.label, status_zh=status.label_zh
+    )
 
 
 def tags_text(row: ParcelRow) -> str:
@@ -84,49 +97,72 @@ def parcel_columns() -> list[Column[ParcelRow]]:
     icon = warning_icon()
     return [
         Column(
-            "Code / 运单号",
+            QCoreApplication.translate("ParcelsPage", "Code / 运单号"),
             lambda r: r.code or f"#{r.id}",
-            "The tracking number or the agent's parcel code",
+            QCoreApplication.translate(
+                "ParcelsPage", "The tracking number or the agent's parcel code"
+            ),
         ),
-        Column("Contents / 货物", lambda r: r.parcel.label),
         Column(
-            "Actual / 实重",
+            QCoreApplication.translate("ParcelsPage", "Contents / 货物"), lambda r: r.parcel.label
+        ),
+        Column(
+            QCoreApplication.translate("ParcelsPage", "Actual / 实重"),
             lambda r: kg_text(r.parcel.actual_kg),
-            "实重: the agent's scale",
+            QCoreApplication.translate("ParcelsPage", "实重: the agent's scale"),
             sort=lambda r: sort_number(r.parcel.actual_kg),
             numeric=True,
         ),
         Column(
-            "L × W × H / 尺寸",
+            QCoreApplication.translate("ParcelsPage", "L × W × H / 尺寸"),
             lambda r: str(r.parcel.dimensions),
-            "尺寸: sorted longest first whatever order they were typed in",
+            QCoreApplication.translate(
+                "ParcelsPage", "尺寸: sorted longest first whatever order they were typed in"
+            ),
             sort=lambda r: sort_number(r.parcel.dimensions.length),
         ),
         Column(
-            "Free storage / 免费仓储",
+            QCoreApplication.translate("ParcelsPage", "Free storage / 免费仓储"),
             storage_text,
-            "免费仓储: days left before the agent's storage fee starts (⚠ within 14 days)",
+            QCoreApplication.translate(
+                "ParcelsPage",
+                "免费仓储: days left before the agent's storage fee starts (⚠ within 14 days)",
+            ),
             sort=lambda r: sort_number(None if r.storage is None else r.storage.days_left),
             cell_tip=lambda r: "" if r.storage is None else r.storage.message,
             icon=lambda r: icon if needs_care(r) else None,
             warning=needs_care,
         ),
-        Column("Restricted / 敏感货", tags_text, "带电 / 液体 / 带磁 / 粉末 / 品牌"),
-        Column("Status / 状态", shipment_text, "Waiting at the warehouse, or its shipment"),
         Column(
-            "Orders / 订单",
-            lambda r: ", ".join(o.order_number or f"#{o.id}" for o in r.orders),
-            "The 1688 orders it carries",
+            QCoreApplication.translate("ParcelsPage", "Restricted / 敏感货"),
+            tags_text,
+            "带电 / 液体 / 带磁 / 粉末 / 品牌",
         ),
-        Column("Supplier / 供应商", lambda r: ", ".join(r.supplier_names)),
-        Column("Agent / 代理", lambda r: r.agent_name or UNKNOWN),
         Column(
-            "Arrived / 到仓",
+            QCoreApplication.translate("ParcelsPage", "Status / 状态"),
+            shipment_text,
+            QCoreApplication.translate("ParcelsPage", "Waiting at the warehouse, or its shipment"),
+        ),
+        Column(
+            QCoreApplication.translate("ParcelsPage", "Orders / 订单"),
+            lambda r: ", ".join(o.order_number or f"#{o.id}" for o in r.orders),
+            QCoreApplication.translate("ParcelsPage", "The 1688 orders it carries"),
+        ),
+        Column(
+            QCoreApplication.translate("ParcelsPage", "Supplier / 供应商"),
+            lambda r: ", ".join(r.supplier_names),
+        ),
+        Column(
+            QCoreApplication.translate("ParcelsPage", "Agent / 代理"),
+            lambda r: r.agent_name or UNKNOWN,
+        ),
+        Column(
+            QCoreApplication.translate("ParcelsPage", "Arrived / 到仓"),
             lambda r: date_text(r.parcel.arrived_on),
             sort=lambda r: sort_date(r.parcel.arrived_on),
         ),
         Column(
-            "Photos",
+            QCoreApplication.translate("ParcelsPage", "Photos"),
             lambda r: str(r.photo_count),
             "照片",
             sort=lambda r: float(r.photo_count),
@@ -141,10 +177,12 @@ class ParcelsPage(QWidget):
         self.model: RecordsModel[ParcelRow] = RecordsModel(parcel_columns(), parent=self)
         self.proxy = RecordsFilter(self.model, self)
         self.show_box = QComboBox()
-        self.show_box.addItems(["All parcels", "Waiting / 待发", "In a shipment / 已安排"])
+        self.show_box.addItems(
+            [self.tr("All parcels"), self.tr("Waiting / 待发"), self.tr("In a shipment / 已安排")]
+        )
         self.show_box.setCurrentIndex(WAITING)
         self.filter_edit = QLineEdit(
-            placeholderText="Find: code, contents, order, supplier… (Ctrl+F)"
+            placeholderText=self.tr("Find: code, contents, order, supplier… (Ctrl+F)")
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
@@ -162,9 +200,11 @@ class ParcelsPage(QWidget):
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(ARRIVED, Qt.SortOrder.AscendingOrder)  # the service's order
-        self.new_button = QPushButton("&New parcel")
-        self.plan_button = QPushButton("&Plan selected ▶")
-        self.plan_button.setToolTip("方案: price the selected parcels on every line (Ctrl+L)")
+        self.new_button = QPushButton(self.tr("&New parcel"))
+        self.plan_button = QPushButton(self.tr("&Plan selected ▶"))
+        self.plan_button.setToolTip(
+            self.tr("方案: price the selected parcels on every line (Ctrl+L)")
+        )
         self.form = ParcelForm()
         self._layout()
         self.show_box.currentIndexChanged.connect(self._filter_shown)
@@ -180,7 +220,7 @@ class ParcelsPage(QWidget):
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.show_box)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.count_label)
@@ -217,17 +257,26 @@ class ParcelsPage(QWidget):
             self.proxy.set_predicate(None)
 
     def _count(self) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
 
     def set_rows(self, rows: list[ParcelRow]) -> None:
         self.model.set_rows(rows)
         urgent = [row for row in rows if needs_care(row)]
         if urgent:
             names = ", ".join(row.code or row.parcel.label or f"#{row.id}" for row in urgent[:4])
-            more = f" and {len(urgent) - 4} more" if len(urgent) > 4 else ""
+            if len(urgent) > 4:
+                names = self.tr("{names} and {count} more").format(
+                    names=names, count=len(urgent) - 4
+                )
             self.warning_label.setText(
-                f"⚠ Free storage ends soon or has ended for {len(urgent)} parcel(s): "
-                f"{names}{more}. Ship them before storage fees run."
+                self.tr(
+                    "⚠ Free storage ends soon or has ended for {count} parcel(s): "
+                    "{names}. Ship them before storage fees run."
+                ).format(count=len(urgent), names=names)
             )
         else:
             self.warning_label.setText("")

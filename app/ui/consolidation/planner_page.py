@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.domain.consolidation.split import PricedBox
 from app.services.consolidation.records import LineEntry, PlanView
 from app.ui.consolidation.entry import (
     UNKNOWN,
+    both,
     cost_text,
     kg_text,
     money_text,
@@ -62,119 +63,20 @@ class BoxRow(NamedTuple):
 def marks_text(row: PlanRow) -> str:
     marks = []
     if row.plan.cheapest:
-        marks.append("★ cheapest")
+        marks.append(QCoreApplication.translate("PlannerPage", "★ cheapest"))
     if row.plan.fastest:
-        marks.append("⚡ fastest")
+        marks.append(QCoreApplication.translate("PlannerPage", "⚡ fastest"))
     return " ".join(marks)
 
 
 def _way_total(result: WayResult | None) -> str:
     if result is None:
-        return "not compared"
-    return money_text(result.total) if isinstance(result, WayCost) else "refused"
-
-
-def plan_columns() -> list[Column[PlanRow]]:
-    star, bolt = shape_icon("star", "#E69F00"), shape_icon("bolt", "#56B4E9")
-
-    def marks_icon(row: PlanRow) -> QIcon | None:
-        return star if row.plan.cheapest else (bolt if row.plan.fastest else None)
-
-    def figure(read: Callable[[WayCost], str]) -> Callable[[PlanRow], str]:
-        def text(row: PlanRow) -> str:
-            best = row.plan.best
-            return UNKNOWN if best is None else read(best)
-
-        return text
-
-    def sorted_by(read: Callable[[WayCost], Any]) -> Callable[[PlanRow], float]:
-        def key(row: PlanRow) -> float:
-            best = row.plan.best
-            return sort_number(None if best is None else read(best))
-
-        return key
-
-    return [
-        Column(
-            "Best / 推荐", marks_text, "★ cheapest total, ⚡ fewest transit days", icon=marks_icon
-        ),
-        Column("Line / 线路", lambda r: r.entry.name),
-        Column("Agent / 代理", lambda r: r.entry.agent_name),
-        Column(
-            "Accepted / 可走",
-            lambda r: "✓ yes" if r.plan.accepted else f"✗ {r.plan.refusal}",
-            "Refused: which limit, which parcel",
-            cell_tip=lambda r: r.plan.refusal,
-            warning=lambda r: not r.plan.accepted,
-        ),
-        Column("Way / 方式", figure(lambda b: b.way.label_zh), "合箱, or 合箱去包装 when cheaper"),
-        Column(
-            "Boxes / 箱数",
-            figure(lambda b: str(b.boxes)),
-            sort=sorted_by(lambda b: b.boxes),
-            numeric=True,
-        ),
-        Column(
-            "Actual / 实重",
-            figure(lambda b: kg_text(b.actual_kg)),
-            sort=sorted_by(lambda b: b.actual_kg),
-            numeric=True,
-        ),
-        Column(
-            "Volumetric / 体积重",
-            figure(lambda b: kg_text(b.volumetric_kg)),
-            "L×W×H ÷ the line's divisor; — on actual-weight lines",
-            sort=sorted_by(lambda b: b.volumetric_kg),
-            numeric=True,
-        ),
-        Column(
-            "Chargeable / 计费重量",
-            figure(lambda b: kg_text(b.chargeable_kg)),
-            "max(actual, volumetric) by the line's rules, rounded up to its step",
-            sort=sorted_by(lambda b: b.chargeable_kg),
-            numeric=True,
-        ),
-        Column(
-            "Freight / 运费",
-            figure(lambda b: money_text(b.freight)),
-            "freight + fuel + the line's per-box fees",
-            sort=sorted_by(lambda b: b.freight.amount),
-            numeric=True,
-        ),
-        Column(
-            "Fees / 代理费",
-            figure(lambda b: money_text(b.fees.total)),
-            "handling, 合箱, repack, insurance, storage",
-            numeric=True,
-            sort=sorted_by(lambda b: b.fees.total.amount),
-        ),
-        Column(
-            "Cost / 合计",
-            figure(lambda b: money_text(b.total)),
-            "freight + fees",
-            sort=sorted_by(lambda b: b.total.amount),
-            numeric=True,
-        ),
-        Column("Currency", lambda r: r.plan.line.currency),
-        Column(
-            "Separately / 分开寄",
-            lambda r: _way_total(r.plan.separate),
-            "Each parcel sent alone: consolidating can lose",
-            numeric=True,
-            cell_tip=lambda r: _separate_tip(r.plan),
-        ),
-        Column(
-            "Repacked / 去包装",
-            lambda r: _way_total(r.plan.repacked),
-            "合箱去包装: the agent removes the suppliers' boxes",
-            numeric=True,
-        ),
-        Column(
-            "Transit / 时效",
-            lambda r: transit_text(r.plan.line),
-            sort=lambda r: sort_number(r.plan.transit_days),
-        ),
-    ]
+        return QCoreApplication.translate("PlannerPage", "not compared")
+    return (
+        money_text(result.total)
+        if isinstance(result, WayCost)
+        else QCoreApplication.translate("PlannerPage", "refused")
+    )
 
 
 def _separate_tip(plan: LinePlan) -> str:
@@ -182,41 +84,10 @@ def _separate_tip(plan: LinePlan) -> str:
     if saving is None:
         return ""
     if saving.amount > 0:
-        return f"Consolidating saves {money_text(saving)} over sending each parcel alone."
-    return "Consolidating saves nothing on this line."
-
-
-def box_columns() -> list[Column[BoxRow]]:
-    def chargeable(row: BoxRow) -> str:
-        quote = row.priced.quote
-        return "W/M: whole consignment" if quote is None else kg_text(quote.weighing.chargeable_kg)
-
-    return [
-        Column("Box", lambda r: str(r.id), sort=lambda r: float(r.id), numeric=True),
-        Column(
-            "Parcels / 包裹",
-            lambda r: ", ".join(p.label or f"#{p.id}" for p in r.priced.box.parcels),
-            cell_tip=lambda r: "\n".join(p.title for p in r.priced.box.parcels),
-        ),
-        Column(
-            "Est. size / 估计尺寸",
-            lambda r: str(r.priced.box.dimensions),
-            "The agent measures after packing: estimated towards the larger box",
-        ),
-        Column(
-            "Actual / 实重",
-            lambda r: kg_text(r.priced.box.actual_kg),
-            "with the carton",
-            numeric=True,
-        ),
-        Column("Chargeable / 计费重量", chargeable, numeric=True),
-        Column(
-            "Freight / 运费",
-            lambda r: UNKNOWN if r.priced.quote is None else money_text(r.priced.quote.total),
-            numeric=True,
-        ),
-        Column("Repacked", lambda r: "去包装" if r.priced.box.repacked else ""),
-    ]
+        return QCoreApplication.translate(
+            "PlannerPage", "Consolidating saves {amount} over sending each parcel alone."
+        ).format(amount=money_text(saving))
+    return QCoreApplication.translate("PlannerPage", "Consolidating saves nothing on this line.")
 
 
 class PlannerPage(QWidget):
@@ -227,19 +98,21 @@ class PlannerPage(QWidget):
         super().__init__(parent)
         self.view_data: PlanView | None = None
         self.parcel_ids: list[int] = []
-        self.selected_radio = QRadioButton("Parcels selected on the Parcels page")
-        self.waiting_radio = QRadioButton("All waiting parcels / 全部待发")
+        self.selected_radio = QRadioButton(self.tr("Parcels selected on the Parcels page"))
+        self.waiting_radio = QRadioButton(self.tr("All waiting parcels / 全部待发"))
         self.waiting_radio.setChecked(True)
-        self.repack_box = QCheckBox("Compare repacked / 去包装")
+        self.repack_box = QCheckBox(self.tr("Compare repacked / 去包装"))
         self.repack_box.setChecked(True)
-        self.insure_box = QCheckBox("Insure / 保险")
+        self.insure_box = QCheckBox(self.tr("Insure / 保险"))
         self.ship_on = DateField()
-        self.ship_on.setToolTip("Ship on this date: storage fees accrued by then are added")
-        self.plan_button = QPushButton("Pla&n / 计算")
+        self.ship_on.setToolTip(
+            self.tr("Ship on this date: storage fees accrued by then are added")
+        )
+        self.plan_button = QPushButton(self.tr("Pla&n / 计算"))
         self.scope_label = QLabel()
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.lines: RecordsModel[PlanRow] = RecordsModel(plan_columns(), parent=self)
+        self.lines: RecordsModel[PlanRow] = RecordsModel(self._plan_columns(), parent=self)
         self.lines_proxy = RecordsFilter(self.lines, self)
         self.table = QTableView()
         self.table.setModel(self.lines_proxy)
@@ -254,7 +127,7 @@ class PlannerPage(QWidget):
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.way_box = QComboBox()
-        self.boxes: RecordsModel[BoxRow] = RecordsModel(box_columns(), parent=self)
+        self.boxes: RecordsModel[BoxRow] = RecordsModel(self._box_columns(), parent=self)
         self.boxes_view = QTableView()
         self.boxes_view.setModel(self.boxes)
         self.boxes_view.verticalHeader().hide()
@@ -264,7 +137,7 @@ class PlannerPage(QWidget):
             self.boxes_view.setColumnWidth(column, width)
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
-        self.create_button = QPushButton("&Create shipment…")
+        self.create_button = QPushButton(self.tr("&Create shipment…"))
         self._layout()
         self.plan_button.clicked.connect(self.plan_requested)
         self.create_button.clicked.connect(self.create_requested)
@@ -279,7 +152,7 @@ class PlannerPage(QWidget):
             self.waiting_radio,
             self.repack_box,
             self.insure_box,
-            QLabel("Ship on:"),
+            QLabel(self.tr("Ship on:")),
             self.ship_on,
             self.plan_button,
         ):
@@ -293,7 +166,7 @@ class PlannerPage(QWidget):
         upper_layout.addWidget(self.table, 1)
         upper_layout.addWidget(self.note_label)
         ways = QHBoxLayout()
-        ways.addWidget(QLabel("<b>Boxes of the chosen line</b> — way:"))
+        ways.addWidget(QLabel(self.tr("<b>Boxes of the chosen line</b> — way:")))
         ways.addWidget(self.way_box, 1)
         ways.addWidget(self.create_button)
         lower = QWidget()
@@ -310,6 +183,152 @@ class PlannerPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
 
+    # --- the tables' columns ------------------------------------------------------------------
+    def _plan_columns(self) -> list[Column[PlanRow]]:
+        star, bolt = shape_icon("star", "#E69F00"), shape_icon("bolt", "#56B4E9")
+
+        def marks_icon(row: PlanRow) -> QIcon | None:
+            return star if row.plan.cheapest else (bolt if row.plan.fastest else None)
+
+        def figure(read: Callable[[WayCost], str]) -> Callable[[PlanRow], str]:
+            def text(row: PlanRow) -> str:
+                best = row.plan.best
+                return UNKNOWN if best is None else read(best)
+
+            return text
+
+        def sorted_by(read: Callable[[WayCost], Any]) -> Callable[[PlanRow], float]:
+            def key(row: PlanRow) -> float:
+                best = row.plan.best
+                return sort_number(None if best is None else read(best))
+
+            return key
+
+        return [
+            Column(
+                self.tr("Best / 推荐"),
+                marks_text,
+                self.tr("★ cheapest total, ⚡ fewest transit days"),
+                icon=marks_icon,
+            ),
+            Column(self.tr("Line / 线路"), lambda r: r.entry.name),
+            Column(self.tr("Agent / 代理"), lambda r: r.entry.agent_name),
+            Column(
+                self.tr("Accepted / 可走"),
+                lambda r: self.tr("✓ yes") if r.plan.accepted else f"✗ {r.plan.refusal}",
+                self.tr("Refused: which limit, which parcel"),
+                cell_tip=lambda r: r.plan.refusal,
+                warning=lambda r: not r.plan.accepted,
+            ),
+            Column(
+                self.tr("Way / 方式"),
+                figure(lambda b: b.way.label_zh),
+                self.tr("合箱, or 合箱去包装 when cheaper"),
+            ),
+            Column(
+                self.tr("Boxes / 箱数"),
+                figure(lambda b: str(b.boxes)),
+                sort=sorted_by(lambda b: b.boxes),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Actual / 实重"),
+                figure(lambda b: kg_text(b.actual_kg)),
+                sort=sorted_by(lambda b: b.actual_kg),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Volumetric / 体积重"),
+                figure(lambda b: kg_text(b.volumetric_kg)),
+                self.tr("L×W×H ÷ the line's divisor; — on actual-weight lines"),
+                sort=sorted_by(lambda b: b.volumetric_kg),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Chargeable / 计费重量"),
+                figure(lambda b: kg_text(b.chargeable_kg)),
+                self.tr("max(actual, volumetric) by the line's rules, rounded up to its step"),
+                sort=sorted_by(lambda b: b.chargeable_kg),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Freight / 运费"),
+                figure(lambda b: money_text(b.freight)),
+                self.tr("freight + fuel + the line's per-box fees"),
+                sort=sorted_by(lambda b: b.freight.amount),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Fees / 代理费"),
+                figure(lambda b: money_text(b.fees.total)),
+                self.tr("handling, 合箱, repack, insurance, storage"),
+                numeric=True,
+                sort=sorted_by(lambda b: b.fees.total.amount),
+            ),
+            Column(
+                self.tr("Cost / 合计"),
+                figure(lambda b: money_text(b.total)),
+                self.tr("freight + fees"),
+                sort=sorted_by(lambda b: b.total.amount),
+                numeric=True,
+            ),
+            Column(self.tr("Currency"), lambda r: r.plan.line.currency),
+            Column(
+                self.tr("Separately / 分开寄"),
+                lambda r: _way_total(r.plan.separate),
+                self.tr("Each parcel sent alone: consolidating can lose"),
+                numeric=True,
+                cell_tip=lambda r: _separate_tip(r.plan),
+            ),
+            Column(
+                self.tr("Repacked / 去包装"),
+                lambda r: _way_total(r.plan.repacked),
+                self.tr("合箱去包装: the agent removes the suppliers' boxes"),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Transit / 时效"),
+                lambda r: transit_text(r.plan.line),
+                sort=lambda r: sort_number(r.plan.transit_days),
+            ),
+        ]
+
+    def _box_columns(self) -> list[Column[BoxRow]]:
+        def chargeable(row: BoxRow) -> str:
+            quote = row.priced.quote
+            return (
+                self.tr("W/M: whole consignment")
+                if quote is None
+                else kg_text(quote.weighing.chargeable_kg)
+            )
+
+        return [
+            Column(self.tr("Box"), lambda r: str(r.id), sort=lambda r: float(r.id), numeric=True),
+            Column(
+                self.tr("Parcels / 包裹"),
+                lambda r: ", ".join(p.label or f"#{p.id}" for p in r.priced.box.parcels),
+                cell_tip=lambda r: "\n".join(p.title for p in r.priced.box.parcels),
+            ),
+            Column(
+                self.tr("Est. size / 估计尺寸"),
+                lambda r: str(r.priced.box.dimensions),
+                self.tr("The agent measures after packing: estimated towards the larger box"),
+            ),
+            Column(
+                self.tr("Actual / 实重"),
+                lambda r: kg_text(r.priced.box.actual_kg),
+                self.tr("with the carton"),
+                numeric=True,
+            ),
+            Column(self.tr("Chargeable / 计费重量"), chargeable, numeric=True),
+            Column(
+                self.tr("Freight / 运费"),
+                lambda r: UNKNOWN if r.priced.quote is None else money_text(r.priced.quote.total),
+                numeric=True,
+            ),
+            Column(self.tr("Repacked"), lambda r: "去包装" if r.priced.box.repacked else ""),
+        ]
+
     # --- showing -----------------------------------------------------------------------------
     def show_plan(self, view: PlanView | None, parcel_ids: list[int], scope: str = "") -> None:
         keep = self.current_line_id()
@@ -317,7 +336,9 @@ class PlannerPage(QWidget):
         self.parcel_ids = list(parcel_ids)
         if view is None:
             self.lines.set_rows([])
-            self.scope_label.setText(scope or "Choose parcels and press Plan (Ctrl+L on Parcels).")
+            self.scope_label.setText(
+                scope or self.tr("Choose parcels and press Plan (Ctrl+L on Parcels).")
+            )
             self.note_label.setText("")
             self._show_ways()
             return
@@ -330,14 +351,14 @@ class PlannerPage(QWidget):
         self.scope_label.setText(scope)
         notes = [view.plan.note] if view.plan.note else []
         if not view.plan.lines:
-            notes.append("No shipping line yet: add one on Agents & lines.")
+            notes.append(self.tr("No shipping line yet: add one on Agents & lines."))
         elif not view.plan.cheapest and not view.plan.note:
-            notes.append("No line can take these parcels as they are.")
+            notes.append(self.tr("No line can take these parcels as they are."))
         refused = [
             f"{r.entry.name}: {r.plan.refusal}" for r in self.lines.rows if not r.plan.accepted
         ]
         if refused:
-            notes.append("Refused — " + "; ".join(refused) + ".")
+            notes.append(self.tr("Refused — {lines}.").format(lines="; ".join(refused)))
         self.note_label.setText(" ".join(notes))
         wanted = (
             keep
@@ -390,9 +411,9 @@ class PlannerPage(QWidget):
                 text = (
                     money_text(result.total)
                     if isinstance(result, WayCost)
-                    else f"refused: {result.message}"
+                    else self.tr("refused: {reason}").format(reason=result.message)
                 )
-                self.way_box.addItem(f"{way.label} · {way.label_zh} — {text}", way.value)
+                self.way_box.addItem(f"{both(way.label, way.label_zh)} — {text}", way.value)
             chosen = best.way.value if best is not None else Way.CONSOLIDATED.value
             self.way_box.setCurrentIndex(max(self.way_box.findData(chosen), 0))
         self.way_box.blockSignals(False)
@@ -404,11 +425,8 @@ class PlannerPage(QWidget):
         if chosen is None:
             self.boxes.set_rows([])
             row = self.current_row()
-            self.cost_label.setText(
-                ""
-                if row is None
-                else f"{row.entry.name}: {row.plan.refusal or 'this way is refused.'}"
-            )
+            refusal = "" if row is None else row.plan.refusal or self.tr("this way is refused.")
+            self.cost_label.setText("" if row is None else f"{row.entry.name}: {refusal}")
             return
         row, cost = chosen
         self.boxes.set_rows([BoxRow(n, priced) for n, priced in enumerate(cost.split.boxes, 1)])

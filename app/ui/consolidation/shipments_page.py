@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,15 +53,18 @@ from app.ui.consolidation.records_model import (
 from app.ui.widgets.xy_chart import XYChart, XYSeries
 
 PLANNED = 10  # the column of the planned date
-LANDED_NOTE = (
-    "The freight per unit flows into the Negotiation tab's landed cost: there a product takes "
-    "its share from the latest shipment carrying it (by chargeable weight)."
+LANDED_NOTE = str(
+    QT_TRANSLATE_NOOP(
+        "ShipmentsPage",
+        "The freight per unit flows into the Negotiation tab's landed cost: there a product takes "
+        "its share from the latest shipment carrying it (by chargeable weight).",
+    )
 )
 _BASIS_UNITS = {
     AllocationBasis.CHARGEABLE_WEIGHT: "kg",
     AllocationBasis.VOLUME: "cm³",
     AllocationBasis.VALUE: "",
-    AllocationBasis.QUANTITY: "pcs",
+    AllocationBasis.QUANTITY: str(QT_TRANSLATE_NOOP("ShipmentsPage", "pcs")),
     AllocationBasis.EQUAL: "",
 }
 
@@ -73,104 +76,14 @@ def difference_text(check: EstimateCheck | None) -> str:
     sign = "+" if check.difference.amount > 0 else ""
     percent = "" if check.percent is None else f" ({sign}{fmt(check.percent)} %)"
     settled = check.settlement
-    return (
-        f"{sign}{money_text(check.difference)}{percent} {settled.label_zh} {settled.label.lower()}"
+    return QCoreApplication.translate(
+        "ShipmentsPage", "{difference}{percent} {settlement_zh} {settlement}"
+    ).format(
+        difference=f"{sign}{money_text(check.difference)}",
+        percent=percent,
+        settlement_zh=settled.label_zh,
+        settlement=settled.label.lower(),
     )
-
-
-def shipment_columns(parcel_names: dict[int, str]) -> list[Column[ShipmentEntry]]:
-    def diff_sort(entry: ShipmentEntry) -> float:
-        check = entry.check
-        return sort_number(None if check is None else check.difference.amount)
-
-    return [
-        Column("Name / 名称", lambda s: s.name),
-        Column("Line / 线路", lambda s: s.line_name + ("" if s.line_id else " (deleted)")),
-        Column("Agent / 代理", lambda s: s.agent_name),
-        Column(
-            "Status / 状态",
-            lambda s: both(s.status.label, s.status.label_zh),
-            sort=lambda s: float(list(ShipmentStatus).index(s.status)),
-        ),
-        Column(
-            "Way / 方式", lambda s: s.way.label_zh if hasattr(s.way, "label_zh") else str(s.way)
-        ),
-        Column("Boxes / 箱数", lambda s: str(s.boxes), sort=lambda s: float(s.boxes), numeric=True),
-        Column(
-            "Chargeable / 计费重量",
-            lambda s: kg_text(s.chargeable_kg),
-            sort=lambda s: sort_number(s.chargeable_kg),
-            numeric=True,
-        ),
-        Column(
-            "Estimate / 预付运费",
-            lambda s: money_text(s.estimate),
-            "The agent's freight deposit",
-            sort=lambda s: sort_number(s.estimate.amount),
-            numeric=True,
-        ),
-        Column(
-            "Actual / 实际运费",
-            lambda s: money_text(s.actual),
-            "After the agent weighed the boxes",
-            sort=lambda s: sort_number(None if s.actual is None else s.actual.amount),
-            numeric=True,
-        ),
-        Column(
-            "Difference / 差额",
-            lambda s: difference_text(s.check),
-            "actual − estimate: + the agent asks for more (补款), − it refunds (退款)",
-            sort=diff_sort,
-            numeric=True,
-        ),
-        Column(
-            "Planned", lambda s: date_text(s.planned_on), sort=lambda s: sort_date(s.planned_on)
-        ),
-        Column("Paid", lambda s: date_text(s.paid_on), sort=lambda s: sort_date(s.paid_on)),
-        Column(
-            "Shipped", lambda s: date_text(s.shipped_on), sort=lambda s: sort_date(s.shipped_on)
-        ),
-        Column(
-            "Delivered",
-            lambda s: date_text(s.delivered_on),
-            sort=lambda s: sort_date(s.delivered_on),
-        ),
-        Column(
-            "Parcels / 包裹",
-            lambda s: ", ".join(parcel_names.get(p, f"#{p}") for p in s.parcel_ids),
-        ),
-    ]
-
-
-def allocation_columns(basis: list[AllocationBasis]) -> list[Column[AllocatedItem]]:
-    """`basis` holds the basis shown (a one-element list, read when a cell is shown)."""
-
-    def basis_text(item: AllocatedItem) -> str:
-        unit = _BASIS_UNITS[basis[0]]
-        return f"{fmt(item.basis_value)} {unit}".strip()
-
-    return [
-        Column("Order / 订单", lambda i: i.order_number or f"#{i.order_id}"),
-        Column("Item / 商品", lambda i: i.product_name),
-        Column("Qty", lambda i: f"{i.quantity:,}", sort=lambda i: float(i.quantity), numeric=True),
-        Column(
-            "Basis / 分摊依据", basis_text, sort=lambda i: sort_number(i.basis_value), numeric=True
-        ),
-        Column(
-            "Share / 分摊运费",
-            lambda i: money_text(i.share),
-            "Largest remainder to the cent: the shares sum to the charge exactly",
-            sort=lambda i: sort_number(i.share.amount),
-            numeric=True,
-        ),
-        Column(
-            "Per unit / 单件运费",
-            lambda i: per_unit_text(i.per_unit),
-            "share ÷ quantity, 4 places shown (6 kept)",
-            sort=lambda i: sort_number(i.per_unit.amount),
-            numeric=True,
-        ),
-    ]
 
 
 def _view(model: RecordsModel[Any] | RecordsFilter, widths: tuple[int, ...]) -> QTableView:
@@ -191,10 +104,12 @@ class ShipmentsPage(QWidget):
         super().__init__(parent)
         self.parcel_names = parcel_names  # parcel id → code, kept up to date by the tab
         self.model: RecordsModel[ShipmentEntry] = RecordsModel(
-            shipment_columns(parcel_names), parent=self
+            self._shipment_columns(parcel_names), parent=self
         )
         self.proxy = RecordsFilter(self.model, self)
-        self.filter_edit = QLineEdit(placeholderText="Find: name, line, agent, status… (Ctrl+F)")
+        self.filter_edit = QLineEdit(
+            placeholderText=self.tr("Find: name, line, agent, status… (Ctrl+F)")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.table = _view(self.proxy, (170, 140, 80, 130, 80, 50, 90, 100, 100, 220, 85, 85, 85))
         self.table.setSortingEnabled(True)
@@ -202,9 +117,9 @@ class ShipmentsPage(QWidget):
         self.status_box = QComboBox()
         for status in ShipmentStatus:
             self.status_box.addItem(both(status.label, status.label_zh), status.value)
-        self.status_button = QPushButton("Set &status")
-        self.actual_edit = QLineEdit(placeholderText="after weighing, e.g. 1,286.50")
-        self.actual_button = QPushButton("&Record actual")
+        self.status_button = QPushButton(self.tr("Set &status"))
+        self.actual_edit = QLineEdit(placeholderText=self.tr("after weighing, e.g. 1,286.50"))
+        self.actual_button = QPushButton(self.tr("&Record actual"))
         self.shipment_label = QLabel()
         self.chart = XYChart()
         self._basis_shown = [AllocationBasis.CHARGEABLE_WEIGHT]
@@ -212,7 +127,7 @@ class ShipmentsPage(QWidget):
         for basis in AllocationBasis:
             self.basis_box.addItem(both(basis.label, basis.label_zh), basis.value)
         self.allocation: RecordsModel[AllocatedItem] = RecordsModel(
-            allocation_columns(self._basis_shown), key=lambda item: item.item_id, parent=self
+            self._allocation_columns(self._basis_shown), key=lambda item: item.item_id, parent=self
         )
         self.allocation_view = _view(self.allocation, (150, 170, 50, 90, 90))
         self.allocation_view.horizontalHeader().setStretchLastSection(True)
@@ -227,7 +142,7 @@ class ShipmentsPage(QWidget):
         controls.addWidget(self.status_box)
         controls.addWidget(self.status_button)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Actual charge / 实际运费:"))
+        controls.addWidget(QLabel(self.tr("Actual charge / 实际运费:")))
         controls.addWidget(self.actual_edit, 1)
         controls.addWidget(self.actual_button)
         upper = QWidget()
@@ -241,7 +156,7 @@ class ShipmentsPage(QWidget):
         allocation_layout = QVBoxLayout(allocation)
         allocation_layout.setContentsMargins(0, 0, 0, 0)
         basis = QHBoxLayout()
-        basis.addWidget(QLabel("<b>Allocation / 运费分摊</b> by:"))
+        basis.addWidget(QLabel(self.tr("<b>Allocation / 运费分摊</b> by:")))
         basis.addWidget(self.basis_box, 1)
         allocation_layout.addLayout(basis)
         allocation_layout.addWidget(self.allocation_view, 1)
@@ -257,6 +172,123 @@ class ShipmentsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+
+    # --- the tables' columns ------------------------------------------------------------------
+    def _shipment_columns(self, parcel_names: dict[int, str]) -> list[Column[ShipmentEntry]]:
+        def diff_sort(entry: ShipmentEntry) -> float:
+            check = entry.check
+            return sort_number(None if check is None else check.difference.amount)
+
+        return [
+            Column(self.tr("Name / 名称"), lambda s: s.name),
+            Column(
+                self.tr("Line / 线路"),
+                lambda s: s.line_name + ("" if s.line_id else self.tr(" (deleted)")),
+            ),
+            Column(self.tr("Agent / 代理"), lambda s: s.agent_name),
+            Column(
+                self.tr("Status / 状态"),
+                lambda s: both(s.status.label, s.status.label_zh),
+                sort=lambda s: float(list(ShipmentStatus).index(s.status)),
+            ),
+            Column(
+                self.tr("Way / 方式"),
+                lambda s: s.way.label_zh if hasattr(s.way, "label_zh") else str(s.way),
+            ),
+            Column(
+                self.tr("Boxes / 箱数"),
+                lambda s: str(s.boxes),
+                sort=lambda s: float(s.boxes),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Chargeable / 计费重量"),
+                lambda s: kg_text(s.chargeable_kg),
+                sort=lambda s: sort_number(s.chargeable_kg),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Estimate / 预付运费"),
+                lambda s: money_text(s.estimate),
+                self.tr("The agent's freight deposit"),
+                sort=lambda s: sort_number(s.estimate.amount),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Actual / 实际运费"),
+                lambda s: money_text(s.actual),
+                self.tr("After the agent weighed the boxes"),
+                sort=lambda s: sort_number(None if s.actual is None else s.actual.amount),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Difference / 差额"),
+                lambda s: difference_text(s.check),
+                self.tr("actual − estimate: + the agent asks for more (补款), − it refunds (退款)"),
+                sort=diff_sort,
+                numeric=True,
+            ),
+            Column(
+                self.tr("Planned"),
+                lambda s: date_text(s.planned_on),
+                sort=lambda s: sort_date(s.planned_on),
+            ),
+            Column(
+                self.tr("Paid"), lambda s: date_text(s.paid_on), sort=lambda s: sort_date(s.paid_on)
+            ),
+            Column(
+                self.tr("Shipped"),
+                lambda s: date_text(s.shipped_on),
+                sort=lambda s: sort_date(s.shipped_on),
+            ),
+            Column(
+                self.tr("Delivered"),
+                lambda s: date_text(s.delivered_on),
+                sort=lambda s: sort_date(s.delivered_on),
+            ),
+            Column(
+                self.tr("Parcels / 包裹"),
+                lambda s: ", ".join(parcel_names.get(p, f"#{p}") for p in s.parcel_ids),
+            ),
+        ]
+
+    def _allocation_columns(self, basis: list[AllocationBasis]) -> list[Column[AllocatedItem]]:
+        """`basis` holds the basis shown (a one-element list, read when a cell is shown)."""
+
+        def basis_text(item: AllocatedItem) -> str:
+            unit = QCoreApplication.translate("ShipmentsPage", _BASIS_UNITS[basis[0]])
+            return f"{fmt(item.basis_value)} {unit}".strip()
+
+        return [
+            Column(self.tr("Order / 订单"), lambda i: i.order_number or f"#{i.order_id}"),
+            Column(self.tr("Item / 商品"), lambda i: i.product_name),
+            Column(
+                self.tr("Qty"),
+                lambda i: f"{i.quantity:,}",
+                sort=lambda i: float(i.quantity),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Basis / 分摊依据"),
+                basis_text,
+                sort=lambda i: sort_number(i.basis_value),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Share / 分摊运费"),
+                lambda i: money_text(i.share),
+                self.tr("Largest remainder to the cent: the shares sum to the charge exactly"),
+                sort=lambda i: sort_number(i.share.amount),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Per unit / 单件运费"),
+                lambda i: per_unit_text(i.per_unit),
+                self.tr("share ÷ quantity, 4 places shown (6 kept)"),
+                sort=lambda i: sort_number(i.per_unit.amount),
+                numeric=True,
+            ),
+        ]
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -285,13 +317,15 @@ class ShipmentsPage(QWidget):
         for widget in (self.status_box, self.status_button, self.actual_edit, self.actual_button):
             widget.setEnabled(enabled)
         if entry is None:
-            self.shipment_label.setText("Choose a shipment (made on the Planner page).")
+            self.shipment_label.setText(self.tr("Choose a shipment (made on the Planner page)."))
             self.actual_edit.setText("")
             return
         self.status_box.setCurrentIndex(self.status_box.findData(entry.status.value))
         self.actual_edit.setText("" if entry.actual is None else f"{entry.actual.amount:f}")
         boxes = "; ".join(
-            f"box {n}: " + ", ".join(self.parcel_names.get(p, f"#{p}") for p in box)
+            self.tr("box {number}: {parcels}").format(
+                number=n, parcels=", ".join(self.parcel_names.get(p, f"#{p}") for p in box)
+            )
             for n, box in enumerate(entry.box_parcels, 1)
         )
         self.shipment_label.setText(f"<b>{entry.name}</b> — {entry.summary}. {boxes}")
@@ -302,25 +336,32 @@ class ShipmentsPage(QWidget):
         currency = next(iter(currencies)) if len(currencies) == 1 else ""
         shown = records if currency else []
         names = {float(n): r.shipment_name for n, r in enumerate(shown, 1)}
+        title = (
+            self.tr("Estimate vs actual per shipment, {currency}").format(currency=currency)
+            if currency
+            else self.tr("Estimate vs actual per shipment")
+        )
         self.chart.set_chart(
-            f"Estimate vs actual per shipment{f', {currency}' if currency else ''}",
-            "shipment (oldest first)",
-            "charge",
+            title,
+            self.tr("shipment (oldest first)"),
+            self.tr("charge"),
             [
                 XYSeries(
-                    "estimate / 预付",
+                    self.tr("estimate / 预付"),
                     tuple(
                         (float(n), float(r.check.estimate.amount)) for n, r in enumerate(shown, 1)
                     ),
                 ),
                 XYSeries(
-                    "actual / 实际",
+                    self.tr("actual / 实际"),
                     tuple((float(n), float(r.check.actual.amount)) for n, r in enumerate(shown, 1)),
                 ),
             ],
-            empty_text="Record the actual charge of a shipment to compare it with its estimate."
+            empty_text=self.tr(
+                "Record the actual charge of a shipment to compare it with its estimate."
+            )
             if not records
-            else "Shipments in several currencies: not drawn on one axis.",
+            else self.tr("Shipments in several currencies: not drawn on one axis."),
             x_format=lambda x: names.get(float(round(x)), ""),
             y_format=lambda y: f"{y:,.2f} {currency}",
             whole_x=True,
@@ -332,19 +373,36 @@ class ShipmentsPage(QWidget):
         self._basis_shown[0] = self.basis() if result is None else result.basis
         self.allocation.set_rows([] if result is None else list(result.items))
         if result is None:
-            self.allocation_label.setText(problem or LANDED_NOTE)
+            self.allocation_label.setText(
+                problem or QCoreApplication.translate("ShipmentsPage", LANDED_NOTE)
+            )
             return
         total = sum((item.share.amount for item in result.items), Decimal(0))
-        charge = "the actual charge" if from_actual else "the estimate (no actual charge yet)"
+        charge = (
+            self.tr("the actual charge")
+            if from_actual
+            else self.tr("the estimate (no actual charge yet)")
+        )
+        shared = (
+            self.tr("Shared: <b>{charge}</b>, {what}; the shares sum to {sum} exactly.")
+            if total == result.total.amount
+            else self.tr("Shared: <b>{charge}</b>, {what}; the shares sum to {sum}.")
+        )
         parts = [
-            f"Shared: <b>{money_text(result.total)}</b>, {charge}; the shares sum to "
-            f"{money_text(Money(total, result.total.currency))}"
-            + (" exactly." if total == result.total.amount else "."),
+            shared.format(
+                charge=money_text(result.total),
+                what=charge,
+                sum=money_text(Money(total, result.total.currency)),
+            )
         ]
         if result.note:
             parts.append(result.note)
         if result.unassigned_parcels:
             ids = ", ".join(f"#{p}" for p in result.unassigned_parcels)
-            parts.append(f"Parcels {ids} carry no order: their weight counts for nothing.")
-        parts.append(LANDED_NOTE)
+            parts.append(
+                self.tr("Parcels {ids} carry no order: their weight counts for nothing.").format(
+                    ids=ids
+                )
+            )
+        parts.append(QCoreApplication.translate("ShipmentsPage", LANDED_NOTE))
         self.allocation_label.setText(" ".join(parts))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -133,8 +133,8 @@ class ConsolidationTab(ConsolidationTabView):
             return form.is_dirty()
         answer = QMessageBox.question(
             self,
-            "Unsaved order",
-            "The order form has unsaved changes. Save them?",
+            self.tr("Unsaved order"),
+            self.tr("The order form has unsaved changes. Save them?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Save,
         )
@@ -150,7 +150,7 @@ class ConsolidationTab(ConsolidationTabView):
 
     def new_order(self) -> None:
         if not self._suppliers:
-            self.say("Add the supplier on the Suppliers tab first.")
+            self.say(self.tr("Add the supplier on the Suppliers tab first."))
             return
         self.pages.setCurrentIndex(ORDERS)
         self.orders.table.clearSelection()
@@ -168,13 +168,13 @@ class ConsolidationTab(ConsolidationTabView):
             row = self.orders.model.row_of(order_id)
             if row is not None:
                 form.show_order(self.orders.model.record(row).order)
-            self.say(f"Order {order.order_number or order_id} saved.")
+            self.say(self.tr("Order {order} saved.").format(order=order.order_number or order_id))
 
     def advance_selected(self) -> None:
         """One step on for every selected order (Ctrl+Right or ])."""
         ids = self.orders.selected_ids()
         if not ids:
-            self.say("Select the orders to move on.")
+            self.say(self.tr("Select the orders to move on."))
             return
         moved = []
         for order_id in ids:
@@ -186,7 +186,11 @@ class ConsolidationTab(ConsolidationTabView):
             rows = [self.orders.model.row_of(i) for i in moved]
             statuses = {self.orders.model.record(r).order.status for r in rows if r is not None}
             now = ", ".join(both(s.label, s.label_zh) for s in statuses)
-            self.say(f"{len(moved)} order(s) moved on: now {now}.")
+            self.say(
+                self.tr("{count} order(s) moved on: now {status}.").format(
+                    count=len(moved), status=now
+                )
+            )
 
     def set_status(self, ids: list[int], status: OrderStatus) -> None:
         for order_id in ids:
@@ -231,7 +235,8 @@ class ConsolidationTab(ConsolidationTabView):
         menu.addAction(self.advance_action)
         menu.addSeparator()
         for status in OrderStatus:
-            action = QAction(f"Set: {both(status.label, status.label_zh)}", menu)
+            text = self.tr("Set: {status}").format(status=both(status.label, status.label_zh))
+            action = QAction(text, menu)
             problems = [p for row in rows if (p := move_problem(row.order.status, status))]
             action.setEnabled(not problems and any(row.order.status is not status for row in rows))
             if problems:
@@ -249,8 +254,10 @@ class ConsolidationTab(ConsolidationTabView):
             return
         answer = QMessageBox.question(
             self,
-            "Delete orders",
-            f"Delete {len(ids)} order(s) with their items? The parcels that carry them stay.",
+            self.tr("Delete orders"),
+            self.tr(
+                "Delete {count} order(s) with their items? The parcels that carry them stay."
+            ).format(count=len(ids)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             for order_id in ids:
@@ -348,13 +355,16 @@ class ConsolidationTab(ConsolidationTabView):
     def confirm_leave(self) -> bool:
         """Unsaved order or parcel edits are saved, dropped or kept (Cancel)."""
         orders, parcels = self.orders.form, self.parcels.form
-        return _settle(self, orders, "order", lambda: _saved(orders.order(), self.save_order)) and (
-            _settle(
-                self,
-                parcels,
-                "parcel",
-                lambda: _saved(parcels.parcel(), self.parcel_control.save_parcel),
-            )
+        return _settle(
+            self,
+            orders,
+            (self.tr("Unsaved order"), self.tr("The order form has unsaved changes. Save them?")),
+            lambda: _saved(orders.order(), self.save_order),
+        ) and _settle(
+            self,
+            parcels,
+            (self.tr("Unsaved parcel"), self.tr("The parcel form has unsaved changes. Save them?")),
+            lambda: _saved(parcels.parcel(), self.parcel_control.save_parcel),
         )
 
     def leave(self) -> None:
@@ -369,14 +379,16 @@ def _saved(record: Any, save: Any) -> None:
         save(record)
 
 
-def _settle(parent: QWidget, form: Any, what: str, save: Callable[[], None]) -> bool:
-    """Ask about a form's unsaved edits: True when they are saved or dropped."""
+def _settle(
+    parent: QWidget, form: Any, question: tuple[str, str], save: Callable[[], None]
+) -> bool:
+    """Ask about a form's unsaved edits (the question's title and text): True when they are
+    saved or dropped."""
     if not form.is_dirty():
         return True
     answer = QMessageBox.question(
         parent,
-        f"Unsaved {what}",
-        f"The {what} form has unsaved changes. Save them?",
+        *question,
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -392,4 +404,6 @@ def _settle(parent: QWidget, form: Any, what: str, save: Callable[[], None]) -> 
 
 def _product_name(product: Any) -> str:
     parts = [part for part in (product.name_zh.strip(), product.name.strip()) if part]
-    return " · ".join(parts) or f"product #{product.id}"
+    return " · ".join(parts) or QCoreApplication.translate(
+        "ConsolidationTab", "product #{id}"
+    ).format(id=product.id)

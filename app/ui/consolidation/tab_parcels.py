@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,7 +17,7 @@ from app.errors import WorkbenchError
 from app.services.consolidation.records import ParcelInput
 from app.ui.consolidation.records_model import ID_ROLE
 from app.ui.consolidation.tab_view import PARCELS, PLANNER
-from app.ui.widgets.photo_import import PHOTO_FILTER
+from app.ui.widgets.photo_import import photo_filter
 
 if TYPE_CHECKING:
     from app.ui.consolidation.tab import ConsolidationTab
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 class ParcelsControl:
     """The Parcels page of one ConsolidationTab."""
+
+    def tr(self, text: str) -> str:
+        """`text` in the interface language (the context lupdate gives `self.tr` here)."""
+        return QCoreApplication.translate("ParcelsControl", text)
 
     def __init__(self, tab: ConsolidationTab) -> None:
         self.tab = tab
@@ -62,8 +66,8 @@ class ParcelsControl:
         if form.is_dirty() and (shown is None or shown.id != parcel_id):
             answer = QMessageBox.question(
                 self.tab,
-                "Unsaved parcel",
-                "The parcel form has unsaved changes. Save them?",
+                self.tr("Unsaved parcel"),
+                self.tr("The parcel form has unsaved changes. Save them?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Save,
             )
@@ -115,14 +119,20 @@ class ParcelsControl:
             if row is not None:
                 form.show_parcel(self.tab.parcels.model.record(row))
                 self._show_photos(parcel_id)
-            self.tab.say(f"Parcel {parcel.code or parcel.label or parcel_id} saved.")
+            self.tab.say(
+                self.tr("Parcel {parcel} saved.").format(
+                    parcel=parcel.code or parcel.label or parcel_id
+                )
+            )
 
     def delete_parcels(self) -> None:
         ids = self.tab.parcels.selected_ids() or [i for i in [self.tab.parcels.current_id()] if i]
         if not ids:
             return
         answer = QMessageBox.question(
-            self.tab, "Delete parcels", f"Delete {len(ids)} parcel(s) with their photos?"
+            self.tab,
+            self.tr("Delete parcels"),
+            self.tr("Delete {count} parcel(s) with their photos?").format(count=len(ids)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             for parcel_id in ids:
@@ -133,7 +143,10 @@ class ParcelsControl:
 
     def import_photos_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.tab, "Import photos", str(self.tab.workbench.path.parent), PHOTO_FILTER
+            self.tab,
+            self.tr("Import photos"),
+            str(self.tab.workbench.path.parent),
+            photo_filter(),
         )
         if names:
             self.import_photos([Path(name) for name in names])
@@ -143,7 +156,7 @@ class ParcelsControl:
 
         shown = self.tab.parcels.form.current_row()
         if shown is None:
-            self.tab.say("Save the parcel first, then add its photos.")
+            self.tab.say(self.tr("Save the parcel first, then add its photos."))
             return
         report = import_with_progress(self.tab, self.tab.workbench.photos, paths)
         if report is None or not report.photos:
@@ -153,12 +166,18 @@ class ParcelsControl:
         if outcome.ok:
             skipped = outcome.result.skipped_photos
             if skipped:
-                self.tab.say(f"{len(skipped)} photo(s) already on this parcel: not added again.")
+                self.tab.say(
+                    self.tr(
+                        "{count} photo(s) already on this parcel: not added again.",
+                    ).format(count=len(skipped))
+                )
             self._show_photos(parcel_id)
 
     def remove_photo(self, photo_id: int) -> None:
         answer = QMessageBox.question(
-            self.tab, "Remove photo", "Remove this photo from the parcel?"
+            self.tab,
+            self.tr("Remove photo"),
+            self.tr("Remove this photo from the parcel?"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -174,7 +193,7 @@ class ParcelsControl:
         try:
             self.tab.workbench.photos.forget_unreferenced(hashes)
         except WorkbenchError as error:
-            self.tab.say(f"A photo file could not be removed: {error}")
+            self.tab.say(self.tr("A photo file could not be removed: {error}").format(error=error))
 
     def plan_selected(self) -> None:
         """Ctrl+L: plan the parcels selected on the Parcels page (or all waiting ones)."""

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +28,7 @@ from app.ui.consolidation.agents_page import CARD, FEES
 from app.ui.consolidation.entry import money_text, read_amount
 from app.ui.consolidation.records_model import select_row
 from app.ui.consolidation.tab_view import AGENTS, PLANNER, SHIPMENTS
+from app.ui.i18n import label_of
 from app.ui.widgets.parsing import ParseError
 
 if TYPE_CHECKING:
@@ -39,15 +40,18 @@ class ShipmentDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, name: str, estimate: Money, summary: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Create shipment / 创建发货")
+        self.setWindowTitle(self.tr("Create shipment / 创建发货"))
         self.currency = estimate.currency
         self.name_edit = QLineEdit(name)
         self.estimate_edit = QLineEdit(f"{estimate.amount:f}")
         self.problem = QLabel()
         form = QFormLayout(self)
         form.addRow(QLabel(summary))
-        form.addRow("Name / 名称", self.name_edit)
-        form.addRow(f"Estimated charge / 预付运费 ({estimate.currency})", self.estimate_edit)
+        form.addRow(self.tr("Name / 名称"), self.name_edit)
+        form.addRow(
+            self.tr("Estimated charge / 预付运费 ({currency})").format(currency=estimate.currency),
+            self.estimate_edit,
+        )
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -59,12 +63,12 @@ class ShipmentDialog(QDialog):
 
     def _accept(self) -> None:
         try:
-            amount = read_amount(self.estimate_edit.text(), "the estimated charge")
+            amount = read_amount(self.estimate_edit.text(), self.tr("the estimated charge"))
         except ParseError as error:
             self.problem.setText(f"⚠ {error}")
             return
         if amount is None or not self.name_edit.text().strip():
-            self.problem.setText("⚠ Give the shipment a name and its estimated charge.")
+            self.problem.setText(self.tr("⚠ Give the shipment a name and its estimated charge."))
             return
         self.result_value = (self.name_edit.text().strip(), Money(amount, self.currency))
         self.accept()
@@ -72,6 +76,10 @@ class ShipmentDialog(QDialog):
 
 class ShippingControl:
     """Agents & lines, Planner and Shipments pages of one ConsolidationTab."""
+
+    def tr(self, text: str) -> str:
+        """`text` in the interface language (the context lupdate gives `self.tr` here)."""
+        return QCoreApplication.translate("ShippingControl", text)
 
     def __init__(self, tab: ConsolidationTab) -> None:
         self.tab = tab
@@ -133,7 +141,9 @@ class ShippingControl:
         lines: list[LineEntry] = [] if agent is None else self.service.lines(agent.id)
         page.lines.set_rows(lines)
         page.lines_title.setText(
-            "<b>Lines / 线路</b>" + ("" if agent is None else f" of {agent.name}")
+            self.tr("<b>Lines / 线路</b>")
+            if agent is None
+            else self.tr("<b>Lines / 线路</b> of {agent}").format(agent=agent.name)
         )
         page.line_form.show_line(None, self.agent_choices())
 
@@ -167,7 +177,7 @@ class ShippingControl:
             row = self.tab.agents.agents.row_of(saved)
             if row is not None:
                 select_row(self.tab.agents.agents_view, row)
-            self.tab.say(f"Agent {fees.name} saved.")
+            self.tab.say(self.tr("Agent {agent} saved.").format(agent=fees.name))
 
     def delete_agent(self) -> None:
         page = self.tab.agents
@@ -177,9 +187,11 @@ class ShippingControl:
         agent = page.agents.record(page.agents.row_of(agent_id) or 0)
         answer = QMessageBox.question(
             self.tab,
-            "Delete agent",
-            f"Delete {agent.name} with its {agent.line_count} line(s)? Its parcels stay, with no "
-            "agent (180 free storage days then count).",
+            self.tr("Delete agent"),
+            self.tr(
+                "Delete {agent} with its {count} line(s)? Its parcels stay, with no agent "
+                "(180 free storage days then count).",
+            ).format(agent=agent.name, count=agent.line_count),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.tab.run(lambda: self.service.delete_agent(agent_id))
@@ -188,7 +200,7 @@ class ShippingControl:
         page = self.tab.agents
         self.tab.pages.setCurrentIndex(AGENTS)
         if not self.agent_entries:
-            self.tab.say("Add the agent that runs the line first (New agent).")
+            self.tab.say(self.tr("Add the agent that runs the line first (New agent)."))
             return
         agent_id = page.current_agent_id() or self.agent_entries[0].id
         page.lines_view.clearSelection()
@@ -212,7 +224,7 @@ class ShippingControl:
             line_row = page.lines.row_of(saved)
             if line_row is not None:
                 select_row(page.lines_view, line_row)
-            self.tab.say(f"Line {card.name} saved.")
+            self.tab.say(self.tr("Line {line} saved.").format(line=card.name))
 
     def delete_line(self) -> None:
         line_id = self.tab.agents.current_line_id()
@@ -220,8 +232,10 @@ class ShippingControl:
             return
         answer = QMessageBox.question(
             self.tab,
-            "Delete line",
-            "Delete this line? Shipments made on it keep its name and rate card.",
+            self.tr("Delete line"),
+            self.tr(
+                "Delete this line? Shipments made on it keep its name and rate card.",
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.tab.run(lambda: self.service.delete_line(line_id))
@@ -247,15 +261,18 @@ class ShippingControl:
         chosen = self._selected
         if page.selected_radio.isChecked():
             ids = [i for i in chosen if i in set(waiting)]
-            scope = f"{len(ids)} selected parcel(s)"
+            scope = self.tr("{count} selected parcel(s)").format(count=len(ids))
         else:
-            ids, scope = waiting, f"All {len(waiting)} waiting parcel(s)"
+            ids = waiting
+            scope = self.tr("All {count} waiting parcel(s)").format(count=len(ids))
         if not ids:
             page.show_plan(
                 None,
                 [],
-                "No waiting parcel to plan: select parcels on the Parcels "
-                "page (Ctrl+L), or choose all waiting parcels.",
+                self.tr(
+                    "No waiting parcel to plan: select parcels on the Parcels "
+                    "page (Ctrl+L), or choose all waiting parcels.",
+                ),
             )
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -274,7 +291,11 @@ class ShippingControl:
         self._plan_stale = False
         kg = sum((p.actual_kg for p in view.plan.parcels), Decimal(0))
         page.show_plan(
-            view, ids, f"{scope}, {fmt(kg)} kg actual, priced on {len(view.lines)} line(s)."
+            view,
+            ids,
+            self.tr("{scope}, {kg} kg actual, priced on {count} line(s).").format(
+                scope=scope, kg=fmt(kg), count=len(view.lines)
+            ),
         )
 
     def plan_changed(self) -> None:
@@ -283,22 +304,28 @@ class ShippingControl:
         if page.view_data is not None and not self._plan_stale:
             self._plan_stale = True
             page.scope_label.setText(
-                page.scope_label.text() + "  ⚠ Parcels or lines changed since: press Plan again."
+                page.scope_label.text()
+                + self.tr("  ⚠ Parcels or lines changed since: press Plan again.")
             )
 
     def create_shipment(self) -> None:
         page = self.tab.planner
         chosen = page.current_way()
         if chosen is None or page.view_data is None:
-            self.tab.say("Choose a line that takes the parcels, and a way it accepts.")
+            self.tab.say(self.tr("Choose a line that takes the parcels, and a way it accepts."))
             return
         row, cost = chosen
         today: date = self.tab.workbench.today()
         asked = self.tab.ask_shipment(
             f"{row.entry.name} {today.isoformat()}",
             cost.total,
-            f"{row.entry.name} ({row.entry.agent_name}), {cost.way.label}: "
-            f"{cost.boxes} box(es), {money_text(cost.total)}",
+            self.tr("{line} ({agent}), {way}: {boxes} box(es), {cost}").format(
+                line=row.entry.name,
+                agent=row.entry.agent_name,
+                way=label_of(cost.way),
+                boxes=cost.boxes,
+                cost=money_text(cost.total),
+            ),
         )
         if asked is None:
             return
@@ -311,10 +338,20 @@ class ShippingControl:
             )
         )
         if outcome.ok:
-            page.show_plan(None, [], f"Shipment {name} created: its parcels left the waiting list.")
+            page.show_plan(
+                None,
+                [],
+                self.tr("Shipment {name} created: its parcels left the waiting list.").format(
+                    name=name
+                ),
+            )
             self.tab.pages.setCurrentIndex(SHIPMENTS)
             self.tab.shipments.select(outcome.result.created[0])
-            self.tab.say(f"Shipment {name} created ({money_text(estimate)} estimated).")
+            self.tab.say(
+                self.tr("Shipment {name} created ({estimate} estimated).").format(
+                    name=name, estimate=money_text(estimate)
+                )
+            )
 
     # --- shipments -------------------------------------------------------------------------------
     def refresh_shipments(self) -> None:
@@ -359,14 +396,21 @@ class ShippingControl:
         if entry is None:
             return
         try:
-            amount = read_amount(page.actual_edit.text(), "the actual charge")
+            amount = read_amount(
+                page.actual_edit.text(),
+                self.tr("the actual charge"),
+            )
         except ParseError as error:
             self.tab.say(str(error))
             return
         actual = None if amount is None else Money(amount, entry.estimate.currency)
         outcome = self.tab.run(lambda: self.service.record_actual_charge(entry.id, actual))
         if outcome.ok and actual is not None:
-            self.tab.say(f"{entry.name}: actual charge {money_text(actual)} recorded.")
+            self.tab.say(
+                self.tr("{shipment}: actual charge {amount} recorded.").format(
+                    shipment=entry.name, amount=money_text(actual)
+                )
+            )
 
     def delete_shipment(self) -> None:
         entry = self.tab.shipments.current()
@@ -374,9 +418,10 @@ class ShippingControl:
             return
         answer = QMessageBox.question(
             self.tab,
-            "Delete shipment",
-            f"Delete the shipment {entry.name}? Its {len(entry.parcel_ids)} parcel(s) go back "
-            "to waiting.",
+            self.tr("Delete shipment"),
+            self.tr(
+                "Delete the shipment {name}? Its {count} parcel(s) go back to waiting.",
+            ).format(name=entry.name, count=len(entry.parcel_ids)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.tab.run(lambda: self.service.delete_shipment(entry.id))

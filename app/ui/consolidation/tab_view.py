@@ -4,7 +4,7 @@ tab.py adds the behaviour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -17,11 +17,11 @@ from app.ui.widgets.tab_protocol import tab_action
 
 ORDERS, PARCELS, AGENTS, PLANNER, SHIPMENTS = range(5)
 NEW_TEXTS = {
-    ORDERS: "&New order",
-    PARCELS: "&New parcel",
-    AGENTS: "&New line",
-    PLANNER: "&New parcel",
-    SHIPMENTS: "&New parcel",
+    ORDERS: str(QT_TRANSLATE_NOOP("ConsolidationTabView", "&New order")),
+    PARCELS: str(QT_TRANSLATE_NOOP("ConsolidationTabView", "&New parcel")),
+    AGENTS: str(QT_TRANSLATE_NOOP("ConsolidationTabView", "&New line")),
+    PLANNER: str(QT_TRANSLATE_NOOP("ConsolidationTabView", "&New parcel")),
+    SHIPMENTS: str(QT_TRANSLATE_NOOP("ConsolidationTabView", "&New parcel")),
 }
 
 
@@ -36,11 +36,11 @@ class ConsolidationTabView(QWidget):
         self.shipments = ShipmentsPage(self.parcel_names)
         self.pages = QTabWidget()
         for page, title in (
-            (self.orders, "&Orders / 订单"),
-            (self.parcels, "Pa&rcels / 包裹"),
-            (self.agents, "&Agents && lines / 代理与线路"),
-            (self.planner, "P&lanner / 方案"),
-            (self.shipments, "S&hipments / 发货"),
+            (self.orders, self.tr("&Orders / 订单")),
+            (self.parcels, self.tr("Pa&rcels / 包裹")),
+            (self.agents, self.tr("&Agents && lines / 代理与线路")),
+            (self.planner, self.tr("P&lanner / 方案")),
+            (self.shipments, self.tr("S&hipments / 发货")),
         ):
             self.pages.addTab(page, title)
         layout = QVBoxLayout(self)
@@ -48,12 +48,15 @@ class ConsolidationTabView(QWidget):
         layout.addWidget(self.pages)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
-        self.new_action = tab_action(self, NEW_TEXTS[ORDERS], QKeySequence.StandardKey.New)
+        self.new_action = tab_action(self, _new_text(ORDERS), QKeySequence.StandardKey.New)
         self.advance_action = self._table_action(
-            "Ad&vance status", (self.orders.table,), QKeySequence("Ctrl+Right"), QKeySequence("]")
+            self.tr("Ad&vance status"),
+            (self.orders.table,),
+            QKeySequence("Ctrl+Right"),
+            QKeySequence("]"),
         )
         self.delete_action = self._table_action(
-            "&Delete…",
+            self.tr("&Delete…"),
             (
                 self.orders.table,
                 self.parcels.table,
@@ -63,8 +66,8 @@ class ConsolidationTabView(QWidget):
             ),
             QKeySequence(QKeySequence.StandardKey.Delete),
         )
-        self.plan_action = tab_action(self, "&Plan selected parcels", "Ctrl+L")
-        self.find_action = tab_action(self, "&Find", QKeySequence.StandardKey.Find)
+        self.plan_action = tab_action(self, self.tr("&Plan selected parcels"), "Ctrl+L")
+        self.find_action = tab_action(self, self.tr("&Find"), QKeySequence.StandardKey.Find)
         self.pages.currentChanged.connect(self._page_shown)
 
     def _table_action(self, text: str, tables: tuple[QWidget, ...], *keys: QKeySequence) -> QAction:
@@ -73,14 +76,17 @@ class ConsolidationTabView(QWidget):
         action = QAction(text, self)
         action.setShortcuts(list(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shown = " or ".join(key.toString() for key in keys)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown})")
+        shown = self.tr(" or ").join(key.toString() for key in keys)
+        name = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        if name.endswith(")") and "(" in name:  # "删除(D)": the Chinese mnemonic goes too
+            name = name[: name.rindex("(")]
+        action.setToolTip(f"{name} ({shown})")
         for table in tables:
             table.addAction(action)
         return action
 
     def _page_shown(self, page: int) -> None:
-        self.new_action.setText(NEW_TEXTS.get(page, "&New"))
+        self.new_action.setText(_new_text(page))
 
     def focus_filter(self) -> None:
         """Ctrl+F: the current page's filter (the orders' on pages without one)."""
@@ -95,3 +101,10 @@ class ConsolidationTabView(QWidget):
             self.planner.table.setFocus()
         else:
             self.orders.focus_filter()
+
+
+def _new_text(page: int) -> str:
+    """Ctrl+N's text on a page, in the interface language."""
+    return QCoreApplication.translate(
+        "ConsolidationTabView", NEW_TEXTS.get(page, NEW_TEXTS[ORDERS])
+    )

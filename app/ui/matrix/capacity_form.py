@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,12 +20,19 @@ from PySide6.QtWidgets import (
 
 from app.domain.matrix.capacity import Dimension, FactSource, grade_capacity
 from app.domain.matrix.records import CapacityFact
+from app.ui.matrix.legend import term
 from app.ui.matrix.table_state import format_number
 from app.ui.widgets.form_parts import error_label, history_table
 from app.ui.widgets.parsing import ParseError, parse_date, parse_optional_decimal
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_HISTORY_COLUMNS = ("Dimension", "Value", "Source", "Observed", "Note")
+_HISTORY_COLUMNS = (
+    str(QT_TRANSLATE_NOOP("CapacityForm", "Dimension")),
+    str(QT_TRANSLATE_NOOP("CapacityForm", "Value")),
+    str(QT_TRANSLATE_NOOP("CapacityForm", "Source")),
+    str(QT_TRANSLATE_NOOP("CapacityForm", "Observed")),
+    str(QT_TRANSLATE_NOOP("CapacityForm", "Note")),
+)
 
 
 class CapacityForm(QGroupBox):
@@ -33,33 +40,43 @@ class CapacityForm(QGroupBox):
     delete_requested = Signal(int)  # fact id
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__("Capacity facts", parent)
+        super().__init__(self.tr("Capacity facts"), parent)
         self._today = today
         self.dimension_box = QComboBox()
         for dimension in Dimension:
-            self.dimension_box.addItem(f"{dimension.label} ({dimension.unit})", dimension)
-        self.value_edit = QLineEdit(placeholderText="e.g. 80,000")
+            shown = self.tr("{dimension} ({unit})")
+            unit = term(dimension.unit)
+            self.dimension_box.addItem(
+                shown.format(dimension=term(dimension.label), unit=unit), dimension
+            )
+        self.value_edit = QLineEdit(placeholderText=self.tr("e.g. 80,000"))
         self.source_box = QComboBox()
         for source in FactSource:
-            self.source_box.addItem(source.label, source)
-        self.date_edit = QLineEdit(today.isoformat(), placeholderText="yyyy-mm-dd or empty")
-        self.note_edit = QLineEdit(placeholderText="optional, e.g. counted 3 lines running")
+            self.source_box.addItem(term(source.label), source)
+        self.date_edit = QLineEdit(
+            today.isoformat(), placeholderText=self.tr("yyyy-mm-dd or empty")
+        )
+        self.note_edit = QLineEdit(
+            placeholderText=self.tr("optional, e.g. counted 3 lines running")
+        )
         self.grade_preview = QLabel()
         self.error_label = error_label()
-        self.record_button = QPushButton("&Record fact")
-        self.record_button.setToolTip("Store this value; the old one stays in the history")
+        self.record_button = QPushButton(self.tr("&Record fact"))
+        self.record_button.setToolTip(self.tr("Store this value; the old one stays in the history"))
         form = QFormLayout()
-        form.addRow("Dimension", self.dimension_box)
-        form.addRow("&Value", self.value_edit)
+        form.addRow(self.tr("Dimension"), self.dimension_box)
+        form.addRow(self.tr("&Value"), self.value_edit)
         form.addRow("", self.grade_preview)
-        form.addRow("Source", self.source_box)
-        form.addRow("Observed on", self.date_edit)
-        form.addRow("Note", self.note_edit)
+        form.addRow(self.tr("Source"), self.source_box)
+        form.addRow(self.tr("Observed on"), self.date_edit)
+        form.addRow(self.tr("Note"), self.note_edit)
 
         self.history = QStandardItemModel(0, len(_HISTORY_COLUMNS), self)
-        self.history.setHorizontalHeaderLabels(list(_HISTORY_COLUMNS))
+        self.history.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("CapacityForm", title) for title in _HISTORY_COLUMNS]
+        )
         self.history_view = history_table(self.history, 120)
-        self.delete_button = QPushButton("Delete selected fact")
+        self.delete_button = QPushButton(self.tr("Delete selected fact"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)
@@ -68,7 +85,9 @@ class CapacityForm(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("History (newest first; the first of each dimension counts)"))
+        layout.addWidget(
+            QLabel(self.tr("History (newest first; the first of each dimension counts)"))
+        )
         layout.addWidget(self.history_view)
 
         self.value_edit.textChanged.connect(self._preview)
@@ -88,11 +107,12 @@ class CapacityForm(QGroupBox):
         self.history.removeRows(0, self.history.rowCount())
         for fact in facts:
             grade = grade_capacity(fact.dimension, fact.value).grade
+            unit = term(fact.dimension.unit)
             cells = [
-                fact.dimension.label,
-                f"{format_number(fact.value)} {fact.dimension.unit} · {grade.value}",
-                fact.source.label,
-                fact.observed_on.isoformat() if fact.observed_on else "unknown",
+                term(fact.dimension.label),
+                f"{format_number(fact.value)} {unit} · {term(grade.value)}",
+                term(fact.source.label),
+                fact.observed_on.isoformat() if fact.observed_on else term("unknown"),
                 fact.note,
             ]
             items = [QStandardItem(text) for text in cells]
@@ -133,7 +153,9 @@ class CapacityForm(QGroupBox):
             self.show_error(str(error))
             return
         if value is None:
-            self.show_error(f"Enter the {dimension.label.lower()} in {dimension.unit}.")
+            enter = self.tr("Enter the {dimension} in {unit}.")
+            unit = term(dimension.unit)
+            self.show_error(enter.format(dimension=term(dimension.label).lower(), unit=unit))
             return
         self.record_requested.emit(dimension, value, self.source(), observed, self.note_edit.text())
 
@@ -143,4 +165,4 @@ class CapacityForm(QGroupBox):
             fact_id = self.history.item(rows[0].row(), 0).data(FACT_ID_ROLE)
             self.delete_requested.emit(int(fact_id))
         else:
-            self.show_error("Select a fact in the history first.")
+            self.show_error(self.tr("Select a fact in the history first."))

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from app.domain.matrix.indicators import Indicator, explain_criterion, raw_value_problem
 from app.domain.matrix.records import Evaluation
 from app.domain.matrix.scoring import Criterion, Scores, Weights, weighted_score
+from app.ui.matrix.legend import term
 from app.ui.widgets.form_parts import error_label, history_table
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
 
-_COLUMNS = ("Period", *(c.label for c in Criterion), "Weighted", "Note")
+_COLUMN_COUNT = len(Criterion) + 3  # period, a score per criterion, weighted, note
 
 
 class EvaluationForm(QGroupBox):
@@ -31,38 +32,50 @@ class EvaluationForm(QGroupBox):
     delete_requested = Signal(str)  # period
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Performance evaluations", parent)
-        self.period_edit = QLineEdit(placeholderText="2026-Q4, 2026-H2, 2026-11 or 2026")
+        super().__init__(self.tr("Performance evaluations"), parent)
+        self.period_edit = QLineEdit(placeholderText=self.tr("2026-Q4, 2026-H2, 2026-11 or 2026"))
         self.score_edits: dict[Criterion, QLineEdit] = {}
         form = QFormLayout()
-        form.addRow("&Period", self.period_edit)
+        form.addRow(self.tr("&Period"), self.period_edit)
         for criterion in Criterion:
-            edit = QLineEdit(placeholderText="0-100; empty = not scored")
-            edit.setToolTip(f"{criterion.label}: {criterion.covers}")
-            form.addRow(f"{criterion.label} ({criterion.covers})", edit)
+            edit = QLineEdit(placeholderText=self.tr("0-100; empty = not scored"))
+            label, covers = term(criterion.label), term(criterion.covers)
+            edit.setToolTip(f"{label}: {covers}")
+            form.addRow(
+                self.tr("{criterion} ({covers})").format(criterion=label, covers=covers), edit
+            )
             self.score_edits[criterion] = edit
         self.note_edit = QLineEdit()
-        form.addRow("Note", self.note_edit)
+        form.addRow(self.tr("Note"), self.note_edit)
         # Or the raw sub-indicators: a criterion with any of them filled is scored from them.
-        self.indicator_box = QGroupBox("Score from sub-indicators")
+        self.indicator_box = QGroupBox(self.tr("Score from sub-indicators"))
         self.indicator_box.setCheckable(True)
         self.indicator_box.setChecked(False)
         self.indicator_edits: dict[Indicator, QLineEdit] = {}
         indicator_form = QFormLayout(self.indicator_box)
         for indicator in Indicator:
-            edit = QLineEdit(placeholderText=indicator.unit or "")
-            edit.setToolTip(f"{indicator.meaning}\nSub-score: {indicator.rule}")
+            edit = QLineEdit(placeholderText=term(indicator.unit))
+            sub_score = self.tr("{meaning}\nSub-score: {rule}")
+            edit.setToolTip(sub_score.format(meaning=indicator.meaning, rule=indicator.rule))
             edit.textChanged.connect(self._preview)
-            indicator_form.addRow(f"{indicator.criterion.label}: {indicator.label}", edit)
+            label = f"{term(indicator.criterion.label)}: {term(indicator.label)}"
+            indicator_form.addRow(label, edit)
             self.indicator_edits[indicator] = edit
         self.indicator_preview = QLabel()
         self.indicator_preview.setWordWrap(True)
         indicator_form.addRow(self.indicator_preview)
         self.error_label = error_label()
-        self.save_button = QPushButton("Save &evaluation")
-        self.delete_button = QPushButton("Delete selected period")
-        self.history = QStandardItemModel(0, len(_COLUMNS), self)
-        self.history.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.save_button = QPushButton(self.tr("Save &evaluation"))
+        self.delete_button = QPushButton(self.tr("Delete selected period"))
+        self.history = QStandardItemModel(0, _COLUMN_COUNT, self)
+        self.history.setHorizontalHeaderLabels(
+            [
+                self.tr("Period"),
+                *(term(c.label) for c in Criterion),
+                self.tr("Weighted"),
+                self.tr("Note"),
+            ]
+        )
         self.history_view = history_table(self.history, 110)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -144,7 +157,7 @@ class EvaluationForm(QGroupBox):
     def _save(self) -> None:
         period = self.period_edit.text().strip()
         if not period:
-            self.show_error("Enter the period, e.g. 2026-Q4.")
+            self.show_error(self.tr("Enter the period, e.g. 2026-Q4."))
             return
         try:
             values = {
@@ -155,7 +168,9 @@ class EvaluationForm(QGroupBox):
             for criterion in {i.criterion for i in indicators}:
                 if values[criterion.value] is not None:
                     raise ValueError(
-                        f"{criterion.label} has a score and sub-indicators: clear one of them."
+                        self.tr(
+                            "{criterion} has a score and sub-indicators: clear one of them."
+                        ).format(criterion=term(criterion.label))
                     )
             scores = Scores(**values)
         except (ParseError, ValueError, TypeError) as error:
@@ -166,6 +181,6 @@ class EvaluationForm(QGroupBox):
     def _delete(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()
         if not rows:
-            self.show_error("Select a period in the list first.")
+            self.show_error(self.tr("Select a period in the list first."))
             return
         self.delete_requested.emit(self.history.item(rows[0].row(), 0).text())

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, SupportsFloat
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,7 +42,7 @@ FILL_ALPHA = 45  # see-through, so overlapping suppliers stay visible
 LABEL_GAP = 8.0
 RING_LABEL_OFFSET = 7.0  # clears a marker on the upward axis
 MAX_LABEL_SHARE = 0.28  # an axis label may take at most this share of the width
-EMPTY_TEXT = "Select 2 to 5 suppliers to compare"
+EMPTY_TEXT = str(QT_TRANSLATE_NOOP("RadarChart", "Select 2 to 5 suppliers to compare"))
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -127,14 +127,18 @@ class RadarChart(ChartWidget):
         if self.is_comparing():
             return None
         if len(self._series) > MAX_SERIES:
-            return f"{EMPTY_TEXT} ({len(self._series)} selected)"
-        return EMPTY_TEXT
+            more = self.tr("Select 2 to 5 suppliers to compare ({count} selected)")
+            return more.format(count=len(self._series))
+        return QCoreApplication.translate("RadarChart", EMPTY_TEXT)
 
     def legend_entries(self) -> list[str]:
         entries: list[str] = []
         for one in self._series if self.is_comparing() else ():
             unknown = [self._axes[i] for i in one.unknown_axes]
-            entries.append(f"{one.name} (unknown: {', '.join(unknown)})" if unknown else one.name)
+            text = self.tr("{name} (unknown: {axes})").format(
+                name=one.name, axes=", ".join(unknown)
+            )
+            entries.append(text if unknown else one.name)
         return entries
 
     def vertices(self) -> list[RadarHit]:

@@ -36,6 +36,7 @@ from app.services.matrix.compare import (
 )
 from app.services.matrix.rows import load_matrix
 from app.services.workbench import Workbench
+from app.ui.matrix.legend import term
 from app.ui.matrix.loader import MatrixLoader
 from app.ui.matrix.radar_chart import RadarSeries
 from app.ui.matrix.tab_view import MatrixTabView
@@ -85,7 +86,8 @@ class MatrixTab(MatrixTabView):
         self._rank_timer.timeout.connect(self._apply_weights)
         self._restore_layout()
         self._connect()
-        self.radar.set_series(RADAR_AXES, [])
+        self._axes = [term(axis) for axis in RADAR_AXES]
+        self.radar.set_series(self._axes, [])
 
     @property
     def matrix(self) -> Any:
@@ -118,7 +120,7 @@ class MatrixTab(MatrixTabView):
             return
         self._stale = False
         self.retry_button.hide()
-        self.status_label.setText("Loading the matrix…")
+        self.show_loading()
         today = self.workbench.today()
         self._loader = MatrixLoader(
             lambda: load_matrix(self.matrix, today), self.workbench.path, self
@@ -159,14 +161,10 @@ class MatrixTab(MatrixTabView):
             self._select_id(self._current_id)
         elif self.model.rowCount():
             self.table.selectRow(0)
-        self.status_label.setText(
-            "Double-click a capacity cell (or press F2) to correct it; hover any cell for how "
-            "its grade was reached."
-        )
+        self.show_ready()
 
     def _on_load_failed(self, text: str) -> None:
-        self.status_label.setText(f"⚠ Could not load the matrix: {text}")
-        self.retry_button.show()
+        self.show_load_failed(text)
 
     # --- wiring ------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -228,8 +226,9 @@ class MatrixTab(MatrixTabView):
         self.credit_form.show_credit(record, row.credit)
         weights = self.model.table.weights
         self.evaluation_form.show_evaluations(evaluations, weights)
-        points = [
-            TrendPoint(period, values) for period, values in trend_series(evaluations, weights)
+        points = [  # the lines' names in the interface language
+            TrendPoint(period, {term(key): value for key, value in values.items()})
+            for period, values in trend_series(evaluations, weights)
         ]
         self.trend.set_history(row.display_name, points)
 
@@ -237,7 +236,7 @@ class MatrixTab(MatrixTabView):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         chosen = [self.model.table.row_at(r) for r in rows[: MAX_COMPARED + 1]]
         series = [RadarSeries(row.display_name, radar_values(row)) for row in chosen]
-        self.radar.set_series(RADAR_AXES, series)
+        self.radar.set_series(self._axes, series)
 
     # --- writes ------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Change], form: Any = None) -> Change | None:
@@ -276,8 +275,7 @@ class MatrixTab(MatrixTabView):
         if change is not None:
             row = self.model.matrix_row(supplier_id)
             cell = row.capacity[dimension] if row else None
-            text = f"Recorded {dimension.label.lower()} {value} ({source.label}, {today})"
-            self.status_label.setText(text + (f": {cell.grade.value}." if cell else "."))
+            self.show_recorded(dimension, value, source, today, cell.grade if cell else None)
 
     def _record_fact(
         self,
@@ -302,9 +300,11 @@ class MatrixTab(MatrixTabView):
     def _delete_fact(self, fact_id: int) -> None:
         answer = QMessageBox.question(
             self,
-            "Delete capacity fact",
-            "Delete this fact from the history? The previous fact of that dimension, if any, "
-            "becomes the current one.",
+            self.tr("Delete capacity fact"),
+            self.tr(
+                "Delete this fact from the history? The previous fact of that dimension, if "
+                "any, becomes the current one."
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._write(lambda: self.matrix.delete_capacity_fact(fact_id), self.capacity_form)
@@ -335,7 +335,9 @@ class MatrixTab(MatrixTabView):
         if self._current_id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete evaluation", f"Delete the scores of period {period}?"
+            self,
+            self.tr("Delete evaluation"),
+            self.tr("Delete the scores of period {period}?").format(period=period),
         )
         if answer == QMessageBox.StandardButton.Yes:
             supplier_id = self._current_id
@@ -371,7 +373,7 @@ class MatrixTab(MatrixTabView):
             self.matrix.save_weights(table.weights)
             self.matrix.save_thresholds(table.thresholds)
         except WorkbenchError as error:
-            self._refuse(f"The weights could not be stored: {error}")
+            self._refuse(self.tr("The weights could not be stored: {error}").format(error=error))
 
     def _restore_defaults(self) -> None:
         try:
@@ -388,7 +390,7 @@ class MatrixTab(MatrixTabView):
         self.model.set_weights(weights, thresholds)
         self.legend.show_thresholds(thresholds)
         self._show_current_scores()
-        self.message.emit("Weights and levels are back to the defaults.")
+        self.message.emit(self.tr("Weights and levels are back to the defaults."))
 
     def _show_current_scores(self) -> None:
         if self._current_id is not None:

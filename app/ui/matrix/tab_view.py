@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.matrix.capacity import Dimension, FactSource, Grade
 from app.domain.suppliers.choices import PROVINCES, Status
 from app.ui.matrix.capacity_form import CapacityForm
 from app.ui.matrix.credit_form import CreditForm
 from app.ui.matrix.evaluation_form import EvaluationForm
 from app.ui.matrix.frozen_table import FrozenColumnTableView
-from app.ui.matrix.legend import LegendLabel
+from app.ui.matrix.legend import LegendLabel, term
 from app.ui.matrix.radar_chart import RadarChart
 from app.ui.matrix.table_state import MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.trend_chart import TrendChart
@@ -53,26 +55,32 @@ class MatrixFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text_box = QLineEdit(placeholderText="Filter: name, pinyin, city, category…  Ctrl+F")
+        self.text_box = QLineEdit(
+            placeholderText=self.tr("Filter: name, pinyin, city, category…  Ctrl+F")
+        )
         self.text_box.setClearButtonEnabled(True)
         self.status_box = QComboBox()
-        self.status_box.addItem("Status: Any", None)
+        self.status_box.addItem(self.tr("Status: Any"), None)
         for status in Status:
             self.status_box.addItem(f"{status.label} {status.label_zh}", status)
         self.category_box = QComboBox()
         self.province_box = QComboBox()
-        self.province_box.addItem("Province: Any", None)
+        self.province_box.addItem(self.tr("Province: Any"), None)
         for chinese, english in PROVINCES:
             self.province_box.addItem(f"{chinese} {english}", chinese)
         self.set_categories([])
         self.count_label = QLabel()
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Export the rows shown, in this order (Ctrl+E, Ctrl+Shift+E)")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(
+            self.tr("Export the rows shown, in this order (Ctrl+E, Ctrl+Shift+E)")
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
-        export_menu.addAction("Excel (.xlsx)…", lambda: self.export_requested.emit(".xlsx"))
-        export_menu.addAction("PDF…", lambda: self.export_requested.emit(".pdf"))
+        export_menu.addAction(
+            self.tr("Excel (.xlsx)…"), lambda: self.export_requested.emit(".xlsx")
+        )
+        export_menu.addAction(self.tr("PDF…"), lambda: self.export_requested.emit(".pdf"))
         self.export_button.setMenu(export_menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +100,7 @@ class MatrixFilterBar(QWidget):
         chosen = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
-        self.category_box.addItem("Category: Any", None)
+        self.category_box.addItem(self.tr("Category: Any"), None)
         for category in categories:
             self.category_box.addItem(category, category)
         index = self.category_box.findData(chosen)
@@ -110,10 +118,13 @@ class MatrixFilterBar(QWidget):
         )
 
     def show_count(self, shown: int, total: int) -> None:
-        noun = "supplier" if total == 1 else "suppliers"
-        self.count_label.setText(
-            f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        )
+        if shown == total:
+            text = self.tr("{total} supplier") if total == 1 else self.tr("{total} suppliers")
+        elif total == 1:
+            text = self.tr("{shown} of {total} supplier")
+        else:
+            text = self.tr("{shown} of {total} suppliers")
+        self.count_label.setText(text.format(shown=f"{shown:,}", total=f"{total:,}"))
 
     def _emit(self) -> None:
         self.changed.emit(self.current())
@@ -144,11 +155,11 @@ class MatrixTabView(QWidget):
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.status_label)
-        self.retry_button = QPushButton("&Retry")  # shown when loading failed
+        self.retry_button = QPushButton(self.tr("&Retry"))  # shown when loading failed
         self.retry_button.hide()
         left_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.supplier_title = QLabel("Select a supplier in the matrix.")
+        self.supplier_title = QLabel(self.tr("Select a supplier in the matrix."))
         self.supplier_title.setWordWrap(True)
         self.supplier_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.capacity_form = CapacityForm(today)
@@ -166,15 +177,18 @@ class MatrixTabView(QWidget):
         self.trend = TrendChart()
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
-        charts_layout.addWidget(QLabel("<b>Compare</b> (select 2-5 rows with Ctrl or Shift)"))
+        compare = self.tr("<b>Compare</b> (select 2-5 rows with Ctrl or Shift)")
+        charts_layout.addWidget(QLabel(compare))
         charts_layout.addWidget(self.radar, 1)
         scale_note = QLabel(
-            "Scores as entered (0-100). Capacity: the mean of its known grades, excellent 100, "
-            "good 75, average 50, weak 25. Credit: AAA 100, AA 80, A 60, B 40, C 20."
+            self.tr(
+                "Scores as entered (0-100). Capacity: the mean of its known grades, excellent "
+                "100, good 75, average 50, weak 25. Credit: AAA 100, AA 80, A 60, B 40, C 20."
+            )
         )
         scale_note.setWordWrap(True)
         charts_layout.addWidget(scale_note)
-        charts_layout.addWidget(QLabel("<b>Scores over periods</b> (the current row)"))
+        charts_layout.addWidget(QLabel(self.tr("<b>Scores over periods</b> (the current row)")))
         charts_layout.addWidget(self.trend, 1)
 
         self.weights_panel = WeightsPanel()
@@ -184,11 +198,11 @@ class MatrixTabView(QWidget):
         weights_layout.addStretch(1)
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(details_scroll, "&Supplier")
-        self.side_tabs.addTab(_scrolling(charts), "C&harts")
-        self.side_tabs.addTab(_scrolling(weights_page), "&Weights")
+        self.side_tabs.addTab(details_scroll, self.tr("&Supplier"))
+        self.side_tabs.addTab(_scrolling(charts), self.tr("C&harts"))
+        self.side_tabs.addTab(_scrolling(weights_page), self.tr("&Weights"))
         self.legend = LegendLabel()
-        self.side_tabs.addTab(_scrolling(self.legend), "&Legend")
+        self.side_tabs.addTab(_scrolling(self.legend), self.tr("&Legend"))
         self.side_tabs.setMinimumWidth(340)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -201,9 +215,53 @@ class MatrixTabView(QWidget):
         layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
-        self.find_action = tab_action(self, "&Find in matrix", QKeySequence.StandardKey.Find)
+        find = self.tr("&Find in matrix")
+        self.find_action = tab_action(self, find, QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
-        self.audits_action = tab_action(self, "&Audits of this supplier…", "Ctrl+Shift+A")
+        audits = self.tr("&Audits of this supplier…")
+        self.audits_action = tab_action(self, audits, "Ctrl+Shift+A")
+
+    # --- what the status line says --------------------------------------------------------
+    def show_loading(self) -> None:
+        self.status_label.setText(self.tr("Loading the matrix…"))
+
+    def show_ready(self) -> None:
+        self.status_label.setText(
+            self.tr(
+                "Double-click a capacity cell (or press F2) to correct it; hover any cell for "
+                "how its grade was reached."
+            )
+        )
+
+    def show_load_failed(self, error: str) -> None:
+        self.status_label.setText(
+            self.tr("⚠ Could not load the matrix: {error}").format(error=error)
+        )
+        self.retry_button.show()
+
+    def show_recorded(
+        self,
+        dimension: Dimension,
+        value: Decimal,
+        source: FactSource,
+        when: date,
+        grade: Grade | None,
+    ) -> None:
+        """A value typed in a cell was stored: what, from where, and the grade it got."""
+        text = (
+            self.tr("Recorded {dimension} {value} ({source}, {date}).")
+            if grade is None
+            else self.tr("Recorded {dimension} {value} ({source}, {date}): {grade}.")
+        )
+        self.status_label.setText(
+            text.format(
+                dimension=term(dimension.label).lower(),
+                value=value,
+                source=term(source.label),
+                date=when,
+                grade="" if grade is None else term(grade.value),
+            )
+        )
 
     def apply_default_widths(self) -> None:
         for section, column in enumerate(MATRIX_COLUMNS):

@@ -9,14 +9,23 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.matrix.capacity import Grade
 from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import Level, LevelThresholds, Weights
 from app.domain.suppliers.choices import PROVINCES
+from app.ui.i18n import label_of
 from app.ui.matrix import palette
+from app.ui.matrix.legend import term
 from app.ui.matrix.table_state import (
     MATRIX_COLUMNS,
     MatrixColumn,
@@ -58,8 +67,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column.criterion is not None:
                 weight = getattr(self.table.weights, column.criterion.value)
-                return f"{column.title} {format_number(weight)} %"
-            return column.title
+                return f"{term(column.title)} {format_number(weight)} %"
+            return _title(column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _header_tooltip(column)
         return None
@@ -106,16 +115,21 @@ class MatrixModel(QAbstractTableModel):
             self.table.row_at(index.row()).capacity[column.dimension].value
         ).replace(",", ""):
             return False  # unchanged: nothing to store
+        dimension = term(column.dimension.label)
         if not text:
             self.edit_refused.emit(
-                f"{column.dimension.label}: to forget a value, delete its fact in the side panel."
+                self.tr(
+                    "{dimension}: to forget a value, delete its fact in the side panel."
+                ).format(dimension=dimension)
             )
             return False
         try:
             number = Decimal(text)
         except InvalidOperation:
             self.edit_refused.emit(
-                f"{column.dimension.label}: '{value}' is not a number; nothing was changed."
+                self.tr("{dimension}: '{value}' is not a number; nothing was changed.").format(
+                    dimension=dimension, value=value
+                )
             )
             return False
         supplier_id = self.table.row_at(index.row()).supplier_id
@@ -186,17 +200,17 @@ class MatrixModel(QAbstractTableModel):
         if column.key == "province":
             return f"{row.province} {_PROVINCE_EN.get(row.province, '')}".strip()
         if column.key == "status":
-            return row.status.label
+            return label_of(row.status)
         if column.key == "period":
             return row.period or "—"
         if column.dimension is not None:
             cell = row.capacity[column.dimension]
             if cell.grade is Grade.NOT_APPLICABLE:
-                return "n/a\n(trading company)"
+                return self.tr("n/a\n(trading company)")
             if cell.value is None:
-                return "unknown"
+                return term("unknown")
             flag = "⚠ " if cell.warning else ""
-            return f"{flag}{cell.grade.value}\n{format_number(cell.value)}"
+            return f"{flag}{term(cell.grade.value)}\n{format_number(cell.value)}"
         if kind == "credit":
             return credit_text(row)
         if column.criterion is not None:
@@ -207,19 +221,24 @@ class MatrixModel(QAbstractTableModel):
             return "—" if ranked.score is None else f"{ranked.score:.1f}"
         if kind == "level":
             if ranked.level is Level.INCOMPLETE:  # what is missing, by initial: Q, D, S, C
-                return f"incomplete\nmissing {', '.join(c.label[0] for c in ranked.missing)}"
-            return ranked.level.value
+                missing = ", ".join(term(c.label)[0] for c in ranked.missing)
+                return self.tr("incomplete\nmissing {criteria}").format(criteria=missing)
+            return term(ranked.level.value)  # A-D as they are; "unknown" in words
         return "" if ranked.rank is None else str(ranked.rank)
 
     def _tooltip(self, row: MatrixRow, column: MatrixColumn) -> str | None:
         if column.dimension is not None:
-            return row.capacity[column.dimension].tooltip + "\nDouble-click or F2 to edit."
+            tooltip = row.capacity[column.dimension].tooltip
+            return tooltip + "\n" + self.tr("Double-click or F2 to edit.")
         if column.kind == "credit":
             return row.credit.explanation
         if column.kind in ("score", "weighted", "level", "rank"):
             return self.table.score_tooltip(row)
         if column.kind == "name":
-            return row.display_name + (f"\nCategories: {', '.join(row.tags)}" if row.tags else "")
+            if not row.tags:
+                return row.display_name
+            tags = self.tr("Categories: {tags}").format(tags=", ".join(row.tags))
+            return f"{row.display_name}\n{tags}"
         return None
 
     def _colours(self, row: MatrixRow, column: MatrixColumn) -> tuple[str, str] | None:
@@ -232,18 +251,42 @@ class MatrixModel(QAbstractTableModel):
         return None
 
 
+def _title(column: MatrixColumn) -> str:
+    if column.criterion is not None:
+        return term(column.title)
+    return QCoreApplication.translate("MatrixModel", column.title)
+
+
 def _header_tooltip(column: MatrixColumn) -> str:
     if column.dimension is not None:
         from app.domain.matrix.capacity import grade_legend
 
-        lines = [f"{grade.value}: {text}" for grade, text in grade_legend(column.dimension)]
-        return f"{column.dimension.label}, graded:\n" + "\n".join(lines)
+        lines = [f"{term(grade.value)}: {text}" for grade, text in grade_legend(column.dimension)]
+        graded = QCoreApplication.translate("MatrixModel", "{dimension}, graded:")
+        return graded.format(dimension=term(column.dimension.label)) + "\n" + "\n".join(lines)
     if column.criterion is not None:
-        return f"{column.criterion.label} covers {column.criterion.covers}. Score 0-100."
-    return {
-        "credit": "Credit rating AAA-C: the rule's suggestion, or your manual rating with reason.",
-        "weighted": "Weighted score: the scores times your weights, over the scores present.",
-        "level": "Level A-D from the weighted score and your thresholds; incomplete while the "
-        "scored criteria carry under the share of the weight set on the Weights tab.",
-        "rank": "Rank by weighted score; equal scores share a rank.",
-    }.get(column.key, column.title)
+        covers = QCoreApplication.translate(
+            "MatrixModel", "{criterion} covers {covers}. Score 0-100."
+        )
+        return covers.format(
+            criterion=term(column.criterion.label), covers=term(column.criterion.covers)
+        )
+    tooltips = {
+        "credit": QCoreApplication.translate(
+            "MatrixModel",
+            "Credit rating AAA-C: the rule's suggestion, or your manual rating with reason.",
+        ),
+        "weighted": QCoreApplication.translate(
+            "MatrixModel",
+            "Weighted score: the scores times your weights, over the scores present.",
+        ),
+        "level": QCoreApplication.translate(
+            "MatrixModel",
+            "Level A-D from the weighted score and your thresholds; incomplete while the "
+            "scored criteria carry under the share of the weight set on the Weights tab.",
+        ),
+        "rank": QCoreApplication.translate(
+            "MatrixModel", "Rank by weighted score; equal scores share a rank."
+        ),
+    }
+    return tooltips.get(column.key, _title(column))

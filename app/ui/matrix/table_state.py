@@ -1,4 +1,5 @@
-"""The rows the matrix shows: columns, one filter, one sort, the ranking. No Qt, no SQL.
+"""The rows the matrix shows: columns, one filter, one sort, the ranking. No SQL, and of Qt
+only the translation of the words shown (column titles in MatrixModel's context).
 
 Sort keys are computed once per column and kept until the rows or the ranking change, so
 re-sorting 10,000 rows is one `sorted` over cached keys (measured by the matrix benchmark).
@@ -10,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.kit.search_text import matches, search_text, sort_key
 from app.domain.matrix.capacity import Dimension, Grade
@@ -27,6 +30,7 @@ from app.domain.matrix.scoring import (
 )
 from app.domain.suppliers.choices import PROVINCES, Status
 from app.services.gc_pause import paused_garbage_collector
+from app.ui.matrix.legend import term
 
 _PROVINCE_EN = dict(PROVINCES)
 _MISSING_LAST = (1, Decimal(0))  # unknown sorts after known values in either direction
@@ -55,11 +59,11 @@ class MatrixFilter:
 
 
 _CAPACITY_TITLES = {  # short, two lines: the unit under the name
-    Dimension.MONTHLY_CAPACITY: "Capacity\npcs/month",
-    Dimension.PRODUCTION_LINES: "Lines",
-    Dimension.EMPLOYEES: "Employees",
-    Dimension.FACTORY_AREA: "Factory\narea m²",
-    Dimension.RESPONSE_TIME: "Response\nhours",
+    Dimension.MONTHLY_CAPACITY: str(QT_TRANSLATE_NOOP("MatrixModel", "Capacity\npcs/month")),
+    Dimension.PRODUCTION_LINES: str(QT_TRANSLATE_NOOP("MatrixModel", "Lines")),
+    Dimension.EMPLOYEES: str(QT_TRANSLATE_NOOP("MatrixModel", "Employees")),
+    Dimension.FACTORY_AREA: str(QT_TRANSLATE_NOOP("MatrixModel", "Factory\narea m²")),
+    Dimension.RESPONSE_TIME: str(QT_TRANSLATE_NOOP("MatrixModel", "Response\nhours")),
 }
 
 
@@ -78,16 +82,17 @@ class MatrixColumn:
 
 # The decision first (rank, level, score, credit), then the evidence behind it.
 MATRIX_COLUMNS: tuple[MatrixColumn, ...] = (
-    MatrixColumn("supplier", "Supplier", "name"),
-    MatrixColumn("rank", "Rank", "rank"),
-    MatrixColumn("level", "Level", "level"),
-    MatrixColumn("weighted", "Weighted", "weighted"),
-    MatrixColumn("credit", "Credit", "credit"),
+    MatrixColumn("supplier", str(QT_TRANSLATE_NOOP("MatrixModel", "Supplier")), "name"),
+    MatrixColumn("rank", str(QT_TRANSLATE_NOOP("MatrixModel", "Rank")), "rank"),
+    MatrixColumn("level", str(QT_TRANSLATE_NOOP("MatrixModel", "Level")), "level"),
+    MatrixColumn("weighted", str(QT_TRANSLATE_NOOP("MatrixModel", "Weighted")), "weighted"),
+    MatrixColumn("credit", str(QT_TRANSLATE_NOOP("MatrixModel", "Credit")), "credit"),
     *(MatrixColumn(d.value, _CAPACITY_TITLES[d], "capacity", dimension=d) for d in Dimension),
+    # the criteria's titles are their labels: MatrixTerms (app.ui.matrix.legend) has them
     *(MatrixColumn(c.value, c.label, "score", criterion=c) for c in Criterion),
-    MatrixColumn("period", "Period", "text"),
-    MatrixColumn("province", "Province", "text"),
-    MatrixColumn("status", "Status", "text"),
+    MatrixColumn("period", str(QT_TRANSLATE_NOOP("MatrixModel", "Period")), "text"),
+    MatrixColumn("province", str(QT_TRANSLATE_NOOP("MatrixModel", "Province")), "text"),
+    MatrixColumn("status", str(QT_TRANSLATE_NOOP("MatrixModel", "Status")), "text"),
 )
 COLUMN_INDEX = {column.key: index for index, column in enumerate(MATRIX_COLUMNS)}
 
@@ -103,8 +108,11 @@ def format_number(value: Decimal | None) -> str:
 def credit_text(row: MatrixRow) -> str:
     decision = row.credit
     if decision.source is RatingSource.MANUAL:
-        return f"{decision.effective.value} (manual; rule {decision.suggested.value})"
-    return decision.effective.value
+        text = QCoreApplication.translate("MatrixModel", "{rating} (manual; rule {suggested})")
+        return text.format(
+            rating=decision.effective.value, suggested=term(decision.suggested.value)
+        )
+    return term(decision.effective.value)  # AAA-C as they are; "unknown" in words
 
 
 class MatrixTable:
@@ -154,15 +162,17 @@ class MatrixTable:
 
     def score_tooltip(self, row: MatrixRow) -> str:
         ranked = self.ranked(row)
-        head = f"Period {row.period}. " if row.period else "Never evaluated. "
-        return (
-            head
-            + explain_score(row.scores, self.weights)
-            + (
-                f"\nLevel {ranked.level.value}: {ranked.level.action}."
-                if ranked.level is not Level.UNKNOWN
-                else ""
-            )
+        head = (
+            QCoreApplication.translate("MatrixModel", "Period {period}.").format(period=row.period)
+            if row.period
+            else QCoreApplication.translate("MatrixModel", "Never evaluated.")
+        )
+        text = f"{head} {explain_score(row.scores, self.weights)}"
+        if ranked.level is Level.UNKNOWN:
+            return text
+        level = QCoreApplication.translate("MatrixModel", "Level {level}: {action}.")
+        return f"{text}\n" + level.format(
+            level=term(ranked.level.value), action=term(ranked.level.action)
         )
 
     # --- changing ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from app.ui.matrix.legend import term
 from app.ui.widgets.charts import (
     HIT_RADIUS,
     MARGIN,
@@ -33,7 +34,7 @@ from app.ui.widgets.charts import (
     series_pen,
 )
 
-WEIGHTED_KEY = "Weighted"
+WEIGHTED_KEY = "Weighted"  # in the interface language as term(WEIGHTED_KEY)
 LINE_WIDTH, WEIGHTED_WIDTH = 1.8, 3.4  # the weighted score is the one to read first
 GRIDLINES = (0, 20, 40, 60, 80, 100)
 FULL_SCALE = 100.0
@@ -118,11 +119,15 @@ class TrendChart(ChartWidget):
         return [point.values.get(key) for point in self._points]
 
     def empty_text(self) -> str | None:
-        return None if self._points else f"No evaluations yet for {self._title}"
+        if self._points:
+            return None
+        return self.tr("No evaluations yet for {supplier}").format(supplier=self._title)
 
     def legend_entries(self) -> list[str]:
         return [
-            key if any(v is not None for v in self.series_values(key)) else f"{key} (unknown)"
+            key
+            if any(v is not None for v in self.series_values(key))
+            else self.tr("{line} (unknown)").format(line=key)
             for key in self.keys()
         ]
 
@@ -173,7 +178,7 @@ class TrendChart(ChartWidget):
         # Markers shrink when periods crowd, so the lines between them stay visible.
         radius = max(min(MARKER_RADIUS, plot.width() / count / 4), MIN_MARKER_RADIUS)
         # The weighted line last, so it stays on top where lines cross.
-        order = sorted(range(len(keys)), key=lambda i: keys[i] == WEIGHTED_KEY)
+        order = sorted(range(len(keys)), key=lambda i: _is_weighted(keys[i]))
         positions = self._positions(plot)
         for index in order:
             values, points = self.series_values(keys[index]), positions[keys[index]]
@@ -211,7 +216,7 @@ class TrendChart(ChartWidget):
         }
 
     def _pen(self, index: int, key: str) -> QPen:
-        if key == WEIGHTED_KEY:
+        if _is_weighted(key):
             pen = series_pen(index, WEIGHTED_WIDTH)
             pen.setStyle(Qt.PenStyle.SolidLine)  # thick and unbroken: the headline line
             return pen
@@ -286,3 +291,8 @@ class TrendChart(ChartWidget):
             )
             painter.setPen(text_colour)
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self._points[index].period)
+
+
+def _is_weighted(key: str) -> bool:
+    """The weighted score's line, named in English or in the interface language."""
+    return key in (WEIGHTED_KEY, term(WEIGHTED_KEY))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -30,6 +30,14 @@ from app.domain.matrix.scoring import (
     Weights,
 )
 from app.domain.matrix.weight_balance import rebalance
+from app.ui.matrix.legend import term
+
+_BUDDIES = {  # each criterion's label with its mnemonic
+    Criterion.QUALITY: str(QT_TRANSLATE_NOOP("WeightsPanel", "&Quality")),
+    Criterion.DELIVERY: str(QT_TRANSLATE_NOOP("WeightsPanel", "&Delivery")),
+    Criterion.SERVICE: str(QT_TRANSLATE_NOOP("WeightsPanel", "&Service")),
+    Criterion.COST: str(QT_TRANSLATE_NOOP("WeightsPanel", "&Cost")),
+}
 
 
 class WeightsPanel(QWidget):
@@ -43,11 +51,15 @@ class WeightsPanel(QWidget):
         self._updating = False
         self.sliders: dict[Criterion, QSlider] = {}
         self.spins: dict[Criterion, QSpinBox] = {}
-        weights_box = QGroupBox("Weights (always 100 %)")
+        weights_box = QGroupBox(self.tr("Weights (always 100 %)"))
         grid = QGridLayout(weights_box)
         for row, criterion in enumerate(Criterion):
-            label = QLabel(f"&{criterion.label}")
-            label.setToolTip(f"{criterion.label} covers {criterion.covers}.")
+            label = QLabel(QCoreApplication.translate("WeightsPanel", _BUDDIES[criterion]))
+            label.setToolTip(
+                self.tr("{criterion} covers {covers}.").format(
+                    criterion=term(criterion.label), covers=term(criterion.covers)
+                )
+            )
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setPageStep(5)
@@ -68,24 +80,28 @@ class WeightsPanel(QWidget):
         self.min_known_spin.setRange(0, 100)
         self.min_known_spin.setSuffix(" %")
         self.min_known_spin.setToolTip(
-            "A level needs scores for criteria carrying at least this share of the weight "
-            "(exactly this share is enough); with less the level is 'incomplete', unranked."
+            self.tr(
+                "A level needs scores for criteria carrying at least this share of the weight "
+                "(exactly this share is enough); with less the level is 'incomplete', unranked."
+            )
         )
         self.min_known_spin.valueChanged.connect(self._on_min_known)
-        min_known_label = QLabel("Level needs &scored")
+        min_known_label = QLabel(self.tr("Level needs &scored"))
         min_known_label.setBuddy(self.min_known_spin)
         min_known_label.setToolTip(self.min_known_spin.toolTip())
         row = len(Criterion) + 1
         grid.addWidget(min_known_label, row, 0)
         grid.addWidget(self.min_known_spin, row, 2)
 
-        levels_box = QGroupBox("Levels (minimum weighted score)")
+        levels_box = QGroupBox(self.tr("Levels (minimum weighted score)"))
         levels = QHBoxLayout(levels_box)
         self.threshold_spins: dict[str, QSpinBox] = {}
         for name in ("a", "b", "c"):
             spin = QSpinBox()
             spin.setRange(0, 100)
-            spin.setToolTip(f"Lowest weighted score that is level {name.upper()}")
+            spin.setToolTip(
+                self.tr("Lowest weighted score that is level {level}").format(level=name.upper())
+            )
             spin.valueChanged.connect(self._on_threshold)
             levels.addWidget(QLabel(name.upper()))
             levels.addWidget(spin)
@@ -93,10 +109,12 @@ class WeightsPanel(QWidget):
         self.threshold_note = QLabel()
         self.threshold_note.setWordWrap(True)
 
-        self.restore_button = QPushButton("Restore &defaults")
+        self.restore_button = QPushButton(self.tr("Restore &defaults"))
         self.restore_button.setToolTip(
-            "Quality 40, Delivery 30, Service 20, Cost 10; 50 % scored for a level; "
-            "A 90, B 75, C 60"
+            self.tr(
+                "Quality 40, Delivery 30, Service 20, Cost 10; 50 % scored for a level; "
+                "A 90, B 75, C 60"
+            )
         )
         self.restore_button.clicked.connect(self.restore_requested)
         layout = QVBoxLayout(self)
@@ -140,7 +158,7 @@ class WeightsPanel(QWidget):
         finally:
             self._updating = False
         total = sum(weights.as_dict().values())
-        self.total_label.setText(f"Total {total} %")
+        self.total_label.setText(self.tr("Total {total} %").format(total=total))
 
     # --- user moves -----------------------------------------------------------------------
     def _on_moved(self, criterion: Criterion, value: int) -> None:
@@ -161,7 +179,7 @@ class WeightsPanel(QWidget):
         thresholds = self.thresholds()
         if thresholds is None:
             self.threshold_note.setText(
-                "⚠ Thresholds must rise from C to A (C < B < A); not applied."
+                self.tr("⚠ Thresholds must rise from C to A (C < B < A); not applied.")
             )
             return
         self.threshold_note.clear()

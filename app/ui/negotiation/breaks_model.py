@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.domain.kit.money import parse_decimal
 from app.domain.negotiation.quotes import PriceBreak
 from app.ui.widgets.parsing import parse_count
 
-HEADERS = ("From quantity / 起批量", "Unit price / 单价")
+HEADERS = (  # translated where shown
+    str(QT_TRANSLATE_NOOP("BreaksModel", "From quantity / 起批量")),
+    str(QT_TRANSLATE_NOOP("BreaksModel", "Unit price / 单价")),
+)
 QTY, PRICE = 0, 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,15 +46,16 @@ class BreaksModel(QAbstractTableModel):
             if not qty_text.strip() and not price_text.strip():
                 continue
             try:
-                quantity = parse_count(qty_text, "the quantity a break starts from")
+                quantity = parse_count(qty_text, self.tr("the quantity a break starts from"))
                 price = parse_decimal(price_text)
             except (ValueError, ArithmeticError):
                 quantity = None
             if quantity is None:
-                problems.append(
-                    f"Break {number}: type a whole quantity and a price (e.g. 100 and 2.80), "
-                    f"not '{qty_text}' and '{price_text}'."
+                problem = self.tr(
+                    "Break {number}: type a whole quantity and a price (e.g. 100 and 2.80), "
+                    "not '{quantity}' and '{price}'."
                 )
+                problems.append(problem.format(number=number, quantity=qty_text, price=price_text))
                 continue
             found.append(PriceBreak(quantity, price))
         return found, problems
@@ -68,7 +78,7 @@ class BreaksModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return "+" if section == len(self.cells) - 1 else str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -11,39 +11,80 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.negotiation.amounts import format_money
 from app.domain.negotiation.comparison import Comparison, QuoteComparison
 from app.domain.negotiation.quotes import Validity
+from app.ui.i18n import label_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# Translated where shown (context ComparisonModel).
 HEADERS = (
-    "Rank",
-    "Supplier",
-    "Break",
-    "Unit price",
-    "Goods",
-    "Goods",
-    "Landed/unit",
-    "Selling",
-    "Lead time",
-    "Valid until",
-    "Notes",
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Rank")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Supplier")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Break")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Unit price")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Goods")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Goods")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Landed/unit")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Selling")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Lead time")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Valid until")),
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "Notes")),
 )
 HEADER_TIPS = (
-    "排名: by landed cost per unit, 1 = cheapest",
+    str(QT_TRANSLATE_NOOP("ComparisonModel", "排名: by landed cost per unit, 1 = cheapest")),
     "供应商",
-    "阶梯: the break that applies at this quantity (from its minimum, inclusive)",
-    "单价: the applicable break's unit price, in the quote's currency",
-    "货款: unit price × ordered quantity, in the quote's currency",
-    "货款 in your home currency (the whole total converted once, rounded to the cent)",
-    "到岸成本/件: goods, shipping, fees, freight, insurance, duty and VAT per unit (4 decimals)",
-    "售价: the selling price for your target margin after the selling fee, rounded up",
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel",
+            "阶梯: the break that applies at this quantity (from its minimum, inclusive)",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel", "单价: the applicable break's unit price, in the quote's currency"
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel", "货款: unit price × ordered quantity, in the quote's currency"
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel",
+            "货款 in your home currency (the whole total converted once, rounded to the cent)",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel",
+            "到岸成本/件: goods, shipping, fees, freight, insurance, duty and VAT per unit (4 decimals)",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel",
+            "售价: the selling price for your target margin after the selling fee, rounded up",
+        )
+    ),
     "交期",
-    "有效期至: expired and expiring-within-7-days quotes are flagged",
+    str(
+        QT_TRANSLATE_NOOP(
+            "ComparisonModel", "有效期至: expired and expiring-within-7-days quotes are flagged"
+        )
+    ),
     "备注",
 )
 _LAST = 10**18  # an unknown value sorts after every known one
@@ -62,16 +103,22 @@ def per_unit_text(value: Decimal, currency: str) -> str:
 def notes_of(row: QuoteComparison) -> list[str]:
     notes = []
     if row.cheapest:
-        notes.append("★ cheapest")
-    if row.too_good:
-        below = f" ({row.below_median_pct} % below the median)" if row.below_median_pct else ""
-        notes.append(f"⚠ too good to be true?{below}")
+        notes.append(QCoreApplication.translate("ComparisonModel", "★ cheapest"))
+    if row.too_good and row.below_median_pct:
+        notes.append(
+            QCoreApplication.translate(
+                "ComparisonModel", "⚠ too good to be true? ({pct} % below the median)"
+            ).format(pct=row.below_median_pct)
+        )
+    elif row.too_good:
+        notes.append(QCoreApplication.translate("ComparisonModel", "⚠ too good to be true?"))
     if row.validity is Validity.EXPIRED:
-        notes.append("⚠ expired")
+        notes.append(QCoreApplication.translate("ComparisonModel", "⚠ expired"))
     elif row.validity is Validity.EXPIRING:
-        notes.append(f"⚠ expires in {row.days_left} day(s)")
+        expires = QCoreApplication.translate("ComparisonModel", "⚠ expires in {days} day(s)")
+        notes.append(expires.format(days=row.days_left))
     elif row.validity is Validity.NOT_YET_VALID:
-        notes.append("not valid yet")
+        notes.append(QCoreApplication.translate("ComparisonModel", "not valid yet"))
     if row.problem:
         notes.append(row.problem)
     return notes
@@ -109,11 +156,12 @@ class ComparisonModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             home = self.comparison.home if self.comparison else ""
+            header = self.tr(HEADERS[section])
             if section in (GOODS_HOME, PER_UNIT, SELLING) and home:
-                return f"{HEADERS[section]} ({home})"
-            return HEADERS[section]
+                return f"{header} ({home})"
+            return header
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
+            return self.tr(HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -144,13 +192,14 @@ class ComparisonModel(QAbstractTableModel):
         if column == RANK:
             return "—" if row.rank is None else f"{'★ ' if row.cheapest else ''}{row.rank}"
         if column == SUPPLIER:
-            return self.names.get(quote.supplier_id, f"supplier #{quote.supplier_id}")
+            unknown = self.tr("supplier #{id}").format(id=quote.supplier_id)
+            return self.names.get(quote.supplier_id, unknown)
         if column == BREAK:
             price_break = row.price_break
             return "—" if price_break is None else f"≥ {price_break.min_qty:,}"
         if column == UNIT:
             if row.priced is None:
-                return row.unpriceable.message if row.unpriceable else "cannot be priced"
+                return row.unpriceable.message if row.unpriceable else self.tr("cannot be priced")
             return f"{row.priced.unit_price} {quote.currency}"
         if column == GOODS:
             total = row.goods_total
@@ -163,11 +212,14 @@ class ComparisonModel(QAbstractTableModel):
         if column == SELLING:
             return "" if row.selling is None else format_money(row.selling.price, home)
         if column == LEAD:
-            return "" if quote.lead_time_days is None else f"{quote.lead_time_days} days"
+            days = quote.lead_time_days
+            return "" if days is None else self.tr("{days} days").format(days=days)
         if column == VALID:
             until = quote.valid_until
-            text = "open" if until is None else until.isoformat()
-            return text if row.validity is Validity.VALID else f"{text} ({row.validity.label})"
+            text = self.tr("open") if until is None else until.isoformat()
+            if row.validity is Validity.VALID:
+                return text
+            return f"{text} ({label_of(row.validity)})"
         return " · ".join(notes_of(row))
 
     def _sort_key(self, row: QuoteComparison, column: int) -> Any:
@@ -193,14 +245,18 @@ class ComparisonModel(QAbstractTableModel):
 
     def _tooltip(self, row: QuoteComparison, column: int) -> str | None:
         if column == PER_UNIT and row.landed is not None:
+            currency = row.landed.currency
+            not_counted = self.tr("{cost}: {amount} (not counted)")
             lines = [
-                f"{line.label}: {format_money(line.amount, row.landed.currency)}"
-                + ("" if line.counted else " (not counted)")
+                (not_counted if not line.counted else "{cost}: {amount}").format(
+                    cost=label_of(line.component), amount=format_money(line.amount, currency)
+                )
                 for line in row.landed.lines
             ]
-            return "\n".join(
-                [*lines, f"Total: {format_money(row.landed.total, row.landed.currency)}"]
+            total = self.tr("Total: {amount}").format(
+                amount=format_money(row.landed.total, currency)
             )
+            return "\n".join([*lines, total])
         if column == SELLING and row.selling is not None:
             return row.selling.explanation
         if column == NOTES and row.problem:

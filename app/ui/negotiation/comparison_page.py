@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,13 +46,22 @@ def advice_series(advice: QuantityAdvice) -> tuple[XYSeries, list[XYMark]]:
     points = [p for p in advice.points if p.per_unit is not None]
     stride = max(1, len(points) // 600)
     kept = points[::stride] + ([points[-1]] if points and (len(points) - 1) % stride else [])
+    name = (
+        QCoreApplication.translate("ComparisonPage", "landed cost / unit")
+        if advice.landed
+        else QCoreApplication.translate("ComparisonPage", "goods cost / unit")
+    )
     line = XYSeries(
-        "landed cost / unit" if advice.landed else "goods cost / unit",
+        name,
         tuple((float(p.quantity), float(p.per_unit)) for p in kept if p.per_unit is not None),
         markers=False,
     )
+    saves = QCoreApplication.translate("ComparisonPage", "{quantity}: saves {saving}")
     marks = [
-        XYMark(float(s.to_qty), f"{s.to_qty:,}: saves {format_money(s.saving, s.currency)}")
+        XYMark(
+            float(s.to_qty),
+            saves.format(quantity=f"{s.to_qty:,}", saving=format_money(s.saving, s.currency)),
+        )
         for s in advice.savings
     ]
     return line, marks
@@ -67,9 +76,11 @@ class ComparisonPage(QWidget):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, MAX_QUANTITY)
         self.quantity.setGroupSeparatorShown(True)
-        self.quantity.setSuffix(" pcs")
+        self.quantity.setSuffix(self.tr(" pcs"))
         self.quantity.setKeyboardTracking(False)  # compare when typing stops, not per digit
-        self.quantity.setToolTip("The quantity you plan to order: every quote is priced at it")
+        self.quantity.setToolTip(
+            self.tr("The quantity you plan to order: every quote is priced at it")
+        )
         self.model = ComparisonModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -102,7 +113,7 @@ class ComparisonPage(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Compare at / 计划数量:"))
+        top.addWidget(QLabel(self.tr("Compare at / 计划数量:")))
         top.addWidget(self.quantity)
         top.addStretch(1)
         charts = QSplitter(Qt.Orientation.Horizontal)
@@ -139,13 +150,17 @@ class ComparisonPage(QWidget):
         quotes = [row.quote for row in self.model.rows]
         top = max([CHART_TOP_QTY, *(q.breaks[-1].min_qty * 2 for q in quotes if q.breaks)])
         self.prices_chart.set_chart(
-            "Unit price against quantity",
-            "pieces",
-            "unit price",
+            self.tr("Unit price against quantity"),
+            self.tr("pieces"),
+            self.tr("unit price"),
             price_series(quotes, names, top),
-            [XYMark(float(quantity), f"planned {quantity:,}")],
+            [
+                XYMark(
+                    float(quantity), self.tr("planned {quantity}").format(quantity=f"{quantity:,}")
+                )
+            ],
             log_x=True,
-            empty_text="No quotes yet: add one on the Quote page, paste it or import it.",
+            empty_text=self.tr("No quotes yet: add one on the Quote page, paste it or import it."),
             x_format=_pieces,
             y_format=lambda y: f"{y:,.2f}",
             whole_x=True,
@@ -156,20 +171,24 @@ class ComparisonPage(QWidget):
     def show_advice(self, advice: QuantityAdvice | None, supplier: str) -> None:
         if advice is None:
             self.advice_chart.set_chart(
-                "Quantity advisor",
-                "pieces",
-                "per unit",
+                self.tr("Quantity advisor"),
+                self.tr("pieces"),
+                self.tr("per unit"),
                 [],
-                empty_text="Choose a quote to see where a bigger order pays",
+                empty_text=self.tr("Choose a quote to see where a bigger order pays"),
             )
             self.savings.setText("")
             return
         line, marks = advice_series(advice)
-        kind = "landed" if advice.landed else "goods (no exchange rate or shipping yet)"
+        per_unit = (
+            self.tr("landed per unit, {currency}")
+            if advice.landed
+            else self.tr("goods (no exchange rate or shipping yet) per unit, {currency}")
+        )
         self.advice_chart.set_chart(
-            f"Quantity advisor: {supplier}",
-            "pieces",
-            f"{kind} per unit, {advice.currency}",
+            self.tr("Quantity advisor: {supplier}").format(supplier=supplier),
+            self.tr("pieces"),
+            per_unit.format(currency=advice.currency),
             [line],
             marks,
             log_x=True,
@@ -178,7 +197,8 @@ class ComparisonPage(QWidget):
             whole_x=True,
         )
         sentences = [saving.sentence for saving in advice.savings]
-        self.savings.setText("\n".join(sentences) if sentences else "No break pays for itself.")
+        none = self.tr("No break pays for itself.")
+        self.savings.setText("\n".join(sentences) if sentences else none)
 
     def current_quote_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -186,24 +206,35 @@ class ComparisonPage(QWidget):
 
 
 def _pieces(x: float) -> str:
-    return f"{x:,.0f} pcs"
+    return QCoreApplication.translate("ComparisonPage", "{count} pcs").format(count=f"{x:,.0f}")
 
 
 def _market_text(comparison: Comparison | None) -> str:
     market = comparison.market if comparison is not None else None
     if market is None or market.count == 0 or market.currency is None:
-        return "Market: no quote can be priced at this quantity."
+        return QCoreApplication.translate(
+            "ComparisonPage", "Market: no quote can be priced at this quantity."
+        )
     money = market.currency
 
     def shown(value: object) -> str:
         return "—" if value is None else format_money(value, money)  # type: ignore[arg-type]
 
-    text = (
-        f"Market at {comparison.quantity:,} pcs ({market.count} quotes, {money}): "  # type: ignore[union-attr]
-        f"min {shown(market.minimum)} · max {shown(market.maximum)} · mean {shown(market.mean)}"
-        f" · median {shown(market.median)} · quantity-weighted mean {shown(market.weighted_mean)}."
-        f" Quotes more than {market.threshold_pct} % below the median are flagged "
-        "'too good to be true'."
+    text = QCoreApplication.translate(
+        "ComparisonPage",
+        "Market at {quantity} pcs ({count} quotes, {currency}): min {min} · max {max} · "
+        "mean {mean} · median {median} · quantity-weighted mean {weighted}. Quotes more than "
+        "{pct} % below the median are flagged 'too good to be true'.",
+    ).format(
+        quantity=f"{comparison.quantity:,}",  # type: ignore[union-attr]
+        count=market.count,
+        currency=money,
+        min=shown(market.minimum),
+        max=shown(market.maximum),
+        mean=shown(market.mean),
+        median=shown(market.median),
+        weighted=shown(market.weighted_mean),
+        pct=market.threshold_pct,
     )
     note = comparison.market_note if comparison is not None else ""
     return f"{text} {note}".strip()

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.negotiation.amounts import ZERO, format_money, format_percent
+from app.domain.negotiation.amounts import ZERO, format_percent
 from app.domain.negotiation.cost_settings import FeeBasis, LandedCostSettings
 from app.domain.negotiation.destinations import DESTINATIONS, Destination, DutyBasis
 from app.domain.negotiation.fx import ExchangeRate
@@ -36,14 +36,13 @@ from app.services.negotiation.records import SellingTargets
 from app.ui.negotiation.rates_model import (
     CostLinesModel,
     RatesModel,
+    breakdown_texts,
     cost_lines_view,
     parse_rate,
-    per_unit_text,
     rate_text,
     relief_history,
-    selling_text,
 )
-from app.ui.negotiation.rounds_model import read_decimal, read_whole, table_view
+from app.ui.negotiation.rounds_model import domain_label, read_decimal, read_whole, table_view
 from app.ui.negotiation.worksheet_terms import (
     FormErrors,
     date_edit,
@@ -58,8 +57,7 @@ from app.ui.widgets.parsing import ParseError
 HOME_CHOICES = ("EUR", "USD", "GBP", "CNY", "AUD", "CAD")
 RATE_CHOICES = ("CNY", "USD", "EUR", "GBP", "HKD", "AUD", "CAD", "JPY")
 COVER_CHOICES = ("100", "110")  # domain.md: 100 %, or 110 % (the Incoterms CIF minimum)
-FREIGHT_NOTE = "Whole order, to the border. Later it can come from the Consolidation tab."
-EMPTY_BREAKDOWN = "Choose a quote to see its landed cost."
+EMPTY_BREAKDOWN = str(QT_TRANSLATE_NOOP("LandedCostPage", "Choose a quote to see its landed cost."))
 PERCENT_FIELDS = ("agent_fee_pct", "payment_fee_pct", "insurance_pct", "duty_pct", "vat_pct")
 AMOUNT_FIELDS = ("agent_fee_min", "freight", "post_border_transport")
 SELLING_FIELDS = ("margin_pct", "fee_pct", "too_good_pct")
@@ -89,7 +87,7 @@ class LandedCostPage(QWidget):
         column = QVBoxLayout(settings)
         for box in (self._rates_box(), self._fees_box(), self._customs_box(), self._selling_box()):
             column.addWidget(box)
-        self.save_button = QPushButton("Save settings (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"))
         column.addWidget(self.message)
         column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addStretch(1)
@@ -117,14 +115,14 @@ class LandedCostPage(QWidget):
     def _number(
         self, form: QFormLayout, key: str, label: str, suffix: str = "", hint: str = ""
     ) -> None:
-        self.edits[key] = edit = QLineEdit(placeholderText=hint or "0")
+        self.edits[key] = edit = QLineEdit(placeholderText=hint or "0")  # translated by callers
         unit = QLabel(suffix)
         if suffix == "home":
             self.home_labels.append(unit)
         form.addRow(label, field_row(edit, unit, self._error(key)))
 
     def _breakdown_box(self) -> QGroupBox:
-        box = QGroupBox("Landed cost 到岸成本")
+        box = QGroupBox(self.tr("Landed cost 到岸成本"))
         self.breakdown_heading = QLabel()
         self.breakdown_heading.setWordWrap(True)
         self.problem_label = error_label()
@@ -134,7 +132,7 @@ class LandedCostPage(QWidget):
         for label in (self.totals_label, self.relief_label, self.selling_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        selling = QGroupBox("Selling price 售价")
+        selling = QGroupBox(self.tr("Selling price 售价"))
         QVBoxLayout(selling).addWidget(self.selling_label)
         layout = QVBoxLayout(box)
         layout.addWidget(self.breakdown_heading)
@@ -146,35 +144,34 @@ class LandedCostPage(QWidget):
         return box
 
     def _rates_box(self) -> QGroupBox:
-        box = QGroupBox("Home currency and exchange rates 汇率")
+        box = QGroupBox(self.tr("Home currency and exchange rates 汇率"))
         form = QFormLayout(box)
         self.home_box = QComboBox()
         self.home_box.setEditable(True)
         self.home_box.addItems(HOME_CHOICES)
-        self.home_button = QPushButton("Set")
-        form.addRow(
-            "Home &currency", field_row(self.home_box, self.home_button, self._error("home"))
-        )
+        self.home_button = QPushButton(self.tr("Set"))
+        home = field_row(self.home_box, self.home_button, self._error("home"))
+        form.addRow(self.tr("Home &currency"), home)
         self.rates_model = RatesModel(self)
         self.rates_view = table_view(self.rates_model, 110)
         form.addRow(self.rates_view)
         self.rate_prefix = QLabel()
-        self.rate_edit = QLineEdit(placeholderText="7.80 or 7,80")
+        self.rate_edit = QLineEdit(placeholderText=self.tr("7.80 or 7,80"))
         self.rate_currency = QComboBox()
         self.rate_currency.setEditable(True)
         self.rate_currency.addItems(RATE_CHOICES)
         self.rate_date = date_edit(self._today)
-        self.add_rate_button = QPushButton("&Add rate")
-        self.delete_rate_button = QPushButton("Delete rate")
+        self.add_rate_button = QPushButton(self.tr("&Add rate"))
+        self.delete_rate_button = QPushButton(self.tr("Delete rate"))
         entry = QHBoxLayout()
         self.rate_edit.setMaximumWidth(120)
         for widget in (self.rate_prefix, self.rate_edit, self.rate_currency):
             entry.addWidget(widget)
         entry.addStretch(1)
-        caption = QLabel("&Rate")
+        caption = QLabel(self.tr("&Rate"))
         caption.setBuddy(self.rate_edit)
         form.addRow(caption, entry)
-        form.addRow("As of", self.rate_date)
+        form.addRow(self.tr("As of"), self.rate_date)
         self.rate_reading = QLabel()
         form.addRow("", field_row(self.rate_reading, self._error("currency", "per_home", "as_of")))
         buttons = QHBoxLayout()
@@ -191,65 +188,73 @@ class LandedCostPage(QWidget):
         return box
 
     def _fees_box(self) -> QGroupBox:
-        box = QGroupBox("Fees, freight and insurance")
+        box = QGroupBox(self.tr("Fees, freight and insurance"))
         form = QFormLayout(box)
-        self._number(form, "agent_fee_pct", "A&gent fee %", "%", "e.g. 5")
-        self._number(form, "agent_fee_min", "Agent minimum", "CNY")
+        self._number(form, "agent_fee_pct", self.tr("A&gent fee %"), "%", self.tr("e.g. 5"))
+        self._number(form, "agent_fee_min", self.tr("Agent minimum"), "CNY")
         self.basis_box = QComboBox()
         for basis in FeeBasis:
-            self.basis_box.addItem(basis.label, basis.value)
-        form.addRow("Agent fee on", field_row(self.basis_box, self._error("agent_fee_basis")))
-        self._number(form, "payment_fee_pct", "Pa&yment fee %", "%", "of what is paid to the agent")
-        self._number(form, "freight", "&Freight", "home")
-        note = QLabel(FREIGHT_NOTE)
+            self.basis_box.addItem(domain_label(basis.label), basis.value)
+        basis_row = field_row(self.basis_box, self._error("agent_fee_basis"))
+        form.addRow(self.tr("Agent fee on"), basis_row)
+        paid = self.tr("of what is paid to the agent")
+        self._number(form, "payment_fee_pct", self.tr("Pa&yment fee %"), "%", paid)
+        self._number(form, "freight", self.tr("&Freight"), "home")
+        note = QLabel(
+            self.tr("Whole order, to the border. Later it can come from the Consolidation tab.")
+        )
         note.setWordWrap(True)
         form.addRow("", note)
-        self._number(form, "insurance_pct", "&Insurance %", "%")
+        self._number(form, "insurance_pct", self.tr("&Insurance %"), "%")
         self.cover_box = QComboBox()
         self.cover_box.setEditable(True)
         self.cover_box.addItems(COVER_CHOICES)
-        self.cover_box.setToolTip("100 %, or 110 %: the Incoterms CIF minimum cover")
-        form.addRow("Insured %", field_row(self.cover_box, self._error("insurance_cover_pct")))
-        self._number(form, "post_border_transport", "Transport after the &border", "home")
+        self.cover_box.setToolTip(self.tr("100 %, or 110 %: the Incoterms CIF minimum cover"))
+        cover = field_row(self.cover_box, self._error("insurance_cover_pct"))
+        form.addRow(self.tr("Insured %"), cover)
+        after = self.tr("Transport after the &border")
+        self._number(form, "post_border_transport", after, "home")
         return box
 
     def _customs_box(self) -> QGroupBox:
-        box = QGroupBox("Customs 海关")
+        box = QGroupBox(self.tr("Customs 海关"))
         form = QFormLayout(box)
         self.destination_box = QComboBox()
         for destination in DESTINATIONS.values():
-            self.destination_box.addItem(destination.label, destination.code.value)
-        form.addRow("&Destination", field_row(self.destination_box, self._error("destination")))
+            self.destination_box.addItem(domain_label(destination.label), destination.code.value)
+        where = field_row(self.destination_box, self._error("destination"))
+        form.addRow(self.tr("&Destination"), where)
         self.relief_history = QLabel()
         self.relief_history.setWordWrap(True)
-        form.addRow("Low-value relief", self.relief_history)
-        self._number(form, "duty_pct", "D&uty %", "%")
+        form.addRow(self.tr("Low-value relief"), self.relief_history)
+        self._number(form, "duty_pct", self.tr("D&uty %"), "%")
         self.duty_basis_box = QComboBox()
         for basis in DutyBasis:  # the meaning in the item's tooltip: the column is narrow
             self.duty_basis_box.addItem(basis.value, basis.value)
-            self.duty_basis_box.setItemData(
-                self.duty_basis_box.count() - 1, basis.label, Qt.ItemDataRole.ToolTipRole
-            )
-        form.addRow("Duty on", field_row(self.duty_basis_box, self._error("duty_basis")))
-        self._number(form, "vat_pct", "&VAT %", "%")
-        self.reclaim_check = QCheckBox("VAT r&eclaimable (registered)")
+            tip, row = domain_label(basis.label), self.duty_basis_box.count() - 1
+            self.duty_basis_box.setItemData(row, tip, Qt.ItemDataRole.ToolTipRole)
+        duty_on = field_row(self.duty_basis_box, self._error("duty_basis"))
+        form.addRow(self.tr("Duty on"), duty_on)
+        self._number(form, "vat_pct", self.tr("&VAT %"), "%")
+        self.reclaim_check = QCheckBox(self.tr("VAT r&eclaimable (registered)"))
         form.addRow("", field_row(self.reclaim_check, self._error("vat_reclaimable")))
-        self._number(form, "item_categories", "Item categories", "", "1")
+        self._number(form, "item_categories", self.tr("Item categories"), "", "1")
         self.consignment_unit = QLabel()
-        self.edits["consignment_value"] = value = QLineEdit(
-            placeholderText="empty: this order's goods"
-        )
-        error = self._error("consignment_value")
-        form.addRow("Consignment goods value", field_row(value, self.consignment_unit, error))
+        value = QLineEdit(placeholderText=self.tr("empty: this order's goods"))
+        self.edits["consignment_value"] = value
+        consignment = field_row(value, self.consignment_unit, self._error("consignment_value"))
+        form.addRow(self.tr("Consignment goods value"), consignment)
         self.destination_box.currentIndexChanged.connect(self._destination_chosen)
         return box
 
     def _selling_box(self) -> QGroupBox:
-        box = QGroupBox("Selling targets and checks")
+        box = QGroupBox(self.tr("Selling targets and checks"))
         form = QFormLayout(box)
-        self._number(form, "margin_pct", "&Target margin %", "% of the selling price")
-        self._number(form, "fee_pct", "&Selling fee %", "% of the selling price")
-        self._number(form, "too_good_pct", "'T&oo good to be true' %", "below the median")
+        of_price = self.tr("% of the selling price")
+        self._number(form, "margin_pct", self.tr("&Target margin %"), of_price)
+        self._number(form, "fee_pct", self.tr("&Selling fee %"), of_price)
+        too_good = self.tr("'T&oo good to be true' %")
+        self._number(form, "too_good_pct", too_good, self.tr("below the median"))
         return box
 
     # --- showing -------------------------------------------------------------------------------
@@ -264,23 +269,17 @@ class LandedCostPage(QWidget):
         """The landed cost line by line (None: `problem` says why there is none)."""
         self.lines_model.set_landed(landed)
         if landed is None:
-            self.breakdown_heading.setText(
-                f"<b>{supplier_name}</b>" if supplier_name else EMPTY_BREAKDOWN
-            )
+            empty = QCoreApplication.translate("LandedCostPage", EMPTY_BREAKDOWN)
+            self.breakdown_heading.setText(f"<b>{supplier_name}</b>" if supplier_name else empty)
             self.problem_label.setText(f"⚠ {problem}" if problem else "")
             for label in (self.totals_label, self.relief_label, self.selling_label):
                 label.clear()
             return
-        self.breakdown_heading.setText(f"<b>{supplier_name}</b> · in {landed.currency}")
         self.problem_label.setText(f"⚠ {problem}" if problem else "")
-        total = format_money(landed.total, landed.currency)
-        self.totals_label.setText(
-            f"<b>Total {total}</b> · <b>{per_unit_text(landed)}</b><br>Customs value "
-            f"{format_money(landed.customs_value, landed.currency)} · VAT base "
-            f"{format_money(landed.vat_base, landed.currency)}"
-        )
-        self.relief_label.setText(f"Relief: {landed.relief}" if landed.relief else "")
-        self.selling_label.setText(selling_text(selling) or "No selling price: see the settings.")
+        texts = breakdown_texts(landed, supplier_name, selling)
+        labels = (self.breakdown_heading, self.totals_label, self.relief_label, self.selling_label)
+        for label, text in zip(labels, texts, strict=True):
+            label.setText(text)
 
     def show_settings(
         self,
@@ -367,7 +366,9 @@ class LandedCostPage(QWidget):
         except FormErrors:
             self.rate_reading.setText("")
             return
-        self.rate_reading.setText(f"Read as {rate_text(rate, self._home)}")
+        self.rate_reading.setText(
+            self.tr("Read as {rate}").format(rate=rate_text(rate, self._home))
+        )
 
     def _add_rate(self) -> None:
         try:
@@ -387,7 +388,8 @@ class LandedCostPage(QWidget):
     def _set_home(self) -> None:
         code = self.home_box.currentText().strip().upper()
         if len(code) != 3 or not code.isalpha():
-            self.show_errors({"home": f"'{code}' is not a currency code: choose yours, like EUR."})
+            wrong = self.tr("'{code}' is not a currency code: choose yours, like EUR.")
+            self.show_errors({"home": wrong.format(code=code)})
             return
         self.show_errors({})
         self.home_currency_changed.emit(code)
@@ -399,15 +401,17 @@ class LandedCostPage(QWidget):
         numbers: dict[str, Decimal | None] = {}
         for key in (*PERCENT_FIELDS, *AMOUNT_FIELDS, *SELLING_FIELDS, "consignment_value"):
             try:
-                numbers[key] = read_decimal(self.edits[key].text(), "type a number")
+                numbers[key] = read_decimal(self.edits[key].text(), self.tr("type a number"))
             except ParseError as error:
                 errors[key] = str(error)
         try:
-            categories = read_whole(self.edits["item_categories"].text(), "a whole number")
+            text = self.edits["item_categories"].text()
+            categories = read_whole(text, self.tr("a whole number"))
         except ParseError as error:
             errors["item_categories"] = str(error)
         try:
-            cover = read_decimal(self.cover_box.currentText(), "the insured % (100 or 110)")
+            what = self.tr("the insured % (100 or 110)")
+            cover = read_decimal(self.cover_box.currentText(), what)
         except ParseError as error:
             errors["insurance_cover_pct"] = str(error)
         if errors:

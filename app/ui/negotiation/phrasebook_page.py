@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.negotiation.phrasebook import Category
 from app.services.negotiation.records import Phrase
 from app.ui.negotiation.phrases_model import CHINESE, ENGLISH, PhrasesModel
-from app.ui.negotiation.rounds_model import table_view
+from app.ui.negotiation.rounds_model import bilingual, table_view
 from app.ui.negotiation.worksheet_terms import field_row
 from app.ui.widgets.form_parts import error_label
 
@@ -35,7 +35,9 @@ class PhrasebookPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pending: tuple[str, str] | None = None  # an added phrase not shown yet
-        self.search_edit = QLineEdit(placeholderText="Chinese, English or a category (Ctrl+F)")
+        self.search_edit = QLineEdit(
+            placeholderText=self.tr("Chinese, English or a category (Ctrl+F)")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.model = PhrasesModel(self)
@@ -44,20 +46,22 @@ class PhrasebookPage(QWidget):
         header.setStretchLastSection(False)
         for column in (CHINESE, ENGLISH):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.copy_button = QPushButton("&Copy Chinese")
-        self.delete_button = QPushButton("&Delete my phrase")
-        self.delete_button.setToolTip("Only your own phrases can be deleted; the built-in stay.")
+        self.copy_button = QPushButton(self.tr("&Copy Chinese"))
+        self.delete_button = QPushButton(self.tr("&Delete my phrase"))
+        self.delete_button.setToolTip(
+            self.tr("Only your own phrases can be deleted; the built-in stay.")
+        )
         self.status = QLabel()
-        self.chinese_edit = QLineEdit(placeholderText="e.g. 可以开发票吗？")
-        self.english_edit = QLineEdit(placeholderText="e.g. Can you issue an invoice?")
+        self.chinese_edit = QLineEdit(placeholderText=self.tr("e.g. 可以开发票吗？"))
+        self.english_edit = QLineEdit(placeholderText=self.tr("e.g. Can you issue an invoice?"))
         self.category_box = QComboBox()
         for category in Category:
-            self.category_box.addItem(f"{category.label} {category.label_zh}", category.value)
-        self.add_button = QPushButton("&Add phrase")
+            self.category_box.addItem(bilingual(category), category.value)
+        self.add_button = QPushButton(self.tr("&Add phrase"))
         self.field_errors = {key: error_label() for key in ("chinese", "english", "category")}
         self.message = error_label()
         search = QHBoxLayout()
-        caption = QLabel("&Search")
+        caption = QLabel(self.tr("&Search"))
         caption.setBuddy(self.search_edit)
         search.addWidget(caption)
         search.addWidget(self.search_edit, 1)
@@ -66,12 +70,13 @@ class PhrasebookPage(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.delete_button)
-        add = QGroupBox("Add your own phrase")
+        add = QGroupBox(self.tr("Add your own phrase"))
         form = QFormLayout(add)
-        form.addRow("Ch&inese 中文", field_row(self.chinese_edit, self.field_errors["chinese"]))
-        form.addRow("&English", field_row(self.english_edit, self.field_errors["english"]))
+        chinese = field_row(self.chinese_edit, self.field_errors["chinese"])
+        form.addRow(self.tr("Ch&inese 中文"), chinese)
+        form.addRow(self.tr("&English"), field_row(self.english_edit, self.field_errors["english"]))
         kind = field_row(self.category_box, self.add_button, self.field_errors["category"])
-        form.addRow("Ca&tegory", kind)
+        form.addRow(self.tr("Ca&tegory"), kind)
         form.addRow(self.message)
         layout = QVBoxLayout(self)
         layout.addLayout(search)
@@ -120,7 +125,8 @@ class PhrasebookPage(QWidget):
 
     def _shown(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.phrases)
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        some = self.tr("{shown} of {total}").format(shown=shown, total=total)
+        self.count_label.setText(some if shown != total else f"{total}")
         if shown and not self.view.currentIndex().isValid():
             self.view.selectRow(0)
         self._update_buttons()
@@ -135,7 +141,7 @@ class PhrasebookPage(QWidget):
         phrase = self.model.phrase_at(index.row()) if index.isValid() else None
         if phrase is not None:
             QGuiApplication.clipboard().setText(phrase.chinese)
-            self.status.setText(f"Copied: {phrase.chinese}")
+            self.status.setText(self.tr("Copied: {phrase}").format(phrase=phrase.chinese))
 
     def _delete(self) -> None:
         phrase = self.model.phrase_at(self.view.currentIndex().row())
@@ -146,9 +152,9 @@ class PhrasebookPage(QWidget):
         chinese, english = self.chinese_edit.text().strip(), self.english_edit.text().strip()
         errors = {}
         if not chinese:
-            errors["chinese"] = "Enter the Chinese."
+            errors["chinese"] = self.tr("Enter the Chinese.")
         if not english:
-            errors["english"] = "Enter the English."
+            errors["english"] = self.tr("Enter the English.")
         self.show_errors(errors)
         if not errors:
             self._pending = (chinese, english)

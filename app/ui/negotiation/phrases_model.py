@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from app.domain.negotiation.phrasebook import GlossaryEntry, search
 from app.services.negotiation.records import Phrase
-from app.ui.negotiation.rounds_model import PlainTableModel
+from app.ui.negotiation.rounds_model import PlainTableModel, bilingual
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the phrase's id: None for a built-in one
 CHINESE, ENGLISH, CATEGORY, SOURCE = range(4)
-BUILT_IN, YOURS = "built-in", "yours"
+BUILT_IN = str(QT_TRANSLATE_NOOP("PhrasesModel", "built-in"))  # translated where shown
+YOURS = str(QT_TRANSLATE_NOOP("PhrasesModel", "yours"))
 
 
 def matching(phrases: Sequence[Phrase], text: str) -> list[Phrase]:
@@ -26,7 +27,12 @@ def matching(phrases: Sequence[Phrase], text: str) -> list[Phrase]:
 
 
 class PhrasesModel(PlainTableModel):
-    headers = ("Chinese 中文", "English", "Category", "Source")
+    headers = (
+        str(QT_TRANSLATE_NOOP("PhrasesModel", "Chinese 中文")),
+        str(QT_TRANSLATE_NOOP("PhrasesModel", "English")),
+        str(QT_TRANSLATE_NOOP("PhrasesModel", "Category")),
+        str(QT_TRANSLATE_NOOP("PhrasesModel", "Source")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,12 +52,13 @@ class PhrasesModel(PlainTableModel):
 
     def cell(self, row: Phrase, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            category = f"{row.category.label} {row.category.label_zh}"
-            return (row.chinese, row.english, category, BUILT_IN if row.built_in else YOURS)[column]
+            source = QCoreApplication.translate("PhrasesModel", BUILT_IN if row.built_in else YOURS)
+            return (row.chinese, row.english, bilingual(row.category), source)[column]
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == CHINESE:
-            return f"{row.chinese}\n{row.english}\nEnter or double-click copies the Chinese."
+            hint = self.tr("Enter or double-click copies the Chinese.")
+            return f"{row.chinese}\n{row.english}\n{hint}"
         if role == Qt.ItemDataRole.FontRole and column == CHINESE:
             font = QFont()
             if font.pointSizeF() > 0:

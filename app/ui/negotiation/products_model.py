@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.services.negotiation.records import ProductQuotes
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Product / 产品", "Quotes", "Chosen supplier")
+HEADERS = (  # translated where shown
+    str(QT_TRANSLATE_NOOP("ProductsModel", "Product / 产品")),
+    str(QT_TRANSLATE_NOOP("ProductsModel", "Quotes")),
+    str(QT_TRANSLATE_NOOP("ProductsModel", "Chosen supplier")),
+)
 NAME, QUOTES, CHOSEN = range(3)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +47,7 @@ class ProductsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -54,7 +64,7 @@ class ProductsModel(QAbstractTableModel):
                 return str(row.quote_count)
             return f"★ {row.chosen_supplier_name}" if row.chosen_supplier_name else "—"
         if role == Qt.ItemDataRole.ToolTipRole and column == CHOSEN and row.chosen_supplier_name:
-            return "The supplier of the agreed quote: the product's chosen supplier"
+            return self.tr("The supplier of the agreed quote: the product's chosen supplier")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,17 +27,18 @@ from app.domain.negotiation.paste import EXAMPLE, parse_price_table
 from app.domain.negotiation.quotes import Quote, TradeTerm
 from app.services.negotiation.records import QuoteRow
 from app.ui.negotiation.breaks_model import BreaksModel
+from app.ui.negotiation.rounds_model import term_label
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_count, parse_optional_decimal
 from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
-_COUNTS = {
-    "moq": "MOQ / 起订量",
-    "order_multiple": "Order multiple / 倍数",
-    "seller_min_qty": "Shop minimum, pieces",
-    "lead_time_days": "Lead time, days / 交期",
+_COUNTS = {  # translated where shown
+    "moq": str(QT_TRANSLATE_NOOP("QuoteForm", "MOQ / 起订量")),
+    "order_multiple": str(QT_TRANSLATE_NOOP("QuoteForm", "Order multiple / 倍数")),
+    "seller_min_qty": str(QT_TRANSLATE_NOOP("QuoteForm", "Shop minimum, pieces")),
+    "lead_time_days": str(QT_TRANSLATE_NOOP("QuoteForm", "Lead time, days / 交期")),
 }
 
 
@@ -48,7 +49,7 @@ class QuoteForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quote: Quote | None = None
-        self.title = QLabel("<b>Quote</b>")
+        self.title = QLabel(self.tr("<b>Quote</b>"))
         self.supplier_box = SupplierPicker()  # Chinese, English, pinyin or initials
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
@@ -60,21 +61,23 @@ class QuoteForm(QWidget):
         self.breaks_view.horizontalHeader().setStretchLastSection(True)
         self.breaks_view.setColumnWidth(0, 160)
         self.breaks_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.paste_button = QPushButton("&Paste 1688 price table")
-        self.paste_button.setToolTip(f"Copy the price table on the 1688 page, e.g. '{EXAMPLE}'")
-        self.remove_break_button = QPushButton("Remove break")
+        self.paste_button = QPushButton(self.tr("&Paste 1688 price table"))
+        paste_tip = self.tr("Copy the price table on the 1688 page, e.g. '{example}'")
+        self.paste_button.setToolTip(paste_tip.format(example=EXAMPLE))
+        self.remove_break_button = QPushButton(self.tr("Remove break"))
         self.counts = {key: QLineEdit() for key in _COUNTS}
-        self.seller_min_amount = QLineEdit(placeholderText="e.g. 300")
+        self.seller_min_amount = QLineEdit(placeholderText=self.tr("e.g. 300"))
         self.valid_from = DateField()
         self.valid_until = DateField()
-        self.shipping = QLineEdit(placeholderText="per order, in the quote's currency")
-        self.shipping_included = QCheckBox("Shipping included / 包邮")
-        self.payment_terms = QLineEdit(placeholderText="e.g. 30 % deposit, 70 % before shipment")
+        self.shipping = QLineEdit(placeholderText=self.tr("per order, in the quote's currency"))
+        self.shipping_included = QCheckBox(self.tr("Shipping included / 包邮"))
+        deposit = self.tr("e.g. 30 % deposit, 70 % before shipment")
+        self.payment_terms = QLineEdit(placeholderText=deposit)
         self.trade_term = QComboBox()
         for term in TradeTerm:
-            self.trade_term.addItem(f"{term.label} · {term.label_zh}", term.value)
+            self.trade_term.addItem(term_label(term, " · "), term.value)
         self.note = QLineEdit()
-        self.save_button = QPushButton("&Save quote")
+        self.save_button = QPushButton(self.tr("&Save quote"))
         self.errors = {
             key: error_label()
             for key in (
@@ -106,8 +109,8 @@ class QuoteForm(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.title)
-        self._row(form, "Supplier / 供应商", self.supplier_box, "supplier_id")
-        self._row(form, "Currency / 币种", self.currency_box, "currency")
+        self._row(form, self.tr("Supplier / 供应商"), self.supplier_box, "supplier_id")
+        self._row(form, self.tr("Currency / 币种"), self.currency_box, "currency")
         buttons = QHBoxLayout()
         buttons.addWidget(self.paste_button)
         buttons.addWidget(self.remove_break_button)
@@ -116,20 +119,21 @@ class QuoteForm(QWidget):
         breaks.addWidget(self.breaks_view)
         breaks.addLayout(buttons)
         breaks.addWidget(self.errors["breaks"])
-        form.addRow("Price breaks / 阶梯价", breaks)
+        form.addRow(self.tr("Price breaks / 阶梯价"), breaks)
         for key, label in _COUNTS.items():
-            self._row(form, label, self.counts[key], key)
-        self._row(form, "Shop minimum, amount", self.seller_min_amount, "seller_min_amount")
-        self._row(form, "Valid from", self.valid_from, "valid_from")
-        self._row(form, "Valid until / 有效期至", self.valid_until, "valid_until")
+            self._row(form, self.tr(label), self.counts[key], key)
+        shop_minimum = self.tr("Shop minimum, amount")
+        self._row(form, shop_minimum, self.seller_min_amount, "seller_min_amount")
+        self._row(form, self.tr("Valid from"), self.valid_from, "valid_from")
+        self._row(form, self.tr("Valid until / 有效期至"), self.valid_until, "valid_until")
         shipping = QHBoxLayout()
         shipping.addWidget(self.shipping, 1)
         shipping.addWidget(self.shipping_included)
-        form.addRow("Domestic shipping / 运费", shipping)
+        form.addRow(self.tr("Domestic shipping / 运费"), shipping)
         form.addRow("", self.errors["domestic_shipping"])
-        self._row(form, "Payment terms / 付款方式", self.payment_terms, "payment_terms")
-        form.addRow("Trade term / 贸易术语", self.trade_term)
-        self._row(form, "Note / 备注", self.note, "note")
+        self._row(form, self.tr("Payment terms / 付款方式"), self.payment_terms, "payment_terms")
+        form.addRow(self.tr("Trade term / 贸易术语"), self.trade_term)
+        self._row(form, self.tr("Note / 备注"), self.note, "note")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
@@ -157,9 +161,11 @@ class QuoteForm(QWidget):
         self.show_errors({})
         self.setEnabled(quote is not None)
         if quote is None:
-            self.title.setText("<b>Quote</b> — choose a product, then a quote or New quote")
+            self.title.setText(
+                self.tr("<b>Quote</b> — choose a product, then a quote or New quote")
+            )
             return
-        state = "new quote" if quote.id is None else "quote"
+        state = self.tr("new quote") if quote.id is None else self.tr("quote")
         self.title.setText(f"<b>{product_name}</b> — {state}")
         self.supplier_box.set_current_id(quote.supplier_id)
         self.supplier_box.setEnabled(quote.id is None)  # a quote belongs to its supplier
@@ -204,7 +210,8 @@ class QuoteForm(QWidget):
         self.currency_box.setCurrentText("CNY")
         warnings = " ".join(table.warnings)
         self.show_errors({"breaks": warnings} if warnings else {})
-        self.message.emit(f"Pasted {len(table.breaks)} price breaks; MOQ {table.moq}.")
+        pasted = self.tr("Pasted {count} price breaks; MOQ {moq}.")
+        self.message.emit(pasted.format(count=len(table.breaks), moq=table.moq))
 
     def quote(self) -> Quote | None:
         """The quote as typed, or None after showing what could not be read."""
@@ -217,13 +224,14 @@ class QuoteForm(QWidget):
         counts: dict[str, int | None] = {}
         for key, label in _COUNTS.items():
             try:
-                counts[key] = parse_count(self.counts[key].text(), label.split(" / ")[0])
+                what = self.tr(label).split(" / ")[0]
+                counts[key] = parse_count(self.counts[key].text(), what)
             except ParseError as error:
                 errors[key] = str(error)
         amounts: dict[str, Decimal | None] = {}
         for key, field, what in (
-            ("seller_min_amount", self.seller_min_amount, "the shop's minimum amount"),
-            ("domestic_shipping", self.shipping, "the domestic shipping"),
+            ("seller_min_amount", self.seller_min_amount, self.tr("the shop's minimum amount")),
+            ("domestic_shipping", self.shipping, self.tr("the domestic shipping")),
         ):
             try:
                 amounts[key] = parse_optional_decimal(field.text(), what)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
@@ -18,12 +18,18 @@ from app.domain.negotiation.destinations import Destination, ReliefRule
 from app.domain.negotiation.fx import ExchangeRate
 from app.domain.negotiation.landed_cost import CostLine, LandedCost
 from app.domain.negotiation.selling import PricingMethod, SellingPrice, describe_markup
-from app.ui.negotiation.rounds_model import PlainTableModel, price_text, read_decimal, table_view
+from app.ui.negotiation.rounds_model import (
+    PlainTableModel,
+    bilingual,
+    price_text,
+    read_decimal,
+    table_view,
+)
 from app.ui.negotiation.worksheet_terms import FormErrors
 from app.ui.widgets.parsing import ParseError
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value of a cell (date, Decimal, text)
-NOT_COUNTED = "not counted (VAT reclaimable)"
+NOT_COUNTED = str(QT_TRANSLATE_NOOP("CostLinesModel", "not counted (VAT reclaimable)"))
 PER_UNIT_SHOWN = Decimal("0.0001")  # the brief: per unit to 4 decimals
 _DISPLAY, _TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -34,14 +40,19 @@ def parse_rate(code: str, text: str, as_of: date, home: str) -> ExchangeRate:
     FormErrors keyed like the service's (currency, per_home)."""
     code = code.strip().upper()
     if len(code) != 3 or not code.isalpha():
-        raise FormErrors({"currency": f"'{code}' is not a currency code like CNY or USD."})
-    what = f"the rate: 1 {home} = x {code}"
+        message = QCoreApplication.translate(
+            "RatesModel", "'{code}' is not a currency code like CNY or USD."
+        )
+        raise FormErrors({"currency": message.format(code=code)})
+    what = QCoreApplication.translate("RatesModel", "the rate: 1 {home} = x {code}")
+    what = what.format(home=home, code=code)
     try:
         rate = read_decimal(text, what, decimal_comma=True)
     except ParseError as error:
         raise FormErrors({"per_home": str(error)}) from None
     if rate is None:
-        raise FormErrors({"per_home": f"Enter {what}."})
+        message = QCoreApplication.translate("RatesModel", "Enter {what}.")
+        raise FormErrors({"per_home": message.format(what=what)})
     return ExchangeRate(code, rate, as_of)
 
 
@@ -58,7 +69,11 @@ class RatesModel(PlainTableModel):
     """Each typed rate by currency, newest first; the newest of a currency is the one in use
     (an older one still prices imports dated before the newer one)."""
 
-    headers = ("Currency", "Rate", "As of")
+    headers = (
+        str(QT_TRANSLATE_NOOP("RatesModel", "Currency")),
+        str(QT_TRANSLATE_NOOP("RatesModel", "Rate")),
+        str(QT_TRANSLATE_NOOP("RatesModel", "As of")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -82,12 +97,15 @@ class RatesModel(PlainTableModel):
         if role == VALUE_ROLE:
             return (row.currency, row.per_home, row.as_of)[column]
         if role == _DISPLAY:
-            day = row.as_of.isoformat() + ("" if newest else " (older)")
+            day = row.as_of.isoformat()
+            if not newest:
+                day = self.tr("{date} (older)").format(date=day)
             return (row.currency, rate_text(row, self.home), day)[column]
         if role == _TIP:
             if newest:
-                return f"In use for imports from {row.as_of.isoformat()} on"
-            return "An older rate: used only for imports dated before the newer one"
+                tip = self.tr("In use for imports from {date} on")
+                return tip.format(date=row.as_of.isoformat())
+            return self.tr("An older rate: used only for imports dated before the newer one")
         if role == Qt.ItemDataRole.ForegroundRole and not newest:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         return None
@@ -112,7 +130,13 @@ class CostLinesModel(PlainTableModel):
     """Every line of a landed cost in the home currency, then the total of the counted ones;
     a line not counted (reclaimable VAT) is shown in brackets, greyed, and says so."""
 
-    headers = ("Cost", "Basis", "%", "Amount", "Note")
+    headers = (
+        str(QT_TRANSLATE_NOOP("CostLinesModel", "Cost")),
+        str(QT_TRANSLATE_NOOP("CostLinesModel", "Basis")),
+        "%",
+        str(QT_TRANSLATE_NOOP("CostLinesModel", "Amount")),
+        str(QT_TRANSLATE_NOOP("CostLinesModel", "Note")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -128,7 +152,8 @@ class CostLinesModel(PlainTableModel):
         if isinstance(row, str):  # the total
             if role == _DISPLAY:
                 total = format_money(self.landed.total, currency)
-                return ("Total landed cost 到岸成本", "", "", total, "counted lines")[column]
+                name, counted = self.tr("Total landed cost 到岸成本"), self.tr("counted lines")
+                return (name, "", "", total, counted)[column]
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
             if role == VALUE_ROLE:
@@ -144,7 +169,8 @@ class CostLinesModel(PlainTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.counted:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == _TIP and column == BASIS and row.basis is not None:
-            return f"The {row.percent} % is taken of {format_money(row.basis, currency)}"
+            tip = self.tr("The {percent} % is taken of {basis}")
+            return tip.format(percent=row.percent, basis=format_money(row.basis, currency))
         if role == _TIP and column == NOTE and row.note:
             return row.note
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BASIS, PERCENT, AMOUNT):
@@ -154,7 +180,7 @@ class CostLinesModel(PlainTableModel):
     @staticmethod
     def _text(row: CostLine, column: int, currency: str) -> str:
         if column == COST:
-            return f"{row.component.label} {row.component.label_zh}"
+            return bilingual(row.component)
         if column == BASIS:
             return "" if row.basis is None else format_money(row.basis, currency)
         if column == PERCENT:
@@ -162,7 +188,9 @@ class CostLinesModel(PlainTableModel):
         if column == AMOUNT:
             amount = format_money(row.amount, currency)
             return amount if row.counted else f"({amount})"
-        return row.note if row.counted else NOT_COUNTED  # its own note says the same
+        if row.counted:
+            return row.note
+        return QCoreApplication.translate("CostLinesModel", NOT_COUNTED)  # as its note says
 
 
 def _bold() -> QFont:
@@ -174,29 +202,63 @@ def _bold() -> QFont:
 def per_unit_text(landed: LandedCost) -> str:
     """'€1.2346 per unit (1,000 units)': the exact per-unit cost shown to 4 decimals."""
     shown = landed.per_unit.quantize(PER_UNIT_SHOWN, ROUND_HALF_UP)
-    return f"{price_text(shown, landed.currency)} per unit ({landed.units:,} units)"
+    text = QCoreApplication.translate("CostLinesModel", "{price} per unit ({units} units)")
+    return text.format(price=price_text(shown, landed.currency), units=f"{landed.units:,}")
+
+
+def breakdown_texts(
+    landed: LandedCost, supplier: str, selling: Sequence[SellingPrice]
+) -> tuple[str, str, str, str]:
+    """The landed-cost page's heading, totals, relief and selling-price texts."""
+
+    currency = landed.currency
+    heading = QCoreApplication.translate("LandedCostPage", "<b>{supplier}</b> · in {currency}")
+    totals = QCoreApplication.translate(
+        "LandedCostPage",
+        "<b>Total {total}</b> · <b>{per_unit}</b><br>Customs value {customs} · VAT base {vat}",
+    ).format(
+        total=format_money(landed.total, currency),
+        per_unit=per_unit_text(landed),
+        customs=format_money(landed.customs_value, currency),
+        vat=format_money(landed.vat_base, currency),
+    )
+    relief = QCoreApplication.translate("LandedCostPage", "Relief: {relief}")
+    none = QCoreApplication.translate("LandedCostPage", "No selling price: see the settings.")
+    return (
+        heading.format(supplier=supplier, currency=currency),
+        totals,
+        relief.format(relief=landed.relief) if landed.relief else "",
+        selling_text(selling) or none,
+    )
 
 
 def relief_history(destination: Destination, today: date) -> str:
     """Each dated relief rule of a destination, the one in force today in bold."""
     if not destination.rules:
-        return "No low-value relief: duty and VAT from the first unit of value."
+        return QCoreApplication.translate(
+            "CostLinesModel", "No low-value relief: duty and VAT from the first unit of value."
+        )
     lines = []
+    in_force = QCoreApplication.translate("CostLinesModel", "<b>In force on {date}</b> — {rule}")
     for rule in destination.rules:
         text = f"{_span(rule)}: {rule.note}"
-        lines.append(
-            f"<b>In force on {today.isoformat()}</b> — {text}" if rule.in_force(today) else text
-        )
+        shown = in_force.format(date=today.isoformat(), rule=text)
+        lines.append(shown if rule.in_force(today) else text)
     return "<br>".join(lines)
 
 
 def _span(rule: ReliefRule) -> str:
     last = None if rule.ends is None else rule.ends - timedelta(days=1)  # `ends` is exclusive
-    if rule.starts is None:
-        return "until further notice" if last is None else f"until {last.isoformat()}"
-    if last is None:
-        return f"from {rule.starts.isoformat()}"
-    return f"{rule.starts.isoformat()} to {last.isoformat()}"
+    starts = None if rule.starts is None else rule.starts.isoformat()
+    ends = None if last is None else last.isoformat()
+    if starts is None:
+        if ends is None:
+            return QCoreApplication.translate("CostLinesModel", "until further notice")
+        return QCoreApplication.translate("CostLinesModel", "until {end}").format(end=ends)
+    if ends is None:
+        return QCoreApplication.translate("CostLinesModel", "from {start}").format(start=starts)
+    span = QCoreApplication.translate("CostLinesModel", "{start} to {end}")
+    return span.format(start=starts, end=ends)
 
 
 def selling_text(prices: Sequence[SellingPrice]) -> str:
@@ -206,12 +268,22 @@ def selling_text(prices: Sequence[SellingPrice]) -> str:
     lines = []
     for price in prices:
         asked = f" {format_percent(price.target_pct)}" if price.target_pct else ""
-        fee = f", after a {format_percent(price.fee_pct)} fee" if price.fee_pct else ""
-        line = f"<b>{price.method.label} {price.method.label_zh}{asked}</b>{fee}: "
-        line += f"<b>{format_money(price.price, price.currency)}</b>"
+        method = f"<b>{bilingual(price.method)}{asked}</b>"
+        money = f"<b>{format_money(price.price, price.currency)}</b>"
+        if price.fee_pct:
+            line = QCoreApplication.translate(
+                "CostLinesModel", "{method}, after a {fee} fee: {price}"
+            ).format(method=method, fee=format_percent(price.fee_pct), price=money)
+        else:
+            line = f"{method}: {money}"
         if price.method is not PricingMethod.BREAK_EVEN:
-            line += f" — a {format_percent(price.margin_pct)} margin on price, "
-            line += f"a {format_percent(price.markup_pct)} markup on cost."
+            line = QCoreApplication.translate(
+                "CostLinesModel", "{line} — a {margin} margin on price, a {markup} markup on cost."
+            ).format(
+                line=line,
+                margin=format_percent(price.margin_pct),
+                markup=format_percent(price.markup_pct),
+            )
         if price.method is PricingMethod.MARKUP:
             line += f" {describe_markup(price.target_pct)}"
         lines.append(line)

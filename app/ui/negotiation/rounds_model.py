@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.kit.money import exponent
 from app.domain.negotiation.amounts import decimal_places, format_money, format_percent
+from app.domain.negotiation.quotes import TradeTerm
 from app.domain.negotiation.worksheet import (
     CostEstimate,
     CostShare,
@@ -34,6 +42,7 @@ from app.domain.negotiation.worksheet import (
     position_of,
     review_rounds,
 )
+from app.ui.i18n import CHINESE, Bilingual, active, label_of
 from app.ui.widgets.form_parts import WARNING_COLOUR
 from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 from app.ui.widgets.xy_chart import XYChart, XYMark, XYSeries
@@ -45,6 +54,47 @@ _DISPLAY, _TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # "1,234" or "12,345.5" group thousands; any other comma is a decimal comma ("7,80" = 7.80).
 _GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?")
+
+
+# --- labels in the interface language (shared by the negotiation pages) ----------------------
+def bilingual(value: Bilingual, separator: str = " ") -> str:
+    """A domain label with its Chinese, 'Goods 货款'; in the Chinese interface the Chinese
+    alone (the English half is noise there)."""
+    return value.label_zh if active() == CHINESE else f"{value.label}{separator}{value.label_zh}"
+
+
+def term_label(term: TradeTerm, separator: str = " ") -> str:
+    """A trade term as `bilingual` says it, but 'EXW 工厂交货' in Chinese: the code is how a
+    supplier says it too."""
+    return f"{term.value} {term.label_zh}" if active() == CHINESE else bilingual(term, separator)
+
+
+def domain_label(text: str) -> str:
+    """A label the domain says in English only (marked in DOMAIN_LABELS), translated."""
+    return QCoreApplication.translate("Negotiation", text)
+
+
+# The English-only labels of the domain's choices, as the negotiation pages show them: fee and
+# duty bases, destinations, where a price stands, the trend of the rounds.
+DOMAIN_LABELS = (
+    str(QT_TRANSLATE_NOOP("Negotiation", "Goods")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Goods + domestic shipping")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "CIF: goods + transport and insurance to the border")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "FOB: goods delivered to the port of export")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "European Union")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "United Kingdom")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "United States")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "None (no relief)")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "At or below the target price")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Acceptable")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Above acceptable, within the walk-away price")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Beyond the walk-away price")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "The offers are converging")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "The gap did not move")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "The gap is growing")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Their counter meets our offer")),
+    str(QT_TRANSLATE_NOOP("Negotiation", "Too early to tell")),
+)
 
 
 # --- numbers typed and prices shown (shared by the negotiation pages) ------------------------
@@ -67,7 +117,8 @@ def read_whole(text: str, what: str) -> int | None:
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise ParseError(f"'{text.strip()}' is not a whole number: {what}.")
+        message = QCoreApplication.translate("parsing", "'{text}' is not a whole number: {what}.")
+        raise ParseError(message.format(text=text.strip(), what=what))
     return int(value)
 
 
@@ -123,8 +174,8 @@ class PlainTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:  # marked in `headers`
+            return QCoreApplication.translate(type(self).__name__, self.headers[section])
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -149,7 +200,15 @@ class RoundsModel(PlainTableModel):
     """One row per round of offers, as review_rounds judged it: the gap, and a warning (in the
     warning colour, with an icon and its text in the tooltip) on a round past the walk-away."""
 
-    headers = ("#", "Date", "Our offer", "Their counter", "Gap", "Concession", "Note")
+    headers = (
+        "#",
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Date")),
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Our offer")),
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Their counter")),
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Gap")),
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Concession")),
+        str(QT_TRANSLATE_NOOP("RoundsModel", "Note")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -202,9 +261,10 @@ class RoundsModel(PlainTableModel):
         if row.warning and column in (NUMBER, OFFER):
             return f"⚠ {row.warning}"
         if column == COUNTER and row.counter_position is not None and self.positions_known:
-            return f"Their counter: {row.counter_position.label}"
+            position = domain_label(row.counter_position.label)
+            return self.tr("Their counter: {position}").format(position=position)
         if column == GAP:
-            return "Their counter minus our offer (and as a % of our offer)"
+            return self.tr("Their counter minus our offer (and as a % of our offer)")
         return None
 
 
@@ -215,7 +275,13 @@ PART, PERCENT, AMOUNT, TYPICAL, ROOM = range(5)
 class CostModel(PlainTableModel):
     """The quoted price split into the supplier's likely costs (estimate_cost_structure)."""
 
-    headers = ("Part", "%", "Amount", "Typical", "Room 空间")
+    headers = (
+        str(QT_TRANSLATE_NOOP("CostModel", "Part")),
+        "%",
+        str(QT_TRANSLATE_NOOP("CostModel", "Amount")),
+        str(QT_TRANSLATE_NOOP("CostModel", "Typical")),
+        str(QT_TRANSLATE_NOOP("CostModel", "Room 空间")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -234,11 +300,11 @@ class CostModel(PlainTableModel):
         if role == _DISPLAY:
             outside = "" if row.in_typical_range else "⚠ "
             return (
-                f"{part.label} {part.label_zh}",
+                bilingual(part),
                 f"{outside}{format_percent(row.percent)}",
                 price_text(row.amount, self.currency),
                 f"{low}-{high} %",
-                f"{part.room.label} {part.room.label_zh}",
+                bilingual(part.room),
             )[column]
         if (
             role == Qt.ItemDataRole.ForegroundRole
@@ -247,16 +313,22 @@ class CostModel(PlainTableModel):
         ):
             return QBrush(QColor(WARNING_COLOUR))
         if role == _TIP and column == PERCENT and not row.in_typical_range:
-            return f"Outside the typical {low}-{high} % for {part.label.lower()}"
+            tip = self.tr("Outside the typical {low}-{high} % for {part}")
+            return tip.format(low=low, high=high, part=label_of(part).lower())
         if role == _TIP and column == ROOM:
-            return f"{part.room.label} room: {part.lever}"
+            tip = self.tr("{room} room: {lever}")
+            return tip.format(room=label_of(part.room), lever=part.lever)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PERCENT, AMOUNT):
             return _RIGHT
         return None
 
 
 # --- what the worksheet page derives from the rounds and targets ---------------------------
-TARGET_WORDS = {"target": "Target", "acceptable": "Acceptable", "walk_away": "Walk-away"}
+TARGET_WORDS = {  # translated where shown (context Targets)
+    "target": str(QT_TRANSLATE_NOOP("Targets", "Target")),
+    "acceptable": str(QT_TRANSLATE_NOOP("Targets", "Acceptable")),
+    "walk_away": str(QT_TRANSLATE_NOOP("Targets", "Walk-away")),
+}
 
 
 def review_of(
@@ -276,13 +348,29 @@ def position_text(
 ) -> str:
     """'¥2.80: Acceptable' — where the quoted price stands against the targets."""
     if quoted is None:
-        return "No price at this quantity."
+        return QCoreApplication.translate("Negotiation", "No price at this quantity.")
     shown = price_text(quoted, quote_currency)
     if quote_currency != currency:
-        return f"{shown} (the worksheet is in {currency})"
+        text = QCoreApplication.translate("Negotiation", "{price} (the worksheet is in {currency})")
+        return text.format(price=shown, currency=currency)
     if targets is None:
-        return f"{shown}: enter the three targets to see where it stands."
-    return f"{shown}: {position_of(quoted, targets).label}"
+        text = QCoreApplication.translate(
+            "Negotiation", "{price}: enter the three targets to see where it stands."
+        )
+        return text.format(price=shown)
+    return f"{shown}: {domain_label(position_of(quoted, targets).label)}"
+
+
+def trend_text(review: RoundsReview, currency: str) -> str:
+    """'Trend: The offers are converging. Last gap: -¥0.15.' ('' before the first round)."""
+    if not review.rounds:
+        return ""
+    gaps = [r.gap for r in review.rounds if r.gap is not None]
+    trend = domain_label(review.trend.label)
+    if not gaps:
+        return QCoreApplication.translate("Negotiation", "Trend: {trend}.").format(trend=trend)
+    text = QCoreApplication.translate("Negotiation", "Trend: {trend}. Last gap: {gap}.")
+    return text.format(trend=trend, gap=signed_price(gaps[-1], currency))
 
 
 def show_convergence(
@@ -295,20 +383,30 @@ def show_convergence(
         for r in review.rounds
         if r.round.their_counter is not None
     )
-    series = [XYSeries("Our offers 我方出价", offers)] if offers else []
-    series += [XYSeries("Their counters 对方还价", counters)] if counters else []
+
+    ours = QCoreApplication.translate("Negotiation", "Our offers 我方出价")
+    theirs = QCoreApplication.translate("Negotiation", "Their counters 对方还价")
+    series = [XYSeries(ours, offers)] if offers else []
+    series += [XYSeries(theirs, counters)] if counters else []
     marks = []
     for key, word in TARGET_WORDS.items() if targets is not None and series else ():
         value: Decimal = getattr(targets, key)
-        marks.append(XYMark(float(value), f"{word} {price_text(value, currency)}", False))
+        shown = QCoreApplication.translate("Targets", word)
+        marks.append(XYMark(float(value), f"{shown} {price_text(value, currency)}", False))
     chart.set_chart(
-        "Convergence of offers",
-        "Round",
-        f"Unit price ({currency})",
+        QCoreApplication.translate("Negotiation", "Convergence of offers"),
+        QCoreApplication.translate("Negotiation", "Round"),
+        QCoreApplication.translate("Negotiation", "Unit price ({currency})").format(
+            currency=currency
+        ),
         series,
         marks,
-        empty_text="No rounds yet: add the first offer under the rounds table.",
-        x_format=lambda x: f"round {x:.0f}",
+        empty_text=QCoreApplication.translate(
+            "Negotiation", "No rounds yet: add the first offer under the rounds table."
+        ),
+        x_format=lambda x: QCoreApplication.translate("Negotiation", "round {number}").format(
+            number=f"{x:.0f}"
+        ),
         y_format=lambda y: price_text(Decimal(repr(y)), currency),
         whole_x=True,
     )

@@ -223,8 +223,8 @@ class NegotiationTab(NegotiationTabView):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved worksheet",
-            "The worksheet has unsaved changes (targets, rounds or terms). Save them?",
+            self.tr("Unsaved worksheet"),
+            self.tr("The worksheet has unsaved changes (targets, rounds or terms). Save them?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Save,
         )
@@ -291,11 +291,11 @@ class NegotiationTab(NegotiationTabView):
 
     def new_quote(self) -> None:
         if self._product_id is None:
-            self.message.emit("Choose or make a product first.")
+            self.message.emit(self.tr("Choose or make a product first."))
             return
         first = next(iter(self._names), None)
         if first is None:
-            self.message.emit("Add the supplier on the Suppliers tab first.")
+            self.message.emit(self.tr("Add the supplier on the Suppliers tab first."))
             return
         self.quote_form.show_quote(
             None, self._product_name(), new=Quote(supplier_id=first, product=self._product_name())
@@ -309,17 +309,18 @@ class NegotiationTab(NegotiationTabView):
         product_id = self._product_id
         outcome = self._run(lambda: self.service.save_quote(product_id, quote), self.quote_form)
         if outcome.ok:
-            self.message.emit(f"Quote of {self._names.get(quote.supplier_id, '')} saved.")
+            saved = self.tr("Quote of {supplier} saved.")
+            self.message.emit(saved.format(supplier=self._names.get(quote.supplier_id, "")))
 
     def delete_quote(self) -> None:
         quote_id = self.comparison.current_quote_id()
         row = self._row(quote_id)
         if quote_id is None or row is None:
             return
-        supplier = self._names.get(row.supplier_id, "this supplier")
-        answer = QMessageBox.question(
-            self, "Delete quote", f"Delete the quote of {supplier} with its price breaks?"
-        )
+        supplier = self._names.get(row.supplier_id, self.tr("this supplier"))
+        question = self.tr("Delete the quote of {supplier} with its price breaks?")
+        title, question = self.tr("Delete quote"), question.format(supplier=supplier)
+        answer = QMessageBox.question(self, title, question)
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: self.service.delete_quote(quote_id))
 
@@ -336,7 +337,8 @@ class NegotiationTab(NegotiationTabView):
     def new_product(self) -> None:
         from app.domain.samples.sample import Product
 
-        name, ok = QInputDialog.getText(self, "New product", "Product name (English or 中文):")
+        title, label = self.tr("New product"), self.tr("Product name (English or 中文):")
+        name, ok = QInputDialog.getText(self, title, label)
         if ok and name.strip():
             outcome = self._run(
                 lambda: self.workbench.samples.save_product(Product(name=name.strip()))
@@ -372,9 +374,8 @@ class NegotiationTab(NegotiationTabView):
             lambda: self.service.mark_agreed(product_id, supplier_id, terms), self.worksheet
         )
         if outcome.ok:
-            self.message.emit(
-                f"Agreed: {self._names.get(supplier_id, '')} is now the chosen supplier."
-            )
+            agreed = self.tr("Agreed: {supplier} is now the chosen supplier.")
+            self.message.emit(agreed.format(supplier=self._names.get(supplier_id, "")))
 
     def _clear_agreed(self) -> None:
         if self._product_id is not None:
@@ -419,8 +420,8 @@ class NegotiationTab(NegotiationTabView):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved worksheet",
-            "The negotiation worksheet has unsaved changes. Save them?",
+            self.tr("Unsaved worksheet"),
+            self.tr("The negotiation worksheet has unsaved changes. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

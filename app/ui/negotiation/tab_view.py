@@ -45,7 +45,7 @@ class NegotiationTabView(QWidget):
         self.products_proxy.setSourceModel(self.products)
         self.products_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.products_proxy.setFilterKeyColumn(-1)
-        self.product_filter = QLineEdit(placeholderText="Filter products (Ctrl+F)")
+        self.product_filter = QLineEdit(placeholderText=self.tr("Filter products (Ctrl+F)"))
         self.product_filter.setClearButtonEnabled(True)
         self.product_filter.textChanged.connect(self.products_proxy.setFilterFixedString)
         self.products_view = QTableView()
@@ -57,8 +57,8 @@ class NegotiationTabView(QWidget):
         self.products_view.horizontalHeader().setStretchLastSection(True)
         self.products_view.setColumnWidth(0, 170)
         self.products_view.setColumnWidth(1, 52)
-        self.new_product_button = QPushButton("New &product…")
-        self.new_quote_button = QPushButton("&New quote")
+        self.new_product_button = QPushButton(self.tr("New &product…"))
+        self.new_quote_button = QPushButton(self.tr("&New quote"))
 
         self.comparison = ComparisonPage()
         self.quote_form = QuoteForm()
@@ -66,16 +66,16 @@ class NegotiationTabView(QWidget):
         self.landed = LandedCostPage()
         self.phrasebook = PhrasebookPage()
         self.pages = QTabWidget()
-        self.pages.addTab(self.comparison, "Co&mparison / 比价")
-        self.pages.addTab(_scrolling(self.quote_form), "&Quote / 报价")
-        self.pages.addTab(self.worksheet, "&Worksheet / 谈判")
-        self.pages.addTab(self.landed, "&Landed cost / 到岸成本")
-        self.pages.addTab(self.phrasebook, "P&hrasebook / 常用语")
+        self.pages.addTab(self.comparison, self.tr("Co&mparison / 比价"))
+        self.pages.addTab(_scrolling(self.quote_form), self.tr("&Quote / 报价"))
+        self.pages.addTab(self.worksheet, self.tr("&Worksheet / 谈判"))
+        self.pages.addTab(self.landed, self.tr("&Landed cost / 到岸成本"))
+        self.pages.addTab(self.phrasebook, self.tr("P&hrasebook / 常用语"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Products</b>"))
+        left_layout.addWidget(QLabel(self.tr("<b>Products</b>")))
         left_layout.addWidget(self.product_filter)
         left_layout.addWidget(self.products_view, 1)
         buttons = QHBoxLayout()
@@ -91,16 +91,20 @@ class NegotiationTabView(QWidget):
         layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
-        self.new_quote_action = tab_action(self, "&New quote", QKeySequence.StandardKey.New)
+        self.new_quote_action = tab_action(
+            self, self.tr("&New quote"), QKeySequence.StandardKey.New
+        )
         self.delete_quote_action = tab_action(
-            self, "&Delete quote…", QKeySequence.StandardKey.Delete
+            self, self.tr("&Delete quote…"), QKeySequence.StandardKey.Delete
         )
         self.removeAction(self.delete_quote_action)  # the Delete key belongs to the table only
         self.delete_quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.comparison.table.addAction(self.delete_quote_action)
-        self.paste_action = tab_action(self, "&Paste 1688 price table", "Ctrl+Shift+V")
-        self.new_product_action = tab_action(self, "New &product…", None)
-        self.find_action = tab_action(self, "&Find product", QKeySequence.StandardKey.Find)
+        paste = self.tr("&Paste 1688 price table")
+        self.paste_action = tab_action(self, paste, "Ctrl+Shift+V")
+        self.new_product_action = tab_action(self, self.tr("New &product…"), None)
+        find = self.tr("&Find product")
+        self.find_action = tab_action(self, find, QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
 
     def _focus_filter(self) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -33,17 +33,19 @@ from app.domain.negotiation.worksheet import (
     target_problems,
 )
 from app.services.negotiation.records import Worksheet
+from app.ui.i18n import label_of
 from app.ui.negotiation.rounds_model import (
     TARGET_WORDS,
     CostModel,
     RoundsModel,
+    bilingual,
     position_text,
     price_text,
     read_decimal,
     review_of,
     show_convergence,
-    signed_price,
     table_view,
+    trend_text,
     warning_row,
 )
 from app.ui.negotiation.worksheet_terms import (
@@ -58,19 +60,28 @@ from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError
 from app.ui.widgets.xy_chart import XYChart
 
-EMPTY_TEXT = "Choose a quote to negotiate with its supplier"
+# Translated where shown (context WorksheetPage).
+EMPTY_TEXT = str(
+    QT_TRANSLATE_NOOP("WorksheetPage", "Choose a quote to negotiate with its supplier")
+)
 TARGETS = {
-    "target": "&Target price 目标价",
-    "acceptable": "Acc&eptable price",
-    "walk_away": "Wal&k-away price 底价",
+    "target": str(QT_TRANSLATE_NOOP("WorksheetPage", "&Target price 目标价")),
+    "acceptable": str(QT_TRANSLATE_NOOP("WorksheetPage", "Acc&eptable price")),
+    "walk_away": str(QT_TRANSLATE_NOOP("WorksheetPage", "Wal&k-away price 底价")),
 }
 SHARE_LABELS = {
-    CostPart.RAW_MATERIAL: "Material %",
-    CostPart.LABOUR: "La&bour %",
-    CostPart.OVERHEAD: "Overhead %",
-    CostPart.PROFIT: "Pro&fit %",
+    CostPart.RAW_MATERIAL: str(QT_TRANSLATE_NOOP("WorksheetPage", "Material %")),
+    CostPart.LABOUR: str(QT_TRANSLATE_NOOP("WorksheetPage", "La&bour %")),
+    CostPart.OVERHEAD: str(QT_TRANSLATE_NOOP("WorksheetPage", "Overhead %")),
+    CostPart.PROFIT: str(QT_TRANSLATE_NOOP("WorksheetPage", "Pro&fit %")),
 }
-ROUND_FIELDS = ("&Date", "&Our offer", "Their &counter", "Conce&ssion", "Note")
+ROUND_FIELDS = (
+    str(QT_TRANSLATE_NOOP("WorksheetPage", "&Date")),
+    str(QT_TRANSLATE_NOOP("WorksheetPage", "&Our offer")),
+    str(QT_TRANSLATE_NOOP("WorksheetPage", "Their &counter")),
+    str(QT_TRANSLATE_NOOP("WorksheetPage", "Conce&ssion")),
+    str(QT_TRANSLATE_NOOP("WorksheetPage", "Note")),
+)
 
 
 class WorksheetPage(QWidget):
@@ -88,9 +99,9 @@ class WorksheetPage(QWidget):
         self._shown_state: tuple[object, ...] = ()
         self.field_errors: dict[str, QLabel] = {}
         self.currency_labels: list[QLabel] = []
-        self.heading = QLabel(EMPTY_TEXT)
+        self.heading = QLabel(self.tr(EMPTY_TEXT))
         self.heading.setWordWrap(True)
-        self.save_button = QPushButton("Save worksheet (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("Save worksheet (Ctrl+S)"))
         self.message = error_label()
         self.terms = AgreedTermsForm()
         self.chart = XYChart()
@@ -131,35 +142,37 @@ class WorksheetPage(QWidget):
         return label
 
     def _targets_box(self) -> QGroupBox:
-        box = QGroupBox("Targets")
+        box = QGroupBox(self.tr("Targets"))
         form = QFormLayout(box)
         self.target_edits: dict[str, QLineEdit] = {}
         for key, label in TARGETS.items():
-            edit = QLineEdit(placeholderText="e.g. 2.50")
+            edit = QLineEdit(placeholderText=self.tr("e.g. 2.50"))
             edit.textChanged.connect(self._refresh)
             currency = QLabel()
             self.currency_labels.append(currency)
             self.target_edits[key] = edit
-            form.addRow(label, field_row(edit, currency, self._error(key)))
+            form.addRow(self.tr(label), field_row(edit, currency, self._error(key)))
         form.addRow(self._error("targets"))
         self.position_label = QLabel()
         self.position_label.setWordWrap(True)
-        form.addRow("Quoted price 报价", self.position_label)
-        self.note_edit = QLineEdit(placeholderText="what you know of this supplier's position")
-        form.addRow("Note", field_row(self.note_edit, self._error("note")))
+        form.addRow(self.tr("Quoted price 报价"), self.position_label)
+        known = self.tr("what you know of this supplier's position")
+        self.note_edit = QLineEdit(placeholderText=known)
+        form.addRow(self.tr("Note"), field_row(self.note_edit, self._error("note")))
         return box
 
     def _cost_box(self) -> QGroupBox:
-        box = QGroupBox("Cost structure of the quoted price (an estimate)")
+        box = QGroupBox(self.tr("Cost structure of the quoted price (an estimate)"))
         shares = QHBoxLayout()
         self.share_edits: dict[CostPart, QLineEdit] = {}
         for part, label in SHARE_LABELS.items():
             edit = QLineEdit(f"{DEFAULT_SHARES[part]}")
             edit.setMaximumWidth(60)
             low, high = part.typical
-            edit.setToolTip(f"{part.label} {part.label_zh}: typically {low}-{high} %")
+            typical = self.tr("{part}: typically {low}-{high} %")
+            edit.setToolTip(typical.format(part=bilingual(part), low=low, high=high))
             edit.textChanged.connect(self._refresh_costs)
-            caption = QLabel(label)
+            caption = QLabel(self.tr(label))
             caption.setBuddy(edit)
             shares.addWidget(caption)
             shares.addWidget(edit)
@@ -177,26 +190,26 @@ class WorksheetPage(QWidget):
         return box
 
     def _rounds_box(self) -> QGroupBox:
-        box = QGroupBox("Rounds of offers")
+        box = QGroupBox(self.tr("Rounds of offers"))
         self.rounds_model = RoundsModel(self)
         self.rounds_view = table_view(self.rounds_model, 150)
         self.round_date = date_edit(self._today)
-        self.offer_edit = QLineEdit(placeholderText="our offer")
-        self.counter_edit = QLineEdit(placeholderText="empty: none yet")
-        self.concession_edit = QLineEdit(placeholderText="volume, payment…")
+        self.offer_edit = QLineEdit(placeholderText=self.tr("our offer"))
+        self.counter_edit = QLineEdit(placeholderText=self.tr("empty: none yet"))
+        self.concession_edit = QLineEdit(placeholderText=self.tr("volume, payment…"))
         self.round_note_edit = QLineEdit()
         entry = QGridLayout()
         edits = (self.offer_edit, self.counter_edit, self.concession_edit, self.round_note_edit)
         self.round_edits, fields = edits, (self.round_date, *edits)
         for column, (caption, field) in enumerate(zip(ROUND_FIELDS, fields, strict=True)):
-            label = QLabel(caption)
+            label = QLabel(self.tr(caption))
             label.setBuddy(field)
             entry.addWidget(label, 0, column)
             entry.addWidget(field, 1, column)
         for edit in edits:
             edit.returnPressed.connect(self._add_round)
-        self.add_round_button = QPushButton("Add &round")
-        self.delete_round_button = QPushButton("Delete selected round")
+        self.add_round_button = QPushButton(self.tr("Add &round"))
+        self.delete_round_button = QPushButton(self.tr("Delete selected round"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_round_button)
         buttons.addStretch(1)
@@ -234,9 +247,10 @@ class WorksheetPage(QWidget):
         self._currency, self._rounds = sheet.currency, list(sheet.rounds)
         self.body.setEnabled(worksheet is not None)
         self.save_button.setEnabled(worksheet is not None)
-        quoted = "no price" if quoted_price is None else price_text(quoted_price, currency)
-        heading = f"<b>{supplier_name}</b> · quoted {quoted}"
-        self.heading.setText(EMPTY_TEXT if worksheet is None else heading)
+        quoted = self.tr("no price") if quoted_price is None else price_text(quoted_price, currency)
+        heading = self.tr("<b>{supplier}</b> · quoted {price}")
+        heading = heading.format(supplier=supplier_name, price=quoted)
+        self.heading.setText(self.tr(EMPTY_TEXT) if worksheet is None else heading)
         for label in self.currency_labels:
             label.setText(sheet.currency)
         for key, edit in self.target_edits.items():
@@ -273,7 +287,8 @@ class WorksheetPage(QWidget):
     def _typed_targets(self) -> Targets | None:
         """The targets as typed; None while one is missing, unreadable or breaks a rule."""
         try:
-            values = [read_decimal(edit.text(), "a price") for edit in self.target_edits.values()]
+            what = self.tr("a price")
+            values = [read_decimal(edit.text(), what) for edit in self.target_edits.values()]
         except ParseError:
             return None
         target, acceptable, walk_away = values
@@ -295,17 +310,16 @@ class WorksheetPage(QWidget):
         self.rounds_model.set_rounds(review.rounds, currency, targets is not None)
         self.warning_text.setText("\n".join(review.warnings))
         self.warnings.setVisible(bool(review.warnings))
-        gaps = [r.gap for r in review.rounds if r.gap is not None]
-        last = f" Last gap: {signed_price(gaps[-1], currency)}." if gaps else ""
-        self.trend_label.setText(f"Trend: {review.trend.label}.{last}" if review.rounds else "")
+        self.trend_label.setText(trend_text(review, currency))
         show_convergence(self.chart, review, targets, currency)
 
     def _typed_shares(self) -> dict[CostPart, Decimal]:
         shares = {}
         for part, edit in self.share_edits.items():
-            value = read_decimal(edit.text(), f"the {part.label.lower()} share (%)")
+            name = label_of(part).lower()
+            value = read_decimal(edit.text(), self.tr("the {part} share (%)").format(part=name))
             if value is None:
-                raise ParseError(f"Enter the {part.label.lower()} share (%).")
+                raise ParseError(self.tr("Enter the {part} share (%).").format(part=name))
             shares[part] = value
         return shares
 
@@ -321,9 +335,8 @@ class WorksheetPage(QWidget):
             shown.setText(f"⚠ {error}")
         self.cost_model.set_estimate(estimate)
         if estimate is None:
-            self.cost_summary.setText(
-                "" if self._quoted is not None else "No quoted price to split."
-            )
+            nothing = self.tr("No quoted price to split.")
+            self.cost_summary.setText("" if self._quoted is not None else nothing)
         else:
             self.cost_summary.setText(" ".join((estimate.summary, *estimate.notes)))
 
@@ -332,10 +345,10 @@ class WorksheetPage(QWidget):
         """The entry row as a round, placed by its date (after rounds of the same day)."""
         shown = self.field_errors["rounds"]
         try:
-            offer = read_decimal(self.offer_edit.text(), "our offer")
-            counter = read_decimal(self.counter_edit.text(), "their counter")
+            offer = read_decimal(self.offer_edit.text(), self.tr("our offer"))
+            counter = read_decimal(self.counter_edit.text(), self.tr("their counter"))
             if offer is None:
-                raise ParseError("Enter our offer.")
+                raise ParseError(self.tr("Enter our offer."))
         except ParseError as error:
             shown.setText(f"⚠ {error}")
             return
@@ -353,12 +366,7 @@ class WorksheetPage(QWidget):
         shown.clear()
         position = sum(1 for r in self._rounds if r.on <= item.on)
         self._rounds.insert(position, item)
-        for edit in (
-            self.offer_edit,
-            self.counter_edit,
-            self.concession_edit,
-            self.round_note_edit,
-        ):
+        for edit in self.round_edits:
             edit.clear()
         self._refresh()
         self.rounds_view.selectRow(position)
@@ -380,12 +388,14 @@ class WorksheetPage(QWidget):
         prices: dict[str, Decimal | None] = {}
         for key, edit in self.target_edits.items():
             try:
-                prices[key] = read_decimal(edit.text(), f"the {TARGET_WORDS[key].lower()} price")
+                word = QCoreApplication.translate("Targets", TARGET_WORDS[key]).lower()
+                what = self.tr("the {target} price").format(target=word)
+                prices[key] = read_decimal(edit.text(), what)
             except ParseError as error:
                 errors[key] = str(error)
         missing = [key for key, value in prices.items() if value is None]
         if not errors and 0 < len(missing) < len(TARGETS):
-            errors |= dict.fromkeys(missing, "Enter this price too, or clear all three.")
+            errors |= dict.fromkeys(missing, self.tr("Enter this price too, or clear all three."))
         shares: dict[CostPart, Decimal] | None = None
         try:
             shares = self._typed_shares()

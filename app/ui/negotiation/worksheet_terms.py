@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,14 @@ from app.domain.negotiation.payment import (
     plan_amounts,
 )
 from app.domain.negotiation.quotes import TradeTerm
-from app.ui.negotiation.rounds_model import price_text, read_decimal, read_whole
+from app.ui.i18n import label_of
+from app.ui.negotiation.rounds_model import (
+    bilingual,
+    price_text,
+    read_decimal,
+    read_whole,
+    term_label,
+)
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError
 
@@ -48,11 +55,11 @@ T = TypeVar("T")
 CUSTOM = "custom"
 PLANS = {plan.code: plan for plan in BUILT_IN_PLANS}
 PLAN_ZH = {"A": "首付/定金 30 % + 尾款 70 %", "B": "定金 50 % + 尾款 50 %", "C": "货到付款"}
-TEXTS = (
-    ("quality_standard", "Quality standard 质量标准"),
-    ("packaging", "Packaging and labels 包装"),
-    ("after_sales", "After-sales 售后"),
-    ("note", "Note"),
+TEXTS = (  # translated where shown
+    ("quality_standard", str(QT_TRANSLATE_NOOP("AgreedTermsForm", "Quality standard 质量标准"))),
+    ("packaging", str(QT_TRANSLATE_NOOP("AgreedTermsForm", "Packaging and labels 包装"))),
+    ("after_sales", str(QT_TRANSLATE_NOOP("AgreedTermsForm", "After-sales 售后"))),
+    ("note", str(QT_TRANSLATE_NOOP("AgreedTermsForm", "Note"))),
 )
 
 
@@ -118,7 +125,7 @@ class CustomPlanEditor(QWidget):
         self.today = date.today()
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add instalment")
+        self.add_button = QPushButton(self.tr("Add instalment"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.grid)
@@ -135,18 +142,18 @@ class CustomPlanEditor(QWidget):
     def add(self, percent: str, due: PaymentEvent | date) -> None:
         edit = QLineEdit(percent, placeholderText="%")
         edit.setMaximumWidth(70)
-        edit.setAccessibleName("Instalment percentage")
+        edit.setAccessibleName(self.tr("Instalment percentage"))
         box = narrow(QComboBox())
         for event in PaymentEvent:
-            box.addItem(f"{event.label} {event.label_zh}", event.value)
-        box.addItem("On a date", "date")
+            box.addItem(bilingual(event), event.value)
+        box.addItem(self.tr("On a date"), "date")
         box.setCurrentIndex(box.findData(due.value if isinstance(due, PaymentEvent) else "date"))
         on = date_edit(due if isinstance(due, date) else self.today)
         on.setEnabled(not isinstance(due, PaymentEvent))
         remove = QToolButton()
         remove.setText("✕")
-        remove.setToolTip("Remove this instalment")
-        remove.setAccessibleName("Remove instalment")
+        remove.setToolTip(self.tr("Remove this instalment"))
+        remove.setAccessibleName(self.tr("Remove instalment"))
         row = (edit, box, on, remove)
         box.currentIndexChanged.connect(lambda: on.setEnabled(box.currentData() == "date"))
         edit.textChanged.connect(self.changed)
@@ -172,9 +179,11 @@ class CustomPlanEditor(QWidget):
         """The typed schedule; ParseError for a percentage that is not a number."""
         schedule = []
         for number, (edit, box, on, _) in enumerate(self.rows, start=1):
-            percent = read_decimal(edit.text(), f"instalment {number}'s percentage")
+            what = self.tr("instalment {number}'s percentage").format(number=number)
+            percent = read_decimal(edit.text(), what)
             if percent is None:
-                raise ParseError(f"Enter instalment {number}'s percentage.")
+                enter = self.tr("Enter instalment {number}'s percentage.")
+                raise ParseError(enter.format(number=number))
             due = box.currentData()
             when = picked(on) if due == "date" else PaymentEvent(due)
             schedule.append(Instalment(percent, when))
@@ -187,47 +196,53 @@ class AgreedTermsForm(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Agreed terms 成交条件", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Agreed terms 成交条件"))
         self.currency, self.today = "CNY", date.today()
         self._shown: AgreedTerms | None = None
         self.field_errors: dict[str, QLabel] = {}
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.unit_price_edit = QLineEdit(placeholderText="agreed unit price")
+        self.unit_price_edit = QLineEdit(placeholderText=self.tr("agreed unit price"))
         self.currency_label = QLabel()
-        self.quantity_edit = QLineEdit(placeholderText="pieces")
+        self.quantity_edit = QLineEdit(placeholderText=self.tr("pieces"))
         self.total_label = QLabel()
-        self.valid_check = QCheckBox("&Valid until 有效期至")
+        self.valid_check = QCheckBox(self.tr("&Valid until 有效期至"))
         self.valid_date = date_edit(self.today)
         self.plan_box = narrow(QComboBox())
+        plan_text = self.tr("{code}: {name} ({name_zh})")
         for plan in BUILT_IN_PLANS:
-            self.plan_box.addItem(f"{plan.code}: {plan.name} ({PLAN_ZH[plan.code]})", plan.code)
-        self.plan_box.addItem("Custom instalments", CUSTOM)
+            shown = plan_text.format(code=plan.code, name=plan.name, name_zh=PLAN_ZH[plan.code])
+            self.plan_box.addItem(shown, plan.code)
+        self.plan_box.addItem(self.tr("Custom instalments"), CUSTOM)
         self.custom_plan = CustomPlanEditor()
         self.amounts_label, self.risk_label = QLabel(), QLabel()
         self.risk_label.setWordWrap(True)
         self.term_box = narrow(QComboBox())
         for term in TradeTerm:
-            self.term_box.addItem(f"{term.label} {term.label_zh}", term.value)
-        self.lead_edit = QLineEdit(placeholderText="days; empty = not agreed")
+            self.term_box.addItem(term_label(term), term.value)
+        self.lead_edit = QLineEdit(placeholderText=self.tr("days; empty = not agreed"))
         self.text_edits = {key: QLineEdit() for key, _ in TEXTS}
-        self.agree_button = QPushButton("Mark as a&greed")
-        self.clear_button = QPushButton("Clear agreement")
+        self.agree_button = QPushButton(self.tr("Mark as a&greed"))
+        self.clear_button = QPushButton(self.tr("Clear agreement"))
         form, more = QFormLayout(), QFormLayout()  # money and payment | delivery and quality
         price = field_row(self.unit_price_edit, self.currency_label, self._error("unit_price"))
-        form.addRow("&Unit price 单价", price)
-        form.addRow("Quantit&y 数量", field_row(self.quantity_edit, self._error("quantity")))
-        form.addRow("Total 总价", self.total_label)
-        form.addRow("P&ayment plan", field_row(self.plan_box, self._error("payment_plan")))
+        form.addRow(self.tr("&Unit price 单价"), price)
+        quantity = field_row(self.quantity_edit, self._error("quantity"))
+        form.addRow(self.tr("Quantit&y 数量"), quantity)
+        form.addRow(self.tr("Total 总价"), self.total_label)
+        plan_row = field_row(self.plan_box, self._error("payment_plan"))
+        form.addRow(self.tr("P&ayment plan"), plan_row)
         form.addRow("", self.custom_plan)
-        form.addRow("Instalments", self.amounts_label)
-        form.addRow("Risk 风险", self.risk_label)
+        form.addRow(self.tr("Instalments"), self.amounts_label)
+        form.addRow(self.tr("Risk 风险"), self.risk_label)
         more.addRow(self.valid_check, field_row(self.valid_date, self._error("valid_until")))
-        more.addRow("Trade term (&Incoterm)", field_row(self.term_box, self._error("trade_term")))
+        term_row = field_row(self.term_box, self._error("trade_term"))
+        more.addRow(self.tr("Trade term (&Incoterm)"), term_row)
         lead = field_row(self.lead_edit, self._error("lead_time_days"))
-        more.addRow("Lead time, days 交期", lead)
+        more.addRow(self.tr("Lead time, days 交期"), lead)
         for key, label in TEXTS:
-            more.addRow(label, field_row(self.text_edits[key], self._error(key)))
+            more.addRow(self.tr(label), field_row(self.text_edits[key], self._error(key)))
         columns = QHBoxLayout()
         columns.addLayout(form, 1)
         columns.addLayout(more, 1)
@@ -257,10 +272,13 @@ class AgreedTermsForm(QGroupBox):
         self._shown, self.currency, self.today = agreed, currency, today
         self.currency_label.setText(currency)
         if agreed is None:
-            self.status.setText("Not agreed yet: fill in the terms, then mark them as agreed.")
+            self.status.setText(
+                self.tr("Not agreed yet: fill in the terms, then mark them as agreed.")
+            )
             agreed = AgreedTerms(0, "", price or ZERO, 0, currency, BUILT_IN_PLANS[0])
         else:
-            self.status.setText(f"<b>✓ Agreed</b> on {agreed.agreed_on or 'an unknown date'}.")
+            day = agreed.agreed_on or self.tr("an unknown date")
+            self.status.setText(self.tr("<b>✓ Agreed</b> on {date}.").format(date=day))
         self.unit_price_edit.setText(f"{agreed.unit_price}" if agreed.unit_price else "")
         self.quantity_edit.setText(f"{agreed.quantity}" if agreed.quantity else "")
         self.valid_check.setChecked(agreed.valid_until is not None)
@@ -289,14 +307,14 @@ class AgreedTermsForm(QGroupBox):
         """The total (price x quantity, rounded once), each instalment's amount and the risk."""
         currency, total = self.currency, None
         try:
-            price = read_decimal(self.unit_price_edit.text(), "the unit price")
-            quantity = read_whole(self.quantity_edit.text(), "the quantity")
+            price = read_decimal(self.unit_price_edit.text(), self.tr("the unit price"))
+            quantity = read_whole(self.quantity_edit.text(), self.tr("the quantity"))
             if price is not None and quantity is not None:
                 total = round_money(price * quantity, currency)
                 shown = f"{price_text(price, currency)} × {quantity:,}"
                 self.total_label.setText(f"<b>{format_money(total, currency)}</b> = {shown}")
             else:
-                self.total_label.setText("Enter the unit price and the quantity.")
+                self.total_label.setText(self.tr("Enter the unit price and the quantity."))
         except ParseError as error:
             self.total_label.setText(f"⚠ {error}")
         try:
@@ -306,7 +324,7 @@ class AgreedTermsForm(QGroupBox):
             self.risk_label.setText("")
             self.changed.emit()
             return
-        lines = [f"{format_percent(i.percent)} · {i.due_label}" for i in plan.instalments]
+        lines = [f"{format_percent(i.percent)} · {_due(i)}" for i in plan.instalments]
         if total is not None and total > 0:
             amounts = plan_amounts(plan, total, currency)
             lines = [
@@ -315,7 +333,7 @@ class AgreedTermsForm(QGroupBox):
             ]
         self.amounts_label.setText("\n".join(lines))
         note = f" {plan.note}" if plan.note else ""
-        self.risk_label.setText(f"{plan.risk.label} {plan.risk.label_zh}.{note} {ESCROW_ADVICE}")
+        self.risk_label.setText(f"{bilingual(plan.risk)}.{note} {ESCROW_ADVICE}")
         self.changed.emit()
 
     def show_errors(self, errors: dict[str, str]) -> list[str]:
@@ -341,17 +359,20 @@ class AgreedTermsForm(QGroupBox):
         """The typed terms (the product is the service's to fill in); FormErrors when a number,
         a required value or the instalments are wrong."""
         errors: dict[str, str] = {}
-        price = _read(errors, "unit_price", read_decimal, self.unit_price_edit, "the unit price")
-        quantity = _read(errors, "quantity", read_whole, self.quantity_edit, "the quantity")
-        lead = _read(errors, "lead_time_days", read_whole, self.lead_edit, "the lead time (days)")
+        what = self.tr("the unit price")
+        price = _read(errors, "unit_price", read_decimal, self.unit_price_edit, what)
+        what = self.tr("the quantity")
+        quantity = _read(errors, "quantity", read_whole, self.quantity_edit, what)
+        what = self.tr("the lead time (days)")
+        lead = _read(errors, "lead_time_days", read_whole, self.lead_edit, what)
         try:
             plan = self.plan()
         except (ParseError, ValueError) as error:
             errors["agreed.payment_plan"] = str(error)
         if price is None and "agreed.unit_price" not in errors:
-            errors["agreed.unit_price"] = "Enter the agreed unit price."
+            errors["agreed.unit_price"] = self.tr("Enter the agreed unit price.")
         if quantity is None and "agreed.quantity" not in errors:
-            errors["agreed.quantity"] = "Enter the agreed quantity."
+            errors["agreed.quantity"] = self.tr("Enter the agreed quantity.")
         if errors or price is None or quantity is None:
             raise FormErrors(errors)
         shown = self._shown
@@ -404,3 +425,9 @@ def _read(
     except ParseError as error:
         errors[f"agreed.{key}"] = str(error)
         return None
+
+
+def _due(instalment: Instalment) -> str:
+    """When an instalment is due: its event in the interface language, or its date."""
+    due = instalment.due
+    return label_of(due) if isinstance(due, PaymentEvent) else instalment.due_label

@@ -11,7 +11,14 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 
 from app.domain.kit.money import Money
@@ -27,6 +34,7 @@ from app.domain.samples.sample import (
     Sample,
     SamplePhoto,
 )
+from app.ui.samples.form_fields import term
 from app.ui.samples.gallery_model import read_thumbnail
 from app.ui.samples.image_loader import ImageLoader
 
@@ -45,16 +53,22 @@ BEST_FILL = Tone.BEST.fill
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 GRID_THUMBNAIL_PX = 140  # five columns of photos fit a 1,000 px wide panel
 _LOADING_FILL, _BROKEN_FILL, _BROKEN_INK, _EMPTY_INK = "#e3e3e3", "#f4e4e4", "#b04040", "#8a8a8a"
-_CANNOT_SHOW = "⚠ cannot be shown"  # the tooltip says why
+_CANNOT_SHOW = str(
+    QT_TRANSLATE_NOOP("ComparisonModel", "⚠ cannot be shown")
+)  # the tooltip says why
 # After the compared rows: what the buyer wrote of each sample, as the PDF shows it (issue 14).
-FINDINGS = (("defects", "Defects"), ("verdict", "Verdict"))
+FINDINGS = (
+    ("defects", str(QT_TRANSLATE_NOOP("ComparisonModel", "Defects"))),
+    ("verdict", str(QT_TRANSLATE_NOOP("ComparisonModel", "Verdict"))),
+)
 FINDINGS_SHOWN = 240  # characters in the cell; the tooltip has the whole text
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def supplier_label(sample: Sample, supplier_names: Mapping[int, str]) -> str:
     """Who sent the sample; names are given by SAMPLE id (one supplier may send two variants)."""
-    return supplier_names.get(sample.id or 0) or f"Supplier {sample.supplier_id}"
+    unnamed = QCoreApplication.translate("ComparisonModel", "Supplier {id}")
+    return supplier_names.get(sample.id or 0) or unnamed.format(id=sample.supplier_id)
 
 
 def sample_header_data(sample: Sample, supplier_names: Mapping[int, str], role: int) -> Any:
@@ -62,19 +76,33 @@ def sample_header_data(sample: Sample, supplier_names: Mapping[int, str], role: 
     bold font when golden, and its sample id (SAMPLE_ID_ROLE)."""
     name = supplier_label(sample, supplier_names)
     if role == Qt.ItemDataRole.DisplayRole:
-        golden = f"{GOLDEN_MARK} golden sample" if sample.golden else ""
+        golden = QCoreApplication.translate("ComparisonModel", "{mark} golden sample")
         # A 'zh · en' name takes two lines: the column stays as narrow as a photo.
-        lines: tuple[str, ...] = (name.replace(" · ", "\n"), sample.variant, golden)
-        return "\n".join(line for line in lines if line)
-    if role == Qt.ItemDataRole.ToolTipRole:
-        lines = (
-            name,
-            f"Variant: {sample.variant}" if sample.variant else "",
-            f"Status: {sample.status.label} {sample.status.label_zh}",
-            "The golden sample: the approved reference for this product." if sample.golden else "",
-            f"Verdict: {sample.verdict}" if sample.verdict else "",
+        lines: tuple[str, ...] = (
+            name.replace(" · ", "\n"),
+            sample.variant,
+            golden.format(mark=GOLDEN_MARK) if sample.golden else "",
         )
         return "\n".join(line for line in lines if line)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        status = f"{sample.status.label} {sample.status.label_zh}"
+        tips = [name]
+        if sample.variant:
+            variant = QCoreApplication.translate("ComparisonModel", "Variant: {variant}")
+            tips.append(variant.format(variant=sample.variant))
+        tips.append(
+            QCoreApplication.translate("ComparisonModel", "Status: {status}").format(status=status)
+        )
+        if sample.golden:
+            tips.append(
+                QCoreApplication.translate(
+                    "ComparisonModel", "The golden sample: the approved reference for this product."
+                )
+            )
+        if sample.verdict:
+            verdict = QCoreApplication.translate("ComparisonModel", "Verdict: {verdict}")
+            tips.append(verdict.format(verdict=sample.verdict))
+        return "\n".join(tip for tip in tips if tip)
     if role == Qt.ItemDataRole.FontRole and sample.golden:
         return _bold()
     return sample.id if role == SAMPLE_ID_ROLE else None
@@ -88,9 +116,14 @@ def _bold() -> QFont:
 
 def row_label(row: ComparisonRow) -> str:
     """'Length (cm) · spec 12.5'; a row with a note gets 'ⓘ' so its tooltip is found."""
-    label = f"{row.label} ({row.unit})" if row.unit else row.label
+    name = term(row.label)  # the user's own criteria are not listed: they stay as typed
+    label = f"{name} ({row.unit})" if row.unit else name
     if row.kind is RowKind.MEASUREMENT:
-        label += " · no spec" if row.target is None else f" · spec {row.target:f}"
+        if row.target is None:
+            label += " · " + QCoreApplication.translate("ComparisonModel", "no spec")
+        else:
+            spec = QCoreApplication.translate("ComparisonModel", "spec {value}")
+            label += " · " + spec.format(value=f"{row.target:f}")
     return f"{label}  ⓘ" if row.note else label
 
 
@@ -100,9 +133,14 @@ def cell_text(row: ComparisonRow, cell: ComparisonCell, sample: Sample) -> str:
     if value is None:
         text = UNKNOWN
     elif isinstance(value, Money):
-        text = f"{value} (free)" if row.key == "price" and sample.free else str(value)
+        free = QCoreApplication.translate("ComparisonModel", "{price} (free)")
+        text = free.format(price=value) if row.key == "price" and sample.free else str(value)
     elif isinstance(value, PassFail):
-        text = "✓ pass" if value is PassFail.PASS else "✗ fail"
+        text = (
+            QCoreApplication.translate("ComparisonModel", "✓ pass")
+            if value is PassFail.PASS
+            else QCoreApplication.translate("ComparisonModel", "✗ fail")
+        )
     elif row.kind is RowKind.CRITERION:
         text = f"{value} / {SCORE_MAX}"
     else:
@@ -115,7 +153,7 @@ def cell_text(row: ComparisonRow, cell: ComparisonCell, sample: Sample) -> str:
 def deviation_text(deviation: Decimal, percent: Decimal | None, unit: str) -> str:
     """'+0.4 cm (+3.2 %)', '-0.02 kg (-1.3 %)'; an exact match says so."""
     if deviation == 0:
-        return "on spec"
+        return QCoreApplication.translate("ComparisonModel", "on spec")
     sign = "+" if deviation > 0 else "-"  # the percent follows it, even when it rounds to 0.0
     text = f"{sign}{abs(deviation):f} {unit}"
     return text if percent is None else f"{text} ({sign}{abs(percent)} %)"
@@ -185,12 +223,12 @@ class ComparisonModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return row_label(rows[section])
             if role == Qt.ItemDataRole.ToolTipRole:  # whole, when the view elides the name
-                return "\n".join(filter(None, (rows[section].label, rows[section].note)))
+                return "\n".join(filter(None, (term(rows[section].label), rows[section].note)))
         findings = section - len(rows)
         named = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         vertical = orientation == Qt.Orientation.Vertical
         if vertical and named and self.table and 0 <= findings < len(FINDINGS):
-            return FINDINGS[findings][1]
+            return QCoreApplication.translate("ComparisonModel", FINDINGS[findings][1])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -204,7 +242,8 @@ class ComparisonModel(QAbstractTableModel):
             return cell_text(row, cell, self.table.samples[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
             # The cell's own reason first; a row note (mixed currencies) explains every cell.
-            return cell.note or row.note or ("Not entered yet." if cell.value is None else None)
+            missing = self.tr("Not entered yet.") if cell.value is None else None
+            return cell.note or row.note or missing
         if role in self._best_roles:
             return self._best_roles[role] if cell.best else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -222,7 +261,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return findings_text(text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.strip() or "Not entered yet."
+            return text.strip() or self.tr("Not entered yet.")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _TOP_LEFT if text.strip() else _CENTRE
         if role == VALUE_ROLE:
@@ -323,21 +362,27 @@ class PhotoGridModel(QAbstractTableModel):
         photo = self.photo_at(index.row(), index.column())
         if photo is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                return "no photo"
+                return self.tr("no photo")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(_EMPTY_INK)
             return None
         broken = self._broken.get(photo.hash)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _CANNOT_SHOW if broken else photo.caption or photo.original_name
+            return (
+                QCoreApplication.translate("ComparisonModel", _CANNOT_SHOW)
+                if broken
+                else photo.caption or photo.original_name
+            )
         if role == Qt.ItemDataRole.ForegroundRole and broken:
             return QColor(_BROKEN_INK)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._picture(photo.hash)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [photo.original_name or photo.hash[:12], photo.caption]
-            lines.append(f"Cannot be shown: {broken}" if broken else "")
-            return "\n".join([line for line in lines if line] + ["Double-click to open it."])
+            if broken:
+                lines.append(self.tr("Cannot be shown: {reason}").format(reason=broken))
+            lines.append(self.tr("Double-click to open it."))
+            return "\n".join(line for line in lines if line)
         return None
 
     # --- internals -------------------------------------------------------------------------

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +60,11 @@ ROW_MAX_PX = 96  # a long defects or verdict text: about five lines, the tooltip
 MAX_COLUMN_PX = 200  # a longer supplier name is elided; its header tooltip has it whole
 ROW_NAMES_MAX_PX = 180  # a longer row name is elided; its tooltip has it whole
 _HINT_STYLE = "color: palette(placeholder-text)"
-_NO_PHOTOS = "No photos of these samples yet: add them in each sample's gallery."
+_NO_PHOTOS = str(
+    QT_TRANSLATE_NOOP(
+        "CompareView", "No photos of these samples yet: add them in each sample's gallery."
+    )
+)
 
 
 class _ColumnDelegate(QStyledItemDelegate):
@@ -142,32 +155,37 @@ class CompareView(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.angle_box = QComboBox()
-        self.angle_box.setToolTip("Show the photos of one angle only")
-        self.golden_button = QPushButton(f"{BEST_MARK} Choose as golden sample")
-        self.export_button = QPushButton("&Export this comparison…")
+        self.angle_box.setToolTip(self.tr("Show the photos of one angle only"))
+        golden = self.tr("{mark} Choose as golden sample").format(mark=BEST_MARK)
+        self.golden_button = QPushButton(golden)
+        self.export_button = QPushButton(self.tr("&Export this comparison…"))
         self.export_button.setToolTip(
-            "Just these samples, in this order, to Excel (.xlsx) or PDF: photos, costs, "
-            "measurements, scores, defects and verdict"
+            self.tr(
+                "Just these samples, in this order, to Excel (.xlsx) or PDF: photos, costs, "
+                "measurements, scores, defects and verdict"
+            )
         )
         self.photo_view = _column_view(self.photo_model)
         self.photo_view.setItemDelegate(_PhotoCellDelegate(self.photo_view))
         self.photo_view.setIconSize(QSize(GRID_THUMBNAIL_PX, GRID_THUMBNAIL_PX))
-        self.no_photos = QLabel(_NO_PHOTOS)
+        self.no_photos = QLabel(QCoreApplication.translate("CompareView", _NO_PHOTOS))
         self.no_photos.setStyleSheet(_HINT_STYLE)
         self.no_photos.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table_view = _column_view(self.table_model)
         self.table_view.setWordWrap(True)  # defects and verdict take several lines
         legend = QLabel(
-            f"<span style='background:{BEST_FILL}; color:#1f1f1f'>&nbsp;{BEST_MARK} bold&nbsp;"
-            "</span> best in its row: lowest cost, closest to spec, highest score · "
-            "ⓘ hover the row name: why nothing is marked · double-click a photo to open it"
+            self.tr(
+                "<span style='background:{fill}; color:#1f1f1f'>&nbsp;{mark} bold&nbsp;</span> "
+                "best in its row: lowest cost, closest to spec, highest score · ⓘ hover the row "
+                "name: why nothing is marked · double-click a photo to open it"
+            ).format(fill=BEST_FILL, mark=BEST_MARK)
         )
         legend.setWordWrap(True)
         legend.setStyleSheet(_HINT_STYLE)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(QLabel("Photos:"))
+        top.addWidget(QLabel(self.tr("Photos:")))
         top.addWidget(self.angle_box)
         top.addWidget(self.golden_button)
         top.addWidget(self.export_button)
@@ -222,11 +240,12 @@ class CompareView(QWidget):
         self.photo_model.set_photos(samples, photos, supplier_names, store)
         self._fill_angle_box()
         if table is None:
-            self.title.setText("Pick 2 to 5 samples of a product to compare them.")
+            self.title.setText(self.tr("Pick 2 to 5 samples of a product to compare them."))
         else:
             product = table.product
             name = " ".join(part for part in (product.name_zh, product.name) if part)
-            self.title.setText(f"{name}: {len(samples)} samples side by side")
+            side_by_side = self.tr("{product}: {count} samples side by side")
+            self.title.setText(side_by_side.format(product=name, count=len(samples)))
         self._fit_columns()
         self.export_button.setEnabled(table is not None and len(samples) > 0)
         if selected is not None:
@@ -263,7 +282,7 @@ class CompareView(QWidget):
         counts = self.photo_model.angle_counts()
         self.angle_box.blockSignals(True)
         self.angle_box.clear()
-        self.angle_box.addItem("All angles", None)
+        self.angle_box.addItem(self.tr("All angles"), None)
         items = self.angle_box.model()  # a combo box's own model holds standard items
         for angle in PhotoAngle:
             count = counts.get(angle, 0)
@@ -335,11 +354,13 @@ class CompareView(QWidget):
         name = "" if sample is None else supplier_label(sample, self.photo_model.supplier_names)
         self.golden_button.setEnabled(sample is not None and not sample.golden)
         self.golden_button.setToolTip(
-            "Select a sample's column (click its header) first."
+            self.tr("Select a sample's column (click its header) first.")
             if sample is None
-            else f"{name} is the golden sample already."
+            else self.tr("{supplier} is the golden sample already.").format(supplier=name)
             if sample.golden
-            else f"Make {name}'s sample the golden sample: the approved reference."
+            else self.tr(
+                "Make {supplier}'s sample the golden sample: the approved reference."
+            ).format(supplier=name)
         )
 
     def _golden_clicked(self) -> None:
@@ -352,7 +373,8 @@ class CompareView(QWidget):
         menu = QMenu(self)
         sample = self.table_model.sample_at(column)
         name = supplier_label(sample, self.photo_model.supplier_names)
-        action = menu.addAction(f"{BEST_MARK} Choose {name}'s sample as golden sample")
+        choose = self.tr("{mark} Choose {supplier}'s sample as golden sample")
+        action = menu.addAction(choose.format(mark=BEST_MARK, supplier=name))
         action.setEnabled(not sample.golden and sample.id is not None)
         action.triggered.connect(lambda: self.golden_requested.emit(sample.id))
         return menu

@@ -1,19 +1,39 @@
 """Parts of the sample form: the message under a field (all of a save's errors at once, each at
 its field, as the supplier editor shows them), the grey "= 3,200" reading of a number typed the
-way a 1688 buyer writes it, and the supplier picker's list model."""
+way a 1688 buyer writes it, and the supplier picker's list model. Also the tab's words for the
+samples domain's own labels (built-in criteria, measurements, cost rows), which the domain
+holds in English only: `term()` shows them in the interface language (issue 15)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.domain.kit.money import Money
+from app.domain.samples.sample import Criterion
 from app.ui.widgets.form_parts import WARNING_COLOUR
 from app.ui.widgets.parsing import ParseError, parse_amount
 
+TERMS = "SampleTerms"  # the translation context of the domain's labels
+# Every English label of app.domain.samples that the tab shows (a test checks none is missing).
+TERM_SOURCES = (
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Appearance (colour, size, workmanship)")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Function")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Material")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Packaging")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Length")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Width")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Height")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Weight")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Sample price")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Shipping")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "Total cost")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "pass")),
+    str(QT_TRANSLATE_NOOP("SampleTerms", "fail")),
+)
 INVALID_BASE = "#fdecea"  # a pale red behind a field with an error; the message says it too
 HINT_STYLE = "color: palette(placeholder-text)"
 
@@ -29,7 +49,7 @@ class FieldError(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {WARNING_COLOUR}")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -46,6 +66,16 @@ class FieldError(QLabel):
 
     def message(self) -> str:
         return self.text().removeprefix("⚠ ")
+
+
+def term(label: str) -> str:
+    """A label of the samples domain in the interface language (unlisted text as it is)."""
+    return QCoreApplication.translate(TERMS, label)
+
+
+def criterion_label(criterion: Criterion) -> str:
+    """A built-in criterion's label in the interface language; the user's own as typed."""
+    return term(criterion.label) if criterion.built_in else criterion.label
 
 
 def hint_label() -> QLabel:

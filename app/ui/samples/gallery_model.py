@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -279,7 +280,7 @@ class GalleryModel(QAbstractListModel):
             lines.append(photo.caption)
         problem = self._broken.get(photo.hash)
         if problem:
-            lines.append(f"Cannot be shown: {problem}")
+            lines.append(self.tr("Cannot be shown: {reason}").format(reason=problem))
         return "\n".join(lines)
 
     def _thumbnail_loaded(self, photo_hash: str, image: QImage) -> None:
@@ -331,7 +332,10 @@ def read_thumbnail(store: PhotoStore, size_px: int, photo_hash: str) -> QImage:
         )
     image = reader.read()
     if image.isNull():
-        raise PhotoStoreError(f"Its thumbnail {path} cannot be decoded: {reader.errorString()}.")
+        problem = QCoreApplication.translate(
+            "GalleryModel", "Its thumbnail {path} cannot be decoded: {reason}."
+        )
+        raise PhotoStoreError(problem.format(path=path, reason=reader.errorString()))
     return image
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,7 +60,9 @@ _FRAMED_STATES = (
     | QStyle.StateFlag.State_MouseOver
     | QStyle.StateFlag.State_HasFocus
 )
-EMPTY_HINT = "Drop photos or folders here, or paste an image (Ctrl+V)"
+EMPTY_HINT = str(
+    QT_TRANSLATE_NOOP("GalleryView", "Drop photos or folders here, or paste an image (Ctrl+V)")
+)
 
 
 class GalleryView(QListView):
@@ -222,7 +226,8 @@ class GalleryView(QListView):
         if model is not None and model.rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_HINT)
+            hint = QCoreApplication.translate("GalleryView", EMPTY_HINT)
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, hint)
         elif self._drop_before is not None:
             painter = QPainter(self.viewport())
             painter.fillRect(self._drop_marker(self._drop_before), self.palette().highlight())

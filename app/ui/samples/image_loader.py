@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
 from app.errors import WorkbenchError
@@ -126,9 +126,13 @@ def _work(state: _State, load: Loader, relay: _Relay) -> None:
         except WorkbenchError as error:
             reason = str(error)
         except (OSError, ValueError) as error:
-            reason = f"It cannot be read: {error}"
+            reason = QCoreApplication.translate("ImageLoader", "It cannot be read: {error}").format(
+                error=error
+            )
         except Exception as error:  # a worker must never die silently: the cell would stay grey
-            reason = f"It cannot be shown ({type(error).__name__}: {error})"
+            reason = QCoreApplication.translate(
+                "ImageLoader", "It cannot be shown ({kind}: {error})"
+            ).format(kind=type(error).__name__, error=error)
         with state.lock:
             state.busy.discard(key)
             if not state.open:

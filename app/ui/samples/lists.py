@@ -10,10 +10,18 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.domain.kit.money import Money
 from app.domain.samples.sample import SampleStatus, sample_price, total_cost
+from app.ui.i18n import label_of
 
 if TYPE_CHECKING:  # the records module loads SQLAlchemy, which waits until after the first paint
     from app.services.samples.records import ProductSummary, SampleSummary
@@ -22,6 +30,7 @@ _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CONTEXT = "SampleLists"  # the column titles' translation context
 
 
 def _money(value: Money | None) -> str:
@@ -59,7 +68,7 @@ class _RowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
+            return QCoreApplication.translate(_CONTEXT, self.columns[section][0])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,12 +89,26 @@ class _RowsModel(QAbstractTableModel):
 
 class ProductsModel(_RowsModel):
     columns = (
-        ("Product", lambda p: "\n".join(x for x in (p.name_zh, p.name) if x), lambda p: p.name),
-        ("Category", lambda p: p.category, lambda p: p.category),
-        ("Samples", lambda p: str(p.sample_count), lambda p: p.sample_count),
         (
-            "Golden",
-            lambda p: "★ chosen" if p.golden_sample_id else "",
+            str(QT_TRANSLATE_NOOP("SampleLists", "Product")),
+            lambda p: "\n".join(x for x in (p.name_zh, p.name) if x),
+            lambda p: p.name,
+        ),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Category")),
+            lambda p: p.category,
+            lambda p: p.category,
+        ),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Samples")),
+            lambda p: str(p.sample_count),
+            lambda p: p.sample_count,
+        ),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Golden")),
+            lambda p: (
+                QCoreApplication.translate("SampleLists", "★ chosen") if p.golden_sample_id else ""
+            ),
             lambda p: bool(p.golden_sample_id),
         ),
     )
@@ -117,15 +140,27 @@ def _total_sort_key(summary: SampleSummary) -> Decimal | int:
 class SamplesModel(_RowsModel):
     columns = (
         ("★", lambda s: "★" if s.sample.golden else "", lambda s: not s.sample.golden),
-        ("Supplier", _supplier, lambda s: s.supplier_name_en or s.supplier_name_zh),
-        ("Variant", lambda s: s.sample.variant, lambda s: s.sample.variant),
         (
-            "Status",
-            lambda s: s.sample.status.label,
+            str(QT_TRANSLATE_NOOP("SampleLists", "Supplier")),
+            _supplier,
+            lambda s: s.supplier_name_en or s.supplier_name_zh,
+        ),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Variant")),
+            lambda s: s.sample.variant,
+            lambda s: s.sample.variant,
+        ),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Status")),
+            lambda s: label_of(s.sample.status),
             lambda s: list(SampleStatus).index(s.sample.status),
         ),
-        ("Total cost", _total, _total_sort_key),
-        ("Photos", lambda s: str(s.photo_count), lambda s: s.photo_count),
+        (str(QT_TRANSLATE_NOOP("SampleLists", "Total cost")), _total, _total_sort_key),
+        (
+            str(QT_TRANSLATE_NOOP("SampleLists", "Photos")),
+            lambda s: str(s.photo_count),
+            lambda s: s.photo_count,
+        ),
     )
     numeric = frozenset({4, 5})
 

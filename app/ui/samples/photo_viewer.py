@@ -135,7 +135,7 @@ class PhotoViewer(QDialog):
         self._pages.addWidget(self._message)
         self._info = QLabel()
         self._loading_timer = QTimer(self, singleShot=True, interval=LOADING_DELAY_MS)
-        self._loading_timer.timeout.connect(lambda: self._show_message("Loading…"))
+        self._loading_timer.timeout.connect(lambda: self._show_message(self.tr("Loading…")))
         self._loader = ImageLoader(partial(read_upright, store), threads=1, parent=self)
         self._loader.loaded.connect(self._picture_loaded)
         self._loader.failed.connect(self._picture_failed)
@@ -147,12 +147,12 @@ class PhotoViewer(QDialog):
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 6)
         for text, tip, action in (
-            ("‹ Previous", "Previous photo (←, Page Up)", lambda: self.step(-1)),
-            ("Next ›", "Next photo (→, Page Down)", lambda: self.step(1)),
-            ("−", "Zoom out (−, Ctrl+wheel)", lambda: self.zoom_by(1 / ZOOM_STEP)),
-            ("+", "Zoom in (+, Ctrl+wheel)", lambda: self.zoom_by(ZOOM_STEP)),
-            ("Fit", "Fit to the window (0)", self.zoom_fit),
-            ("100 %", "Actual size (1)", self.zoom_actual),
+            (self.tr("‹ Previous"), self.tr("Previous photo (←, Page Up)"), lambda: self.step(-1)),
+            (self.tr("Next ›"), self.tr("Next photo (→, Page Down)"), lambda: self.step(1)),
+            ("−", self.tr("Zoom out (−, Ctrl+wheel)"), lambda: self.zoom_by(1 / ZOOM_STEP)),
+            ("+", self.tr("Zoom in (+, Ctrl+wheel)"), lambda: self.zoom_by(ZOOM_STEP)),
+            (self.tr("Fit"), self.tr("Fit to the window (0)"), self.zoom_fit),
+            ("100 %", self.tr("Actual size (1)"), self.zoom_actual),
         ):
             button = QToolButton(autoRaise=True)
             button.setText(text)
@@ -162,7 +162,7 @@ class PhotoViewer(QDialog):
             bar.addWidget(button)
         bar.addSpacing(12)
         bar.addWidget(self._info, 1)
-        hint = QLabel("Drag to pan · Esc closes")
+        hint = QLabel(self.tr("Drag to pan · Esc closes"))
         hint.setEnabled(False)
         bar.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -282,7 +282,7 @@ class PhotoViewer(QDialog):
         if photo_hash != self._photos[self._index].hash:
             return
         self._loading_timer.stop()
-        self._show_message(f"This photo cannot be shown.\n{reason}")
+        self._show_message(self.tr("This photo cannot be shown.\n{reason}").format(reason=reason))
         self._settled = photo_hash
         self.photo_shown.emit(photo_hash)
 

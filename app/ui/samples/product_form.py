@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -38,17 +38,37 @@ from app.domain.samples.sample import (
     Product,
 )
 from app.domain.samples.validation import product_problems
+from app.ui.samples.form_fields import criterion_label, term
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 
-_TEXTS = (  # (field, label, placeholder)
-    ("name", "&Name", "e.g. Magnetic phone stand"),
-    ("name_zh", "Chinese name", "例如 磁吸手机支架"),
-    ("category", "Category", "e.g. phone accessories"),
-    ("material", "Material", "e.g. aluminium alloy, silicone pads"),
-    ("colour", "Colour", "e.g. space grey"),
+_TEXTS = (  # (field, label, placeholder), in ProductForm's translation context
+    (
+        "name",
+        str(QT_TRANSLATE_NOOP("ProductForm", "&Name")),
+        str(QT_TRANSLATE_NOOP("ProductForm", "e.g. Magnetic phone stand")),
+    ),
+    ("name_zh", str(QT_TRANSLATE_NOOP("ProductForm", "Chinese name")), "例如 磁吸手机支架"),
+    (
+        "category",
+        str(QT_TRANSLATE_NOOP("ProductForm", "Category")),
+        str(QT_TRANSLATE_NOOP("ProductForm", "e.g. phone accessories")),
+    ),
+    (
+        "material",
+        str(QT_TRANSLATE_NOOP("ProductForm", "Material")),
+        str(QT_TRANSLATE_NOOP("ProductForm", "e.g. aluminium alloy, silicone pads")),
+    ),
+    (
+        "colour",
+        str(QT_TRANSLATE_NOOP("ProductForm", "Colour")),
+        str(QT_TRANSLATE_NOOP("ProductForm", "e.g. space grey")),
+    ),
 )
-KIND_LABELS = {CriterionKind.SCORE: "Score 1-5", CriterionKind.PASS_FAIL: "Pass / fail"}
+KIND_LABELS = {
+    CriterionKind.SCORE: str(QT_TRANSLATE_NOOP("ProductForm", "Score 1-5")),
+    CriterionKind.PASS_FAIL: str(QT_TRANSLATE_NOOP("ProductForm", "Pass / fail")),
+}
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Criterion (built-ins too)
 _DECIMAL_COMMA = re.compile(r",(?!\d{3}(?!\d))")  # a comma not followed by exactly 3 digits
 _PLAIN_NUMBER = re.compile(r"-?(\d[\d,]*(\.\d*)?|\.\d+)")  # no 1e9: a spec is typed out
@@ -60,11 +80,19 @@ def parse_spec(text: str, label: str, unit: str) -> Decimal | None:
     """'' -> None; '12.5', '12.5 cm', '1,200' -> Decimal; anything else -> ParseError naming
     the field ('Target length (cm): '12,5x' is not a number...')."""
     cleaned = re.sub(rf"\s*{re.escape(unit)}\s*$", "", text.strip().replace("，", ","), flags=re.I)
-    problem = f"{label} ({unit}): '{text.strip()}' is not a number; type it like 12.5, or clear it"
     if _DECIMAL_COMMA.search(cleaned):
-        raise ParseError(f"{problem} (a point for decimals, not a comma).")
+        problem = QCoreApplication.translate(
+            "ProductForm",
+            "{label} ({unit}): '{text}' is not a number; type it like 12.5, or clear it (a "
+            "point for decimals, not a comma).",
+        )
+        raise ParseError(problem.format(label=label, unit=unit, text=text.strip()))
     if cleaned and not _PLAIN_NUMBER.fullmatch(cleaned):
-        raise ParseError(f"{problem}.")
+        problem = QCoreApplication.translate(
+            "ProductForm",
+            "{label} ({unit}): '{text}' is not a number; type it like 12.5, or clear it.",
+        )
+        raise ParseError(problem.format(label=label, unit=unit, text=text.strip()))
     return parse_optional_decimal(cleaned, label)  # a plain number now: it reads
 
 
@@ -74,32 +102,35 @@ class ProductForm(QGroupBox):
     dirty_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Product and target spec", parent)
+        super().__init__(self.tr("Product and target spec"), parent)
         self._product = Product()
         self._snapshot: tuple = ()
         self._dirty = False
         self.field_errors: dict[str, QLabel] = {}  # field -> the label beside its editor
-        self.text_edits = {field: QLineEdit(placeholderText=hint) for field, _, hint in _TEXTS}
+        self.text_edits = {
+            field: QLineEdit(placeholderText=QCoreApplication.translate("ProductForm", hint))
+            for field, _, hint in _TEXTS
+        }
         self.spec_edits = {name: QLineEdit(placeholderText=unit) for name, _, unit in MEASUREMENTS}
-        self.notes_edit = QPlainTextEdit(placeholderText="What the samples must meet")
+        self.notes_edit = QPlainTextEdit(placeholderText=self.tr("What the samples must meet"))
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.criteria = QStandardItemModel(0, 2, self)
-        self.criteria.setHorizontalHeaderLabels(["Criterion", "Scored"])
+        self.criteria.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Scored")])
         self.criteria_view = _criteria_table(self.criteria)
-        self.new_criterion = QLineEdit(placeholderText="New criterion, e.g. Stitching")
+        self.new_criterion = QLineEdit(placeholderText=self.tr("New criterion, e.g. Stitching"))
         self.new_kind = QComboBox()
         for kind, label in KIND_LABELS.items():
-            self.new_kind.addItem(label, kind.value)
-        self.add_button = QPushButton("&Add")
-        self.rename_button = QPushButton("Rena&me")
-        self.remove_button = QPushButton("Remo&ve")
+            self.new_kind.addItem(QCoreApplication.translate("ProductForm", label), kind.value)
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.rename_button = QPushButton(self.tr("Rena&me"))
+        self.remove_button = QPushButton(self.tr("Remo&ve"))
         self.criteria_hint = QLabel()
         self.criteria_hint.setWordWrap(True)
         self.general_errors = error_label()
-        self.save_button = QPushButton("&Save product")
-        self.save_button.setToolTip("Store the product, its spec and criteria (Ctrl+S)")
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Undo the changes not saved yet (Esc)")
+        self.save_button = QPushButton(self.tr("&Save product"))
+        self.save_button.setToolTip(self.tr("Store the product, its spec and criteria (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo the changes not saved yet (Esc)"))
         self._lay_out()
         self._connect()
         self.show_product(Product())
@@ -108,18 +139,20 @@ class ProductForm(QGroupBox):
     def _lay_out(self) -> None:
         form = QFormLayout()
         for field, label, _hint in _TEXTS[:3]:
-            form.addRow(label, self._with_error(_row(self.text_edits[field]), field))
+            row = self._with_error(_row(self.text_edits[field]), field)
+            form.addRow(QCoreApplication.translate("ProductForm", label), row)
         spec = self.spec_edits
         size = _row(spec["length_cm"], "×", spec["width_cm"], "×", spec["height_cm"], "cm", None)
         dimensions = ("length_cm", "width_cm", "height_cm")
-        form.addRow("Target size L × W × H", self._with_error(size, *dimensions))
+        form.addRow(self.tr("Target size L × W × H"), self._with_error(size, *dimensions))
         weight = _row(spec["weight_kg"], "kg", None)  # numbers need no full-width field
-        form.addRow("Target weight", self._with_error(weight, "weight_kg"))
+        form.addRow(self.tr("Target weight"), self._with_error(weight, "weight_kg"))
         for field, label, _hint in _TEXTS[3:]:
-            form.addRow(label, self._with_error(_row(self.text_edits[field]), field))
-        form.addRow("Notes", self._with_error(_row(self.notes_edit), "notes"))
+            row = self._with_error(_row(self.text_edits[field]), field)
+            form.addRow(QCoreApplication.translate("ProductForm", label), row)
+        form.addRow(self.tr("Notes"), self._with_error(_row(self.notes_edit), "notes"))
 
-        criteria_box = QGroupBox("Scoring criteria")
+        criteria_box = QGroupBox(self.tr("Scoring criteria"))
         inner = QVBoxLayout(criteria_box)
         inner.addWidget(self.criteria_view)
         inner.addLayout(_row(None, self.rename_button, self.remove_button))
@@ -185,7 +218,9 @@ class ProductForm(QGroupBox):
         for criterion in product.all_criteria:
             self._append_criterion(criterion)
         self.new_criterion.clear()
-        self.criteria_hint.setText("Every product is scored on the first four; add its own below.")
+        self.criteria_hint.setText(
+            self.tr("Every product is scored on the first four; add its own below.")
+        )
         self.show_errors({})
         self._snapshot = self._state()
         self._update_dirty()
@@ -250,23 +285,26 @@ class ProductForm(QGroupBox):
         self.criteria.removeRow(row)
         if criterion.id is not None:  # stored: its scores go with it when the product is saved
             self.criteria_hint.setText(
-                f"'{criterion.name}' and its scores will be deleted when you save; Revert (Esc) keeps them."
+                self.tr(
+                    "'{criterion}' and its scores will be deleted when you save; Revert (Esc) "
+                    "keeps them."
+                ).format(criterion=criterion.name)
             )
         self._update_dirty()
 
     def _append_criterion(self, criterion: Criterion) -> None:
-        name = QStandardItem(criterion.label)
+        name = QStandardItem(criterion_label(criterion))
         name.setData(criterion, CRITERION_ROLE)
-        kind = QStandardItem(KIND_LABELS[criterion.kind])
+        kind = QStandardItem(QCoreApplication.translate("ProductForm", KIND_LABELS[criterion.kind]))
         kind.setEditable(False)
         name.setEditable(not criterion.built_in)
         if criterion.built_in:
             for item in (name, kind):
                 item.setForeground(QBrush(_BUILT_IN_INK))
-                item.setToolTip("Built in: every product is scored on it.")
+                item.setToolTip(self.tr("Built in: every product is scored on it."))
                 item.setSelectable(False)
         else:
-            name.setToolTip("Double-click or F2 to rename; its scores keep the new name.")
+            name.setToolTip(self.tr("Double-click or F2 to rename; its scores keep the new name."))
         self.criteria.appendRow([name, kind])
 
     def _own_criteria(self) -> tuple[Criterion, ...]:
@@ -288,9 +326,8 @@ class ProductForm(QGroupBox):
         problems: dict[str, str] = {}
         for name, label, unit in MEASUREMENTS:
             try:
-                spec[name] = parse_spec(
-                    self.spec_edits[name].text(), f"Target {label.lower()}", unit
-                )
+                target = self.tr("Target {measure}").format(measure=term(label).lower())
+                spec[name] = parse_spec(self.spec_edits[name].text(), target, unit)
             except ParseError as error:
                 spec[name], problems[name] = None, str(error)
         texts = {field: edit.text().strip() for field, edit in self.text_edits.items()}

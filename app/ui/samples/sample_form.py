@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
@@ -21,12 +21,12 @@ from app.domain.kit.money import DEFAULT_CURRENCY, Money
 from app.domain.samples.sample import Criterion, CriterionKind, PassFail, Sample, SampleStatus
 from app.domain.samples.status import IN_TRANSIT, status_from_dates, status_on_save
 from app.domain.samples.validation import sample_problems
-from app.ui.samples.form_fields import money_reading, safe_reading
+from app.ui.samples.form_fields import criterion_label, money_reading, safe_reading, term
 from app.ui.samples.sample_form_view import MEASURES, MONEY_HINT, SampleFormView
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_amount
 
-FOLLOWS_DATES = "follows the dates"
-SET_BY_HAND = "set by hand"
+FOLLOWS_DATES = str(QT_TRANSLATE_NOOP("SampleForm", "follows the dates"))
+SET_BY_HAND = str(QT_TRANSLATE_NOOP("SampleForm", "set by hand"))
 
 
 class SampleForm(SampleFormView):
@@ -106,11 +106,12 @@ class SampleForm(SampleFormView):
             box.addItem("—", None)
             if criterion.kind is CriterionKind.PASS_FAIL:
                 for verdict in PassFail:
-                    box.addItem(verdict.value, verdict.value)
+                    box.addItem(term(verdict.value), verdict.value)
             else:
                 for score in range(1, 6):
                     box.addItem(f"{score} / 5", str(score))
-            self.scores_grid.addWidget(QLabel(criterion.label), row // 2, (row % 2) * 2)
+            label = QLabel(criterion_label(criterion))
+            self.scores_grid.addWidget(label, row // 2, (row % 2) * 2)
             self.scores_grid.addWidget(box, row // 2, (row % 2) * 2 + 1)
             self.score_boxes[criterion.name] = box
         self._criteria = criteria
@@ -178,9 +179,9 @@ class SampleForm(SampleFormView):
         if status not in IN_TRANSIT:
             self.status_hint.setText("")
         elif status == dated and not self._status_by_hand:
-            self.status_hint.setText(FOLLOWS_DATES)
+            self.status_hint.setText(QCoreApplication.translate("SampleForm", FOLLOWS_DATES))
         else:
-            self.status_hint.setText(SET_BY_HAND)
+            self.status_hint.setText(QCoreApplication.translate("SampleForm", SET_BY_HAND))
 
     # --- numbers as typed ----------------------------------------------------------------
     def _show_reading(self, name: str) -> None:
@@ -302,5 +303,9 @@ def _money(amount: QLineEdit, currency: QComboBox, name: str) -> Money | None:
         return None
     code = currency.currentText().strip().upper() or DEFAULT_CURRENCY
     if not (len(code) == 3 and code.isalpha()):
-        raise ParseError(f"'{code}' is not a currency code: choose one such as CNY or USD.")
+        raise ParseError(
+            QCoreApplication.translate(
+                "SampleForm", "'{code}' is not a currency code: choose one such as CNY or USD."
+            ).format(code=code)
+        )
     return Money(Decimal(value), code)

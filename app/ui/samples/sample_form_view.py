@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,20 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.samples.sample import Criterion, Sample, SampleStatus
-from app.ui.samples.form_fields import FieldError, hint_label
+from app.ui.samples.form_fields import FieldError, hint_label, term
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.supplier_picker import SupplierPicker
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD", "JPY")
-# (field, unit, what a wrong entry is called in its message)
+# (field, unit, what a wrong entry is called in its message: the message is English for now)
 MEASURES = (
     ("length_cm", "cm", "the measured length in cm"),
     ("width_cm", "cm", "the measured width in cm"),
     ("height_cm", "cm", "the measured height in cm"),
     ("weight_kg", "kg", "the measured weight in kg"),
 )
-MEASURE_LABELS = ("Length", "Width", "Height", "Weight")
-DATES = (("requested_on", "Requested"), ("shipped_on", "Shipped"), ("received_on", "Received"))
+MEASURE_LABELS = ("Length", "Width", "Height", "Weight")  # SampleTerms (form_fields)
+DATES = (
+    ("requested_on", str(QT_TRANSLATE_NOOP("SampleFormView", "Requested"))),
+    ("shipped_on", str(QT_TRANSLATE_NOOP("SampleFormView", "Shipped"))),
+    ("received_on", str(QT_TRANSLATE_NOOP("SampleFormView", "Received"))),
+)
 MONEY_HINT = {
     "price": "enter the sample price, e.g. 35.50, ¥3.20 or 3,200",
     "shipping": "enter the shipping cost, e.g. 12, ¥12.00 or 1,200",
@@ -57,7 +62,7 @@ class SampleFormView(QGroupBox):
     def __init__(
         self, parent: QWidget | None = None, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__("Sample", parent)
+        super().__init__(self.tr("Sample"), parent)
         self.today = today
         self._shown: Sample | None = None
         self._status_by_hand = False  # chosen in the status box since the sample was shown
@@ -65,26 +70,28 @@ class SampleFormView(QGroupBox):
         # Type any part of the name, its pinyin or initials (the Suppliers tab's search).
         self.supplier_box = SupplierPicker()
         self.supplier_box.setMinimumContentsLength(30)
-        self.variant_edit = QLineEdit(placeholderText="colour, size or model sent")
+        self.variant_edit = QLineEdit(placeholderText=self.tr("colour, size or model sent"))
         self.status_box = QComboBox()
         for status in SampleStatus:
             self.status_box.addItem(f"{status.label} {status.label_zh}", status.value)
         self.status_box.setToolTip(
-            "Requested, shipped and received follow the dates as you type them; choose a "
-            "status here to set it by hand. Evaluated, approved and rejected are never "
-            "changed by dates."
+            self.tr(
+                "Requested, shipped and received follow the dates as you type them; choose a "
+                "status here to set it by hand. Evaluated, approved and rejected are never "
+                "changed by dates."
+            )
         )
         self.status_hint = hint_label()
-        self.free_box = QCheckBox("Free sample")
-        self.price_edit = QLineEdit(placeholderText="e.g. 35.50 or ¥3.20")
+        self.free_box = QCheckBox(self.tr("Free sample"))
+        self.price_edit = QLineEdit(placeholderText=self.tr("e.g. 35.50 or ¥3.20"))
         self.price_currency = currency_box()
-        self.shipping_edit = QLineEdit(placeholderText="e.g. 12.00")
+        self.shipping_edit = QLineEdit(placeholderText=self.tr("e.g. 12.00"))
         self.shipping_currency = currency_box()
         self.date_edits = {name: DateField() for name, _ in DATES}
         self.tracking_edit = QLineEdit()
         self.measure_edits = {name: QLineEdit(placeholderText=unit) for name, unit, _ in MEASURES}
-        self.defects_edit = QLineEdit(placeholderText="what is wrong, if anything")
-        self.verdict_edit = QLineEdit(placeholderText="your conclusion")
+        self.defects_edit = QLineEdit(placeholderText=self.tr("what is wrong, if anything"))
+        self.verdict_edit = QLineEdit(placeholderText=self.tr("your conclusion"))
         self.score_boxes: dict[str, QComboBox] = {}
         self.scores_grid = QGridLayout()
         self.hints: dict[str, QLabel] = {}  # "= 3,200" beside a number field
@@ -92,16 +99,17 @@ class SampleFormView(QGroupBox):
         self.field_widgets: dict[str, QWidget] = {}  # what gets the focus for an error
 
         form = QFormLayout(self)
-        form.addRow("Supplier", self._field("supplier_id", self.supplier_box))
-        form.addRow("Variant", self._field("variant", self.variant_edit))
+        form.addRow(self.tr("Supplier"), self._field("supplier_id", self.supplier_box))
+        form.addRow(self.tr("Variant"), self._field("variant", self.variant_edit))
         status_line = QHBoxLayout()
         status_line.addWidget(self.status_box, 1)
         status_line.addWidget(self.status_hint)
         status_line.addWidget(self.free_box)
-        form.addRow("Status", self._field("status", status_line, self.status_box, also=("free",)))
+        status_field = self._field("status", status_line, self.status_box, also=("free",))
+        form.addRow(self.tr("Status"), status_field)
         for name, label, amount, currency in (
-            ("price", "Price", self.price_edit, self.price_currency),
-            ("shipping", "Shipping", self.shipping_edit, self.shipping_currency),
+            ("price", self.tr("Price"), self.price_edit, self.price_currency),
+            ("shipping", self.tr("Shipping"), self.shipping_edit, self.shipping_currency),
         ):
             line = QHBoxLayout()
             line.addWidget(amount, 1)
@@ -109,21 +117,23 @@ class SampleFormView(QGroupBox):
             self.hints[name] = hint_label()
             line.addWidget(self.hints[name])
             form.addRow(label, self._field(name, line, amount))
-        form.addRow("Dates", self._dates_grid())
-        form.addRow("Tracking no.", self._field("tracking_number", self.tracking_edit))
-        form.addRow("Measured", self._measures_grid())
+        form.addRow(self.tr("Dates"), self._dates_grid())
+        form.addRow(self.tr("Tracking no."), self._field("tracking_number", self.tracking_edit))
+        form.addRow(self.tr("Measured"), self._measures_grid())
         scores = QVBoxLayout()
         scores.addLayout(self.scores_grid)
-        form.addRow("Scores", self._field("scores", scores, None))
-        form.addRow("Defects", self._field("defects", self.defects_edit))
-        form.addRow("Verdict", self._field("verdict", self.verdict_edit))
+        form.addRow(self.tr("Scores"), self._field("scores", scores, None))
+        form.addRow(self.tr("Defects"), self._field("defects", self.defects_edit))
+        form.addRow(self.tr("Verdict"), self._field("verdict", self.verdict_edit))
         self.message = FieldError()  # what belongs to no field here
         form.addRow(self.message)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("&Save sample")
-        self.revert_button = QPushButton("Revert")
-        self.golden_button = QPushButton("Make it the ★ &golden sample")
-        self.golden_button.setToolTip("The approved reference of this product (one per product)")
+        self.save_button = QPushButton(self.tr("&Save sample"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.golden_button = QPushButton(self.tr("Make it the ★ &golden sample"))
+        self.golden_button.setToolTip(
+            self.tr("The approved reference of this product (one per product)")
+        )
         for button in (self.save_button, self.revert_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -164,9 +174,9 @@ class SampleFormView(QGroupBox):
         grid.setVerticalSpacing(2)
         for column, (name, label) in enumerate(DATES):
             edit = self.date_edits[name]
-            caption = QLabel(label)
+            caption = QLabel(QCoreApplication.translate("SampleFormView", label))
             caption.setBuddy(edit)
-            edit.setAccessibleName(f"{label} on")
+            edit.setAccessibleName(self.tr("{label} on").format(label=caption.text()))
             grid.addWidget(caption, 0, column)
             grid.addWidget(edit, 1, column)
             error = FieldError(edit)
@@ -181,9 +191,13 @@ class SampleFormView(QGroupBox):
         for column, ((name, unit, _what), label) in enumerate(
             zip(MEASURES, MEASURE_LABELS, strict=True)
         ):
-            edit = self.measure_edits[name]
-            edit.setAccessibleName(f"Measured {label.lower()} ({unit})")
-            edit.setToolTip(f"{label} in {unit}, as measured")
+            edit, shown = self.measure_edits[name], term(label)
+            edit.setAccessibleName(
+                self.tr("Measured {measure} ({unit})").format(measure=shown.lower(), unit=unit)
+            )
+            edit.setToolTip(
+                self.tr("{measure} in {unit}, as measured").format(measure=shown, unit=unit)
+            )
             line = QHBoxLayout()
             line.addWidget(edit, 1)
             line.addWidget(QLabel(unit))  # the unit stays in view when filled

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.samples.sample import Product, Sample, SamplePhoto
@@ -25,7 +25,9 @@ from app.ui.samples.tab_view import SamplesTabView
 from app.ui.widgets.operations import Operations
 
 MAX_COMPARED = 5
-_XLSX, _PDF = "Excel workbook (*.xlsx)", "PDF (*.pdf)"
+# The save dialog's filters (the patterns stay as they are in any language).
+_XLSX = str(QT_TRANSLATE_NOOP("SamplesTab", "Excel workbook (*.xlsx)"))
+_PDF = str(QT_TRANSLATE_NOOP("SamplesTab", "PDF (*.pdf)"))
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]+')
 
 
@@ -142,7 +144,9 @@ class SamplesTab(GalleryActions, SamplesTabView):
             self._say(str(error))
             return
         self.product_form.show_product(product)
-        self.samples_label.setText(f"<b>Samples of {product.name_zh or product.name}</b>")
+        self.samples_label.setText(
+            self.tr("<b>Samples of {product}</b>").format(product=product.name_zh or product.name)
+        )
         keep = self._sample_id()
         self.samples.set_rows(summaries)
         if keep is not None and self.samples.row_of(keep) is not None:
@@ -160,7 +164,9 @@ class SamplesTab(GalleryActions, SamplesTabView):
         self._update_buttons()
 
     def new_product(self) -> None:
-        name, ok = QInputDialog.getText(self, "New product", "Product name (English or 中文):")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New product"), self.tr("Product name (English or 中文):")
+        )
         if not ok or not name.strip():
             return
         change = self._write(lambda: self.service.save_product(Product(name=name.strip())))
@@ -173,7 +179,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
         change = self._write(lambda: self.service.save_product(product), self.product_form)
         if change is not None:
             self.reload()
-            self._say("Product saved.")
+            self._say(self.tr("Product saved."))
 
     def delete_product(self) -> None:
         if self._product_id is None:
@@ -181,9 +187,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
         count = self.samples.rowCount()
         answer = QMessageBox.question(
             self,
-            "Delete product",
-            f"Delete this product with its {count} sample(s) and their photos? "
-            "This cannot be undone.",
+            self.tr("Delete product"),
+            self.tr(
+                "Delete this product with its {count} sample(s) and their photos? "
+                "This cannot be undone."
+            ).format(count=count),
         )
         if answer == QMessageBox.StandardButton.Yes:
             product_id = self._product_id
@@ -228,7 +236,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
     def new_sample(self) -> None:
         if self._product_id is None:
-            self._say("Make or choose a product first.")
+            self._say(self.tr("Make or choose a product first."))
             return
         if not self.confirm_drop_waiting():
             return
@@ -254,7 +262,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
         self._show_product(self._product_id)
         self._refresh_products()
         attached = len(change.added_photos)
-        self._say(f"Sample saved with {attached} photo(s)." if attached else "Sample saved.")
+        self._say(
+            self.tr("Sample saved with {count} photo(s).").format(count=attached)
+            if attached
+            else self.tr("Sample saved.")
+        )
 
     def delete_sample(self) -> None:
         sample_id = self._sample_id()
@@ -262,8 +274,8 @@ class SamplesTab(GalleryActions, SamplesTabView):
             return
         answer = QMessageBox.question(
             self,
-            "Delete sample",
-            "Delete this sample with its scores and photos? This cannot be undone.",
+            self.tr("Delete sample"),
+            self.tr("Delete this sample with its scores and photos? This cannot be undone."),
         )
         if answer == QMessageBox.StandardButton.Yes:
             change = self._write(lambda: self.service.delete_sample(sample_id))
@@ -281,7 +293,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
             self._refresh_products()
             if self.side_tabs.currentIndex() == 2:
                 self.compare_selected()
-            self._say("Golden sample chosen: the approved reference of this product.")
+            self._say(self.tr("Golden sample chosen: the approved reference of this product."))
 
     def _reselect_product(self) -> None:
         view, proxy = self.products_view, self.products_proxy
@@ -310,7 +322,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
     def compare_selected(self) -> None:
         ids = self.selected_sample_ids()
         if not 2 <= len(ids) <= MAX_COMPARED or self._product_id is None:
-            self._say(f"Select 2 to {MAX_COMPARED} samples of one product to compare.")
+            self._say(
+                self.tr("Select 2 to {most} samples of one product to compare.").format(
+                    most=MAX_COMPARED
+                )
+            )
             return
         table = self.service.compare(self._product_id, ids)
         names = {
@@ -330,26 +346,30 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
         table = self.compare_view.table_model.table
         if table is None or table.product.id is None:
-            self._say(f"Compare 2 to {MAX_COMPARED} samples first.")
+            self._say(self.tr("Compare 2 to {most} samples first.").format(most=MAX_COMPARED))
             return
         product_id, ids = table.product.id, [s.id for s in table.samples if s.id is not None]
         title = table.product.name or table.product.name_zh
         suggested = self.workbench.path.parent / f"{_file_name(title)} comparison.xlsx"
-        name, chosen = QFileDialog.getSaveFileName(
-            self, "Export this comparison", str(suggested), f"{_XLSX};;{_PDF}"
+        title, pdf = (
+            self.tr("Export this comparison"),
+            QCoreApplication.translate("SamplesTab", _PDF),
         )
+        xlsx = QCoreApplication.translate("SamplesTab", _XLSX)
+        name, chosen = QFileDialog.getSaveFileName(self, title, str(suggested), f"{xlsx};;{pdf}")
         if not name:
             return
         out = Path(name)
         if out.suffix.lower() not in (".xlsx", ".pdf"):
-            out = out.with_name(out.name + (".pdf" if chosen == _PDF else ".xlsx"))
+            out = out.with_name(out.name + (".pdf" if chosen == pdf else ".xlsx"))
         try:
             self.service.export_comparison(product_id, ids, out, store=self.store)
         except WorkbenchError as error:
-            QMessageBox.warning(self, "Export this comparison", str(error))
+            QMessageBox.warning(self, title, str(error))
             return
-        self._say(f"Exported {len(ids)} samples to {out}")
-        offer_to_open(self, out, f"Exported the comparison of {len(ids)} samples to {out.name}.")
+        self._say(self.tr("Exported {count} samples to {path}").format(count=len(ids), path=out))
+        done = self.tr("Exported the comparison of {count} samples to {file}.")
+        offer_to_open(self, out, done.format(count=len(ids), file=out.name))
 
     def _open_compared_photo(self, sample_id: int, photo_hash: str) -> None:
         self._open_viewer(self.service.photos(sample_id), photo_hash)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.domain.samples.sample import PhotoAngle, Sample, SamplePhoto
 from app.errors import WorkbenchError
-from app.ui.widgets.photo_import import PHOTO_FILTER
+from app.ui.widgets.photo_import import photo_filter
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
@@ -56,7 +56,8 @@ class GalleryActions:
     def store(self) -> Any:
         return self.workbench.photos.store
 
-    # The tab's own methods, used here.
+    # The tab's own methods, used here (tr is QObject.tr: this class is its context).
+    tr: Callable[..., str]
     _write: Callable[..., Any]
     _say: Callable[[str], None]
     _show_product: Callable[[int | None], None]
@@ -81,11 +82,15 @@ class GalleryActions:
         sample_id = self._sample_id()
         self._set_gallery(self.service.photos(sample_id) if sample_id else list(self._waiting))
         count = len(self._waiting)
+        one = self.tr(
+            "1 photo waits for this new sample to be saved: fix what is marked above, then Save."
+        )
+        more = self.tr(
+            "{count} photos wait for this new sample to be saved: fix what is marked above, "
+            "then Save."
+        )
         self.waiting_note.setText(
-            f"{count} photo{'' if count == 1 else 's'} wait{'s' if count == 1 else ''} for "
-            "this new sample to be saved: fix what is marked above, then Save."
-            if count
-            else ""
+            "" if not count else one if count == 1 else more.format(count=count)
         )
         self.waiting_note.setVisible(bool(count))
 
@@ -100,9 +105,9 @@ class GalleryActions:
 
         names, _ = QFileDialog.getOpenFileNames(
             self._widget(),
-            "Import photos",
+            self.tr("Import photos"),
             str(self.workbench.path.parent),
-            PHOTO_FILTER,
+            photo_filter(),
         )
         if names:
             self.import_photos([Path(name) for name in names])
@@ -111,7 +116,7 @@ class GalleryActions:
         from app.ui.widgets.photo_import import import_with_progress
 
         if self._sample is None:
-            self._say("Choose a sample, or make a new one, first.")
+            self._say(self.tr("Choose a sample, or make a new one, first."))
             return
         report = import_with_progress(self._widget(), self.workbench.photos, paths)
         if report is None or not report.photos:
@@ -140,7 +145,8 @@ class GalleryActions:
             self.save_sample(sample)  # takes the waiting photos along
         if self._waiting:
             self._show_gallery()
-            self._say(f"{len(self._waiting)} photo(s) wait for the new sample to be saved.")
+            wait = self.tr("{count} photo(s) wait for the new sample to be saved.")
+            self._say(wait.format(count=len(self._waiting)))
 
     def _waiting_attached(self) -> None:
         self._waiting = []
@@ -154,9 +160,11 @@ class GalleryActions:
         count = len(self._waiting)
         answer = QMessageBox.question(
             self._widget(),
-            "Unsaved sample",
-            f"This new sample is not saved and {count} photo(s) wait for it. Leave it and "
-            "drop them? (No: stay and save it.)",
+            self.tr("Unsaved sample"),
+            self.tr(
+                "This new sample is not saved and {count} photo(s) wait for it. Leave it and "
+                "drop them? (No: stay and save it.)"
+            ).format(count=count),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -183,7 +191,9 @@ class GalleryActions:
         if self._sample is None or not hashes:
             return
         answer = QMessageBox.question(
-            self._widget(), "Remove photos", f"Remove {len(hashes)} photo(s) from this sample?"
+            self._widget(),
+            self.tr("Remove photos"),
+            self.tr("Remove {count} photo(s) from this sample?").format(count=len(hashes)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -222,7 +232,7 @@ class GalleryActions:
     def update_current_photo(self) -> None:
         index = self.gallery.currentIndex()
         if not index.isValid() or self._gallery_model is None:
-            self._say("Select a photo first.")
+            self._say(self.tr("Select a photo first."))
             return
         photo = self._gallery_model.photo_at(index.row())
         angle = PhotoAngle(self.angle_box.currentData())
@@ -242,7 +252,7 @@ class GalleryActions:
         try:
             self.workbench.photos.forget_unreferenced(hashes)
         except WorkbenchError as error:
-            self._say(f"A photo file could not be removed: {error}")
+            self._say(self.tr("A photo file could not be removed: {error}").format(error=error))
 
     def _widget(self) -> QWidget:
         assert isinstance(self, QWidget)

@@ -58,25 +58,27 @@ class SamplesTabView(QWidget):
         self.samples_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for column, width in enumerate((28, 190, 90, 80, 100)):
             self.samples_view.setColumnWidth(column, width)
-        self.new_product_button = QPushButton("New &product…")
-        self.delete_product_button = QPushButton("Delete product…")
-        self.new_sample_button = QPushButton("New &sample")
-        self.delete_sample_button = QPushButton("Delete sample…")
-        self.compare_button = QPushButton("&Compare selected")
-        self.compare_button.setToolTip("Select 2 to 5 samples (Ctrl or Shift click), then compare")
+        self.new_product_button = QPushButton(self.tr("New &product…"))
+        self.delete_product_button = QPushButton(self.tr("Delete product…"))
+        self.new_sample_button = QPushButton(self.tr("New &sample"))
+        self.delete_sample_button = QPushButton(self.tr("Delete sample…"))
+        self.compare_button = QPushButton(self.tr("&Compare selected"))
+        self.compare_button.setToolTip(
+            self.tr("Select 2 to 5 samples (Ctrl or Shift click), then compare")
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.product_filter = QLineEdit(placeholderText="Filter products (Ctrl+F)")
+        self.product_filter = QLineEdit(placeholderText=self.tr("Filter products (Ctrl+F)"))
         self.product_filter.setClearButtonEnabled(True)
         self.products_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.products_proxy.setFilterKeyColumn(-1)  # any column: English, 中文, category
         self.product_filter.textChanged.connect(self.products_proxy.setFilterFixedString)
-        left_layout.addLayout(_row(QLabel("<b>Products</b>"), self.product_filter))
+        left_layout.addLayout(_row(QLabel(self.tr("<b>Products</b>")), self.product_filter))
         left_layout.addWidget(self.products_view, 2)
         left_layout.addLayout(_row(self.new_product_button, self.delete_product_button))
-        self.samples_label = QLabel("<b>Samples</b>")
+        self.samples_label = QLabel(self.tr("<b>Samples</b>"))
         left_layout.addWidget(self.samples_label)
         left_layout.addWidget(self.samples_view, 3)
         left_layout.addLayout(
@@ -86,17 +88,17 @@ class SamplesTabView(QWidget):
         self.sample_form = SampleForm()
         self.gallery = GalleryView()
         self.angle_filter = QComboBox()
-        self.angle_filter.addItem("All angles", None)
+        self.angle_filter.addItem(self.tr("All angles"), None)
         for angle in PhotoAngle:
             self.angle_filter.addItem(f"{angle.label} {angle.label_zh}", angle.value)
-        self.import_button = QPushButton("&Import photos…")
-        self.import_button.setToolTip("Or drop files and folders here, or paste (Ctrl+V)")
-        self.caption_edit = QLineEdit(placeholderText="caption of the selected photo")
+        self.import_button = QPushButton(self.tr("&Import photos…"))
+        self.import_button.setToolTip(self.tr("Or drop files and folders here, or paste (Ctrl+V)"))
+        self.caption_edit = QLineEdit(placeholderText=self.tr("caption of the selected photo"))
         self.angle_box = QComboBox()
         for angle in PhotoAngle:
             self.angle_box.addItem(f"{angle.label} {angle.label_zh}", angle.value)
-        self.apply_photo_button = QPushButton("Apply")
-        gallery_box = QGroupBox("Photos (your own: listing photos are often renders)")
+        self.apply_photo_button = QPushButton(self.tr("Apply"))
+        gallery_box = QGroupBox(self.tr("Photos (your own: listing photos are often renders)"))
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.addLayout(_row(self.angle_filter, self.import_button, stretch_first=False))
         gallery_layout.addWidget(self.gallery, 1)
@@ -123,9 +125,9 @@ class SamplesTabView(QWidget):
         self.compare_view = CompareView()
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(scroll, "Sa&mple")
-        self.side_tabs.addTab(product_page, "P&roduct spec")
-        self.side_tabs.addTab(self.compare_view, "Com&pare")
+        self.side_tabs.addTab(scroll, self.tr("Sa&mple"))
+        self.side_tabs.addTab(product_page, self.tr("P&roduct spec"))
+        self.side_tabs.addTab(self.compare_view, self.tr("Com&pare"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side_tabs)
@@ -136,18 +138,20 @@ class SamplesTabView(QWidget):
         layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
-        self.new_sample_action = tab_action(self, "New &sample", QKeySequence.StandardKey.New)
-        self.new_product_action = tab_action(self, "New &product…", None)
+        self.new_sample_action = tab_action(
+            self, self.tr("New &sample"), QKeySequence.StandardKey.New
+        )
+        self.new_product_action = tab_action(self, self.tr("New &product…"), None)
         self.delete_sample_action = tab_action(
-            self, "&Delete sample…", QKeySequence.StandardKey.Delete
+            self, self.tr("&Delete sample…"), QKeySequence.StandardKey.Delete
         )
         # The Delete key belongs to the samples list; in a form it deletes text, in the
         # gallery a photo.
         self.removeAction(self.delete_sample_action)
         self.delete_sample_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.samples_view.addAction(self.delete_sample_action)
-        self.compare_action = tab_action(self, "&Compare selected samples", "Ctrl+Shift+C")
-        self.find_action = tab_action(self, "&Find product", QKeySequence.StandardKey.Find)
+        self.compare_action = tab_action(self, self.tr("&Compare selected samples"), "Ctrl+Shift+C")
+        self.find_action = tab_action(self, self.tr("&Find product"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
 
     def _focus_filter(self) -> None:

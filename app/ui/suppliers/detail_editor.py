@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -23,12 +23,11 @@ from app.domain.suppliers.membership import (
     member_since_text,
     membership_years,
     parse_member_since,
-    years_text,
 )
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
 from app.errors import ValidationError
-from app.ui.suppliers.editor_view import MEMBER_SINCE_HINT, SupplierEditorView
+from app.ui.suppliers.editor_view import MEMBER_SINCE_HINT, SupplierEditorView, translated
 from app.ui.suppliers.editor_widgets import ListEditor
 from app.ui.suppliers.list_models import split_list_key
 from app.ui.widgets.parsing import (
@@ -40,8 +39,8 @@ from app.ui.widgets.parsing import (
     parse_tags,
 )
 
-RATE_HINT = "enter a rate from 0 to 100 %, e.g. 45.5"
-SCORE_HINT = "enter a score from 0 to 5, e.g. 4.6"
+RATE_HINT = str(QT_TRANSLATE_NOOP("SupplierEditor", "enter a rate from 0 to 100 %, e.g. 45.5"))
+SCORE_HINT = str(QT_TRANSLATE_NOOP("SupplierEditor", "enter a score from 0 to 5, e.g. 4.6"))
 _TEXT_FIELDS = ("name_zh", "name_en", "city", "address", "shop_url")
 _RATE_FIELDS = ("reorder_rate", "on_time_rate", "response_rate")
 _SCORE_FIELDS = ("quality_score", "service_score")
@@ -131,7 +130,9 @@ class SupplierEditor(SupplierEditorView):
 
         def number(key: str, edit: QLineEdit, hint: str) -> Decimal | None:
             try:
-                return parse_optional_decimal(edit.text(), hint)
+                return parse_optional_decimal(
+                    edit.text(), QCoreApplication.translate("SupplierEditor", hint)
+                )
             except ParseError as error:
                 errors[key] = str(error)
                 return None
@@ -141,10 +142,10 @@ class SupplierEditor(SupplierEditorView):
             try:
                 member_since = parse_member_since(self.member_since.text())
             except ValueError as error:
-                errors["member_since"] = (
-                    f"{error}: enter a year, or a year and month, e.g. 2019-03."
-                )
-        amount = number("deposit", self.deposit_amount, "enter an amount, e.g. 3000")
+                errors["member_since"] = self.tr(
+                    "{error}: enter a year, or a year and month, e.g. 2019-03."
+                ).format(error=error)
+        amount = number("deposit", self.deposit_amount, self.tr("enter an amount, e.g. 3000"))
         # By field name, so typed Any: the type checker cannot pair each name with its field.
         numbers: dict[str, Any] = {
             **{name: number(name, getattr(self, name), RATE_HINT) for name in _RATE_FIELDS},
@@ -226,10 +227,18 @@ class SupplierEditor(SupplierEditorView):
         try:
             year, month = parse_member_since(text)
         except ValueError:
-            self.member_years.setText(MEMBER_SINCE_HINT)
+            self.member_years.setText(translated(MEMBER_SINCE_HINT))
             return
         years = membership_years(year, month, self._today())
-        self.member_years.setText(f"{years_text(years)} as a member" if years is not None else "")
+        if years is None:
+            text = ""
+        elif years < 1:
+            text = self.tr("< 1 year as a member")
+        elif years == 1:
+            text = self.tr("1 year as a member")
+        else:
+            text = self.tr("{years} years as a member").format(years=years)
+        self.member_years.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+S and Esc sent to a field while the focus is elsewhere (the shortcuts need it
@@ -309,7 +318,8 @@ class SupplierEditor(SupplierEditorView):
                 if parts and parts[0] == editor.model.key:
                     placed.add(key)
                     title = editor.model.title_of(parts[2])
-                    lines.append(f"Row {parts[1] + 1}, {title}: {message}")
+                    line = self.tr("Row {row}, {column}: {message}")
+                    lines.append(line.format(row=parts[1] + 1, column=title, message=message))
             editor.error_label.show_message("\n".join(lines))
         others = [
             f"{key.replace('_', ' ').capitalize()}: {text}"

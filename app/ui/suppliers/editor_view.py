@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from app.ui.suppliers.editor_widgets import (
     ChoiceCombo,
     ErrorLabel,
     ListEditor,
+    ListTexts,
     ProvinceCombo,
     TriStateCombo,
     set_help,
@@ -39,19 +41,24 @@ from app.ui.suppliers.list_models import (
 )
 
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "HKD")
-MEMBER_SINCE_HINT = "year or year-month"
+# Marked for translation here, translated where shown (context "SupplierEditorView").
+MEMBER_SINCE_HINT = str(QT_TRANSLATE_NOOP("SupplierEditorView", "year or year-month"))
 PROTECTION_TEXTS: dict[bool | None, str] = {
-    None: "unknown (not checked yet)",
-    True: "yes: keeps a deposit (买家保障)",
-    False: "no deposit",
+    None: str(QT_TRANSLATE_NOOP("SupplierEditorView", "unknown (not checked yet)")),
+    True: str(QT_TRANSLATE_NOOP("SupplierEditorView", "yes: keeps a deposit (买家保障)")),
+    False: str(QT_TRANSLATE_NOOP("SupplierEditorView", "no deposit")),
 }
-PROTECTION_HELP = (
-    "Buyer protection (买家保障 / 交易保障): whether the supplier keeps a deposit with 1688 for "
-    "buyers (typically 3,000 CNY). Leave it unknown until you have checked: an unknown input "
-    "is left out of the credit rating, a no counts against it."
+PROTECTION_HELP = str(
+    QT_TRANSLATE_NOOP(
+        "SupplierEditorView",
+        "Buyer protection (买家保障 / 交易保障): whether the supplier keeps a deposit with 1688 "
+        "for buyers (typically 3,000 CNY). Leave it unknown until you have checked: an unknown "
+        "input is left out of the credit rating, a no counts against it.",
+    )
 )
-EMPTY_HINT = "Select a supplier or press Ctrl+N"
+EMPTY_HINT = str(QT_TRANSLATE_NOOP("SupplierEditorView", "Select a supplier or press Ctrl+N"))
 _NUMBER_WIDTH = 90
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")  # "(&N)" after a Chinese label, "&" in an English one
 MIN_WIDTH, MIN_HEIGHT = 120, 240
 PREFERRED_WIDTH, PREFERRED_HEIGHT = 460, 700
 
@@ -67,7 +74,7 @@ class SupplierEditorView(QWidget):
         self.field_widgets: dict[str, QWidget] = {}
         self._labels: list[QLabel] = []
 
-        self.hint = QLabel(EMPTY_HINT)
+        self.hint = QLabel(translated(EMPTY_HINT))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("color: #5f6368; padding: 8px;")
 
@@ -79,12 +86,19 @@ class SupplierEditorView(QWidget):
         form_layout.addWidget(self._shop())
         form_layout.addWidget(self._performance())
         form_layout.addWidget(self._tags())
-        self.contacts = ListEditor(ContactListModel(self), "contact", visible_rows=2)
-        form_layout.addWidget(self._list_group("Contacts", self.contacts))
-        self.certifications = ListEditor(CertificationListModel(today, self), "certification")
-        form_layout.addWidget(self._list_group("Certi&fications", self.certifications))
-        self.red_flags = ListEditor(RedFlagListModel(today, self), "red flag", visible_rows=2)
-        form_layout.addWidget(self._list_group("Red fla&gs", self.red_flags))
+        contacts = ListTexts(self.tr("Contacts"), self.tr("Add contact"), self.tr("Remove contact"))
+        self.contacts = ListEditor(ContactListModel(self), contacts, visible_rows=2)
+        form_layout.addWidget(self._list_group(self.tr("Contacts"), self.contacts))
+        certifications = ListTexts(
+            self.tr("Certifications"), self.tr("Add certification"), self.tr("Remove certification")
+        )
+        self.certifications = ListEditor(CertificationListModel(today, self), certifications)
+        form_layout.addWidget(self._list_group(self.tr("Certi&fications"), self.certifications))
+        red_flags = ListTexts(
+            self.tr("Red flags"), self.tr("Add red flag"), self.tr("Remove red flag")
+        )
+        self.red_flags = ListEditor(RedFlagListModel(today, self), red_flags, visible_rows=2)
+        form_layout.addWidget(self._list_group(self.tr("Red fla&gs"), self.red_flags))
         form_layout.addWidget(self._notes())
         form_layout.addStretch(1)
 
@@ -94,11 +108,11 @@ class SupplierEditorView(QWidget):
         self.scroll_area.setWidget(self.form)
 
         self.general_errors = ErrorLabel()
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save this supplier (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save this supplier (Ctrl+S)"))
         self.save_button.setDefault(False)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Undo the changes not saved yet (Esc)")
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo the changes not saved yet (Esc)"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -128,80 +142,88 @@ class SupplierEditorView(QWidget):
 
     # --- group boxes ----------------------------------------------------------------------
     def _identity(self) -> QGroupBox:
-        box, form = self._group("Identity")
-        self.name_zh = self._line("e.g. 义乌市恒达工艺品厂")
-        self.name_en = self._line("e.g. Yiwu Hengda Crafts Factory")
+        box, form = self._group(self.tr("Identity"))
+        self.name_zh = self._line(self.tr("e.g. 义乌市恒达工艺品厂"))
+        self.name_en = self._line(self.tr("e.g. Yiwu Hengda Crafts Factory"))
         self.business_type = ChoiceCombo(BusinessType, optional=True)
         self.status = ChoiceCombo(Status, optional=False)
-        self._row(form, "&Chinese name", "name_zh", self.name_zh)
-        self._row(form, "&English name", "name_en", self.name_en)
-        self._row(form, "Business t&ype", "business_type", self.business_type)
-        self._row(form, "Stat&us", "status", self.status)
+        self._row(form, self.tr("&Chinese name"), "name_zh", self.name_zh)
+        self._row(form, self.tr("&English name"), "name_en", self.name_en)
+        self._row(form, self.tr("Business t&ype"), "business_type", self.business_type)
+        self._row(form, self.tr("Stat&us"), "status", self.status)
         return box
 
     def _location(self) -> QGroupBox:
-        box, form = self._group("Location")
+        box, form = self._group(self.tr("Location"))
         self.province = ProvinceCombo()
-        self.city = self._line("e.g. 义乌")
-        self.address = self._line("Street, district")
-        self._row(form, "&Province", "province", self.province)
-        self._row(form, "Ci&ty", "city", self.city)
-        self._row(form, "&Address", "address", self.address)
+        self.city = self._line(self.tr("e.g. 义乌"))
+        self.address = self._line(self.tr("Street, district"))
+        self._row(form, self.tr("&Province"), "province", self.province)
+        self._row(form, self.tr("Ci&ty"), "city", self.city)
+        self._row(form, self.tr("&Address"), "address", self.address)
         return box
 
     def _shop(self) -> QGroupBox:
-        box, form = self._group("1688 shop")
+        box, form = self._group(self.tr("1688 shop"))
         self.shop_url = self._line("https://….1688.com")
         self.membership = ChoiceCombo(Membership, optional=True)
         set_help(self.membership, membership_table_text())
-        self.member_since = self._line("e.g. 2019-03", _NUMBER_WIDTH)
+        self.member_since = self._line(self.tr("e.g. 2019-03"), _NUMBER_WIDTH)
         set_help(
             self.member_since,
-            "The month the supplier joined 1688 (入驻时间), e.g. 2019-03; a year alone counts "
-            "from its December. Years of membership are counted from it.",
+            self.tr(
+                "The month the supplier joined 1688 (入驻时间), e.g. 2019-03; a year alone counts "
+                "from its December. Years of membership are counted from it."
+            ),
         )
-        self.buyer_protection = TriStateCombo(PROTECTION_TEXTS)
-        set_help(self.buyer_protection, PROTECTION_HELP)
-        self.deposit_amount = self._line("amount", 120)
+        protection = {value: translated(text) for value, text in PROTECTION_TEXTS.items()}
+        self.buyer_protection = TriStateCombo(protection)
+        set_help(self.buyer_protection, translated(PROTECTION_HELP))
+        self.deposit_amount = self._line(self.tr("amount"), 120)
         self.deposit_currency = QComboBox()
         self.deposit_currency.addItems(CURRENCIES)
-        self.deposit_currency.setAccessibleName("Deposit currency")
-        self._row(form, "Shop UR&L", "shop_url", self.shop_url)
-        self._row(form, "&Membership", "membership", self.membership)
-        self.member_years = QLabel(MEMBER_SINCE_HINT)  # "7 years as a member", "< 1 year"…
-        self._row(form, "Member s&ince", "member_since", self.member_since, self.member_years)
-        self._row(form, "&Buyer protection", "buyer_protection", self.buyer_protection)
-        self._row(form, "&Deposit", "deposit", self.deposit_amount, self.deposit_currency)
+        self.deposit_currency.setAccessibleName(self.tr("Deposit currency"))
+        self._row(form, self.tr("Shop UR&L"), "shop_url", self.shop_url)
+        self._row(form, self.tr("&Membership"), "membership", self.membership)
+        # "7 years as a member", "< 1 year"…
+        self.member_years = QLabel(translated(MEMBER_SINCE_HINT))
+        since = self.tr("Member s&ince")
+        self._row(form, since, "member_since", self.member_since, self.member_years)
+        self._row(form, self.tr("&Buyer protection"), "buyer_protection", self.buyer_protection)
+        deposit = self.tr("&Deposit")
+        self._row(form, deposit, "deposit", self.deposit_amount, self.deposit_currency)
         return box
 
     def _performance(self) -> QGroupBox:
-        box, form = self._group("Performance on 1688")
-        box.setToolTip("The figures on the supplier's 1688 page; leave empty when unknown")
-        self.reorder_rate = self._line("unknown", _NUMBER_WIDTH)
-        self.on_time_rate = self._line("unknown", _NUMBER_WIDTH)
-        self.response_rate = self._line("unknown", _NUMBER_WIDTH)
-        self.quality_score = self._line("unknown", _NUMBER_WIDTH)
-        self.service_score = self._line("unknown", _NUMBER_WIDTH)
-        self._row(form, "&Reorder 回头率", "reorder_rate", self.reorder_rate, "%")
-        self._row(form, "&On time 按时发货率", "on_time_rate", self.on_time_rate, "%")
-        self._row(form, "Respo&nse 响应率", "response_rate", self.response_rate, "%")
-        self._row(form, "&Quality 质量", "quality_score", self.quality_score, "of 5")
-        self._row(form, "Ser&vice 服务", "service_score", self.service_score, "of 5")
+        box, form = self._group(self.tr("Performance on 1688"))
+        box.setToolTip(self.tr("The figures on the supplier's 1688 page; leave empty when unknown"))
+        unknown = self.tr("unknown")
+        self.reorder_rate = self._line(unknown, _NUMBER_WIDTH)
+        self.on_time_rate = self._line(unknown, _NUMBER_WIDTH)
+        self.response_rate = self._line(unknown, _NUMBER_WIDTH)
+        self.quality_score = self._line(unknown, _NUMBER_WIDTH)
+        self.service_score = self._line(unknown, _NUMBER_WIDTH)
+        of_5 = self.tr("of 5")
+        self._row(form, self.tr("&Reorder 回头率"), "reorder_rate", self.reorder_rate, "%")
+        self._row(form, self.tr("&On time 按时发货率"), "on_time_rate", self.on_time_rate, "%")
+        self._row(form, self.tr("Respo&nse 响应率"), "response_rate", self.response_rate, "%")
+        self._row(form, self.tr("&Quality 质量"), "quality_score", self.quality_score, of_5)
+        self._row(form, self.tr("Ser&vice 服务"), "service_score", self.service_score, of_5)
         return box
 
     def _tags(self) -> QGroupBox:
-        box, form = self._group("Product categories")
-        self.tags = self._line("e.g. 工艺品; home decor")
-        self.tags.setToolTip("Separate tags with ;")
-        self._row(form, "Tag&s", "tags", self.tags)
+        box, form = self._group(self.tr("Product categories"))
+        self.tags = self._line(self.tr("e.g. 工艺品; home decor"))
+        self.tags.setToolTip(self.tr("Separate tags with ;"))
+        self._row(form, self.tr("Tag&s"), "tags", self.tags)
         return box
 
     def _notes(self) -> QGroupBox:
-        box = QGroupBox("Notes")
+        box = QGroupBox(self.tr("Notes"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Anything worth remembering about this supplier")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Anything worth remembering about this supplier"))
         self.notes.setMinimumHeight(80)
         self.notes.setMaximumHeight(140)
         error = ErrorLabel(self.notes)
@@ -243,7 +265,7 @@ class SupplierEditorView(QWidget):
         label.setBuddy(field)
         label.setToolTip(field.toolTip())  # the field's help, shown on its label too
         self._labels.append(label)
-        field.setAccessibleName(text.replace("&", ""))
+        field.setAccessibleName(_MNEMONIC.sub("", text))
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(field, 0 if field.maximumWidth() < 1000 else 1)
@@ -290,3 +312,8 @@ class SupplierEditorView(QWidget):
         chain += [self.notes, self.revert_button, self.save_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+
+def translated(text: str) -> str:
+    """One of this module's marked constants in the interface language."""
+    return QCoreApplication.translate("SupplierEditorView", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -49,7 +50,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -123,7 +124,7 @@ class ProvinceCombo(QComboBox):
         self.setCompleter(completer)
         line_edit = self.lineEdit()  # made by setEditable(True)
         if line_edit is not None:
-            line_edit.setPlaceholderText("e.g. 浙江 Zhejiang")
+            line_edit.setPlaceholderText(self.tr("e.g. 浙江 Zhejiang"))
 
     def value(self) -> str:
         text = " ".join(self.currentText().split())
@@ -226,17 +227,26 @@ class FittedTableView(QTableView):
             header.resizeSection(column, width)
 
 
+@dataclass(frozen=True)
+class ListTexts:
+    """What a list editor says, each whole (translated where the editor is built)."""
+
+    name: str  # the table's accessible name, e.g. "Contacts"
+    add: str  # e.g. "Add contact"
+    remove: str  # e.g. "Remove contact"
+
+
 class ListEditor(QWidget):
     """One list of a supplier: a table over its model, Add and Remove buttons, its errors."""
 
-    def __init__(self, model: ListModel, noun: str, visible_rows: int = 3) -> None:
+    def __init__(self, model: ListModel, texts: ListTexts, visible_rows: int = 3) -> None:
         super().__init__()
         self.model = model
         fixed = {n for n, column in enumerate(model.columns) if column.kind in ("date", "status")}
         self.table = FittedTableView(fixed)
         self.table.setObjectName(f"{model.key}Table")
         self.table.setModel(model)
-        self.table.setAccessibleName(noun.capitalize() + "s")
+        self.table.setAccessibleName(texts.name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -261,8 +271,8 @@ class ListEditor(QWidget):
             elif column.kind == "date":
                 self.table.setItemDelegateForColumn(number, DateDelegate(self.table))
 
-        self.add_button = QPushButton(f"Add {noun}")
-        self.remove_button = QPushButton(f"Remove {noun}")
+        self.add_button = QPushButton(texts.add)
+        self.remove_button = QPushButton(texts.remove)
         self.remove_button.setEnabled(False)
         self.error_label = ErrorLabel()
         buttons = QHBoxLayout()

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Choice, Membership, Status
 from app.services.suppliers.listing import SupplierFilter
-
-ANY = "Any"
+from app.ui.suppliers.list_models import choice_text
 
 
 class FilterBar(QWidget):
@@ -19,29 +18,29 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_box = QLineEdit(
-            placeholderText="Filter: name, pinyin (yiwu), city, tag, contact…  Ctrl+F"
+            placeholderText=self.tr("Filter: name, pinyin (yiwu), city, tag, contact…  Ctrl+F")
         )
         self.text_box.setClearButtonEnabled(True)
         self.text_box.setMinimumWidth(220)
-        self.status_box = self._choice_box(Status)
+        self.status_box = self._choice_box(Status, self.tr("Status: Any"))
         self.province_box = QComboBox()
-        self.province_box.addItem(f"Province: {ANY}", None)
+        self.province_box.addItem(self.tr("Province: Any"), None)
         for chinese, english in PROVINCES:
             self.province_box.addItem(f"{chinese} {english}", chinese)
-        self.membership_box = self._choice_box(Membership)
-        self.type_box = self._choice_box(BusinessType)
+        self.membership_box = self._choice_box(Membership, self.tr("Membership: Any"))
+        self.type_box = self._choice_box(BusinessType, self.tr("Type: Any"))
         self.count_label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_box, 1)
-        for label, box in (
-            ("Status", self.status_box),
-            (None, self.province_box),
-            ("Membership", self.membership_box),
-            ("Type", self.type_box),
+        for tip, box in (
+            (self.tr("Show only suppliers with this status"), self.status_box),
+            ("", self.province_box),
+            (self.tr("Show only suppliers with this membership"), self.membership_box),
+            (self.tr("Show only suppliers with this type"), self.type_box),
         ):
-            if label:
-                box.setToolTip(f"Show only suppliers with this {label.lower()}")
+            if tip:
+                box.setToolTip(tip)
             _compact(box)
             layout.addWidget(box)
         layout.addWidget(self.count_label)
@@ -50,14 +49,11 @@ class FilterBar(QWidget):
             box.currentIndexChanged.connect(self._emit)
 
     @staticmethod
-    def _choice_box(kind: type[Choice]) -> QComboBox:
+    def _choice_box(kind: type[Choice], any_text: str) -> QComboBox:
         box = QComboBox()
-        title = {"Status": "Status", "Membership": "Membership", "BusinessType": "Type"}[
-            kind.__name__
-        ]
-        box.addItem(f"{title}: {ANY}", None)
+        box.addItem(any_text, None)
         for member in kind:
-            box.addItem(f"{member.label} {member.label_zh}", member.value)
+            box.addItem(choice_text(member, " "), member.value)
         return box
 
     def current(self) -> SupplierFilter:
@@ -70,9 +66,13 @@ class FilterBar(QWidget):
         )
 
     def show_count(self, shown: int, total: int) -> None:
-        noun = "supplier" if total == 1 else "suppliers"
-        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        self.count_label.setText(text)
+        if shown == total:
+            text = self.tr("{total} supplier") if total == 1 else self.tr("{total} suppliers")
+        elif total == 1:
+            text = self.tr("{shown} of {total} supplier")
+        else:
+            text = self.tr("{shown} of {total} suppliers")
+        self.count_label.setText(text.format(shown=f"{shown:,}", total=f"{total:,}"))
 
     def focus_text(self) -> None:
         self.text_box.setFocus()

@@ -8,12 +8,21 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.suppliers.certifications import ExpiryState, expiry_state, state_text
 from app.domain.suppliers.choices import CertificationKind, Choice, RedFlagKind
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag
+from app.ui import i18n
 from app.ui.widgets.parsing import ParseError, format_date, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -37,9 +46,17 @@ def split_list_key(key: str) -> tuple[str, int, str] | None:
     return found.group(1), int(found.group(2)), found.group(3)
 
 
-def choice_text(member: Choice) -> str:
-    """How every choice reads in the editor: 'Business licence · 营业执照'."""
-    return f"{member.label} · {member.label_zh}"
+def choice_text(member: Choice, separator: str = " · ") -> str:
+    """How every choice reads in the editor: 'Business licence · 营业执照'; in the Chinese
+    interface the Chinese alone ('营业执照'): the English half would only be noise there."""
+    if i18n.active() == i18n.CHINESE and member.label_zh:
+        return member.label_zh
+    return f"{member.label}{separator}{member.label_zh}"
+
+
+def column_title(title: str) -> str:
+    """A ListColumn title (marked with QT_TRANSLATE_NOOP) in the interface language."""
+    return QCoreApplication.translate("ListModel", title)
 
 
 @dataclass(frozen=True)
@@ -118,7 +135,7 @@ class ListModel(QAbstractTableModel):
         return 0
 
     def title_of(self, attr: str) -> str:
-        return self.columns[self.column_of(attr)].title
+        return column_title(self.columns[self.column_of(attr)].title)
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -133,7 +150,9 @@ class ListModel(QAbstractTableModel):
         if role != _Role.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
+            if not 0 <= section < len(self.columns):
+                return None
+            return column_title(self.columns[section].title)
         return str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -217,7 +236,7 @@ class ListModel(QAbstractTableModel):
         if column.kind == "choice":
             if value is None:
                 return ""
-            return value.value if role == _Role.EditRole else value.label
+            return value.value if role == _Role.EditRole else i18n.label_of(value)
         if column.kind == "date":
             return row.bad_text.get(column.attr) or format_date(value)
         return "" if value is None else str(value)
@@ -226,7 +245,7 @@ class ListModel(QAbstractTableModel):
         if column.kind == "choice" and value is not None:
             return choice_text(value)
         if column.kind == "date":
-            return "A date as yyyy-mm-dd; leave empty when there is none"
+            return self.tr("A date as yyyy-mm-dd; leave empty when there is none")
         return value or None  # the whole text of a cell too narrow to show it
 
     def _extra(self, row: _Row, column: ListColumn, role: int) -> Any:
@@ -262,11 +281,11 @@ class ListModel(QAbstractTableModel):
 class ContactListModel(ListModel):
     key = "contacts"
     columns = (
-        ListColumn("person", "Person"),
-        ListColumn("phone", "Phone"),
-        ListColumn("wechat", "WeChat 微信"),
-        ListColumn("wangwang", "Wangwang 旺旺"),
-        ListColumn("email", "E-mail"),
+        ListColumn("person", str(QT_TRANSLATE_NOOP("ListModel", "Person"))),
+        ListColumn("phone", str(QT_TRANSLATE_NOOP("ListModel", "Phone"))),
+        ListColumn("wechat", str(QT_TRANSLATE_NOOP("ListModel", "WeChat 微信"))),
+        ListColumn("wangwang", str(QT_TRANSLATE_NOOP("ListModel", "Wangwang 旺旺"))),
+        ListColumn("email", str(QT_TRANSLATE_NOOP("ListModel", "E-mail"))),
     )
 
     def new_item(self) -> Contact:
@@ -280,11 +299,13 @@ class CertificationListModel(ListModel):
 
     key = "certifications"
     columns = (
-        ListColumn("kind", "Kind", "choice", CertificationKind),
-        ListColumn("number", "Number"),
-        ListColumn("issuer", "Issuer"),
-        ListColumn("expires_on", "Expires", "date"),
-        ListColumn("status", "Status", "status"),
+        ListColumn(
+            "kind", str(QT_TRANSLATE_NOOP("ListModel", "Kind")), "choice", CertificationKind
+        ),
+        ListColumn("number", str(QT_TRANSLATE_NOOP("ListModel", "Number"))),
+        ListColumn("issuer", str(QT_TRANSLATE_NOOP("ListModel", "Issuer"))),
+        ListColumn("expires_on", str(QT_TRANSLATE_NOOP("ListModel", "Expires")), "date"),
+        ListColumn("status", str(QT_TRANSLATE_NOOP("ListModel", "Status")), "status"),
     )
 
     def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
@@ -331,11 +352,14 @@ class CertificationListModel(ListModel):
         if column.attr not in ("status", "expires_on") or expires is None:
             return super()._tooltip(row, column, value)
         days = (expires - self._today()).days
+        on = expires.isoformat()
         if state == ExpiryState.EXPIRED:
-            return f"Expired on {expires.isoformat()}, {-days} day(s) ago: ask for a new one"
+            text = self.tr("Expired on {date}, {days} day(s) ago: ask for a new one")
+            return text.format(date=on, days=-days)
         if state == ExpiryState.EXPIRING:
-            return f"Expires on {expires.isoformat()}, in {days} day(s): ask for the renewal"
-        return f"Valid until {expires.isoformat()}"
+            text = self.tr("Expires on {date}, in {days} day(s): ask for the renewal")
+            return text.format(date=on, days=days)
+        return self.tr("Valid until {date}").format(date=on)
 
     def _extra(self, row: _Row, column: ListColumn, role: int) -> Any:
         if column.attr not in ("status", "expires_on"):
@@ -355,18 +379,19 @@ class RedFlagListModel(ListModel):
 
     key = "red_flags"
     columns = (
-        ListColumn("kind", "Kind", "choice", RedFlagKind),
-        ListColumn("noted_on", "Date", "date"),
-        ListColumn("remark", "Remark"),
-        ListColumn("resolved_on", "Resolved", "date"),
-        ListColumn("resolution", "How resolved"),
+        ListColumn("kind", str(QT_TRANSLATE_NOOP("ListModel", "Kind")), "choice", RedFlagKind),
+        ListColumn("noted_on", str(QT_TRANSLATE_NOOP("ListModel", "Date")), "date"),
+        ListColumn("remark", str(QT_TRANSLATE_NOOP("ListModel", "Remark"))),
+        ListColumn("resolved_on", str(QT_TRANSLATE_NOOP("ListModel", "Resolved")), "date"),
+        ListColumn("resolution", str(QT_TRANSLATE_NOOP("ListModel", "How resolved"))),
     )
 
     def _tooltip(self, row: _Row, column: ListColumn, value: Any) -> str | None:
         if column.attr == "kind" and value is not None and value.disqualifying:
-            return f"{choice_text(value)}: disqualifying while open (credit rating C)"
+            text = self.tr("{kind}: disqualifying while open (credit rating C)")
+            return text.format(kind=choice_text(value))
         if column.attr in ("resolved_on", "resolution"):
-            return "Mark it resolved with the date and how: it then stops counting"
+            return self.tr("Mark it resolved with the date and how: it then stops counting")
         return super()._tooltip(row, column, value)
 
     def _extra(self, row: _Row, column: ListColumn, role: int) -> Any:

@@ -25,7 +25,7 @@ from app.services.workbench import Workbench
 from app.ui.settings import SUPPLIERS_HEADER, SUPPLIERS_SPLITTER, Settings
 from app.ui.suppliers.list_loader import SupplierListLoader
 from app.ui.suppliers.tab_view import SuppliersTabView
-from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel
+from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel, column_title
 from app.ui.widgets.operations import Operations
 
 FIRST_SCREEN_ROWS = 200  # shown at once; the rest arrives from a worker thread
@@ -77,7 +77,7 @@ class SuppliersTab(SuppliersTabView):
         self.model.set_items(first_rows)
         self._after_rows_changed()
         if self.model.total >= FIRST_SCREEN_ROWS:
-            self.message.emit("Loading suppliers…")
+            self.message.emit(self.tr("Loading suppliers…"))
             self._loader = SupplierListLoader(self.workbench.path, self)
             self._loader.loaded.connect(self._on_all_loaded)
             self._loader.failed.connect(self._show_error)
@@ -98,7 +98,8 @@ class SuppliersTab(SuppliersTabView):
         for change in pending:
             self._refresh_rows(change)
         self._after_rows_changed()
-        self.message.emit(f"{self.model.total:,} suppliers loaded")
+        total = f"{self.model.total:,}"
+        self.message.emit(self.tr("{count} suppliers loaded").format(count=total))
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self._apply_filter)
@@ -181,8 +182,8 @@ class SuppliersTab(SuppliersTabView):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            "This supplier has unsaved changes. Save them?",
+            self.tr("Unsaved changes"),
+            self.tr("This supplier has unsaved changes. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -199,7 +200,7 @@ class SuppliersTab(SuppliersTabView):
         self.table.clearSelection()
         self.editor.set_supplier(Supplier())
         self.editor.setFocus()
-        self.message.emit("New supplier: fill in a name and press Save (Ctrl+S)")
+        self.message.emit(self.tr("New supplier: fill in a name and press Save (Ctrl+S)"))
         self._update_actions()
 
     def save(self) -> bool:
@@ -208,7 +209,7 @@ class SuppliersTab(SuppliersTabView):
             record = self.editor.supplier()
         except ValidationError as error:
             self.editor.show_errors(error.field_errors)
-            self.message.emit("Not saved: fix the fields marked in red")
+            self.message.emit(self.tr("Not saved: fix the fields marked in red"))
             return False
         try:
             if record.id is None and not self._accept_look_alikes(record):
@@ -227,7 +228,7 @@ class SuppliersTab(SuppliersTabView):
         self._current_id = change.touched[0]
         self._select_id(self._current_id)
         self.show_supplier(self._current_id)
-        self.message.emit(f"Saved {record.display_name}")
+        self.message.emit(self.tr("Saved {name}").format(name=record.display_name))
         return True
 
     def _accept_look_alikes(self, record: Supplier) -> bool:
@@ -237,8 +238,10 @@ class SuppliersTab(SuppliersTabView):
         lines = "\n".join(f"• {other.name} ({other.reason})" for other in look_alikes[:5])
         answer = QMessageBox.warning(
             self,
-            "Possible duplicate",
-            f"This supplier looks like one you already have:\n\n{lines}\n\nSave it anyway?",
+            self.tr("Possible duplicate"),
+            self.tr(
+                "This supplier looks like one you already have:\n\n{suppliers}\n\nSave it anyway?"
+            ).format(suppliers=lines),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -260,7 +263,7 @@ class SuppliersTab(SuppliersTabView):
         self._current_id = change.created[0]
         self._select_id(self._current_id)
         self.show_supplier(self._current_id)
-        self.message.emit("Duplicated: edit the copy and save")
+        self.message.emit(self.tr("Duplicated: edit the copy and save"))
 
     def open_audits(self) -> None:
         """Ask the window for the selected supplier's factory audits."""
@@ -273,15 +276,17 @@ class SuppliersTab(SuppliersTabView):
         if not ids:
             return
         names = [self.model.data(self.model.index(self.model.row_of(i) or 0, 0)) for i in ids[:5]]
-        more = f"\n… and {len(ids) - 5} more" if len(ids) > 5 else ""
+        lines = [f"• {name}" for name in names]
+        if len(ids) > 5:
+            lines.append(self.tr("… and {count} more").format(count=len(ids) - 5))
         answer = QMessageBox.question(
             self,
-            "Delete suppliers",
-            f"Delete {len(ids)} supplier(s) with everything recorded about them (contacts, "
-            "certifications, red flags, capacity facts, credit inputs, evaluations)?\n\n"
-            + "\n".join(f"• {name}" for name in names)
-            + more
-            + "\n\nYou can undo this with Ctrl+Z.",
+            self.tr("Delete suppliers"),
+            self.tr(
+                "Delete {count} supplier(s) with everything recorded about them (contacts, "
+                "certifications, red flags, capacity facts, credit inputs, evaluations)?\n\n"
+                "{suppliers}\n\nYou can undo this with Ctrl+Z."
+            ).format(count=len(ids), suppliers="\n".join(lines)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -292,7 +297,8 @@ class SuppliersTab(SuppliersTabView):
             return
         self._undo_records, self._undo_dependents = change.removed, change.dependents
         self._update_actions()
-        self.message.emit(f"Deleted {len(change.deleted)} supplier(s). Undo with Ctrl+Z")
+        deleted = self.tr("Deleted {count} supplier(s). Undo with Ctrl+Z")
+        self.message.emit(deleted.format(count=len(change.deleted)))
 
     def undo_delete(self) -> None:
         if not self._undo_records:
@@ -304,7 +310,8 @@ class SuppliersTab(SuppliersTabView):
             return
         self._undo_records, self._undo_dependents = (), ()
         self._update_actions()
-        self.message.emit(f"Restored {len(change.created)} supplier(s)")
+        restored = self.tr("Restored {count} supplier(s)")
+        self.message.emit(restored.format(count=len(change.created)))
 
     def _write(self, operation: Callable[[], Change]) -> Change | None:
         """Run one write through the window's operations; a refusal is shown, not raised."""
@@ -372,13 +379,13 @@ class SuppliersTab(SuppliersTabView):
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for section, column in enumerate(COLUMNS):
-            action = menu.addAction(column.title)
+            action = menu.addAction(column_title(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
             action.setEnabled(section != 0)  # the name column always stays
             action.toggled.connect(lambda shown, s=section: header.setSectionHidden(s, not shown))
         menu.addSeparator()
-        menu.addAction("Reset columns", self.apply_default_widths)
+        menu.addAction(self.tr("Reset columns"), self.apply_default_widths)
         menu.exec(header.mapToGlobal(position))
 
     def _restore_layout(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -22,6 +23,7 @@ from app.ui.suppliers.filter_bar import FilterBar
 from app.ui.suppliers.table_model import COLUMNS
 from app.ui.widgets.tab_protocol import tab_action
 
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")  # "(&N)" after Chinese, "&" in English
 DEFAULT_WIDTHS = {
     "name_zh": 230,
     "name_en": 200,
@@ -54,13 +56,19 @@ class SuppliersTabView(QWidget):
         self.editor = SupplierEditor(today)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
-        self.new_action = tab_action(self, "&New supplier", QKeySequence.StandardKey.New)
-        self.duplicate_action = tab_action(self, "D&uplicate supplier", "Ctrl+D")
-        self.delete_action = tab_action(self, "&Delete supplier…", QKeySequence.StandardKey.Delete)
-        self.undo_action = tab_action(self, "&Undo delete", QKeySequence.StandardKey.Undo)
-        self.find_action = tab_action(self, "&Find supplier", QKeySequence.StandardKey.Find)
-        self.audits_action = tab_action(self, "&Audits…", "Ctrl+Shift+A")
+        self.new_action = tab_action(self, self.tr("&New supplier"), QKeySequence.StandardKey.New)
+        self.duplicate_action = tab_action(self, self.tr("D&uplicate supplier"), "Ctrl+D")
+        self.delete_action = tab_action(
+            self, self.tr("&Delete supplier…"), QKeySequence.StandardKey.Delete
+        )
+        self.undo_action = tab_action(self, self.tr("&Undo delete"), QKeySequence.StandardKey.Undo)
+        self.find_action = tab_action(
+            self, self.tr("&Find supplier"), QKeySequence.StandardKey.Find
+        )
+        self.audits_action = tab_action(self, self.tr("&Audits…"), "Ctrl+Shift+A")
         self.undo_action.setEnabled(False)
+        for action in self.actions():  # buttons read "新建供应商", not Qt's "新建供应商(N)"
+            action.setIconText(_MNEMONIC.sub("", action.text()).removesuffix("…"))
         # The Delete key belongs to the table only; in the editor it deletes text.
         self.removeAction(self.delete_action)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

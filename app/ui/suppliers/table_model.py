@@ -8,20 +8,29 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.kit.money import Money
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, Status
 from app.domain.suppliers.membership import member_since_text
 from app.services.suppliers.listing import SupplierFilter, SupplierListItem
+from app.ui.i18n import label_of
+from app.ui.suppliers.list_models import choice_text
 from app.ui.suppliers.table_state import SupplierTable
 
 _Index = QModelIndex | QPersistentModelIndex
 _PROVINCE_EN = dict(PROVINCES)
-_TYPE_LABELS = {member.value: member.label for member in BusinessType}
-_MEMBERSHIP_LABELS = {member.value: f"{member.label} {member.label_zh}" for member in Membership}
-_STATUS_LABELS = {member.value: member.label for member in Status}
+_TYPES = {member.value: member for member in BusinessType}
+_MEMBERSHIPS = {member.value: member for member in Membership}
+_STATUSES = {member.value: member for member in Status}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _WARNING_TEXT = QColor("#9a3412")  # dark orange: readable, and the text says it too
 
@@ -30,10 +39,37 @@ def _rate(text: str | None) -> str:
     return "" if text is None else f"{Decimal(text).normalize():f} %"
 
 
+def _type(item: SupplierListItem) -> str:
+    member = _TYPES.get(item.business_type or "")
+    return "" if member is None else label_of(member)
+
+
+def _membership(item: SupplierListItem) -> str:
+    member = _MEMBERSHIPS.get(item.membership or "")
+    return "" if member is None else choice_text(member, " ")
+
+
+def _status(item: SupplierListItem) -> str:
+    member = _STATUSES.get(item.status)
+    return item.status if member is None else label_of(member)
+
+
 def _deposit(item: SupplierListItem) -> str:
     if item.deposit_minor is None:
         return ""
     return str(Money.from_minor(item.deposit_minor, item.deposit_currency))
+
+
+def _name_zh(item: SupplierListItem) -> str:
+    return item.name_zh
+
+
+def _name_en(item: SupplierListItem) -> str:
+    return item.name_en
+
+
+def _province(item: SupplierListItem) -> str:
+    return f"{item.province} {_PROVINCE_EN.get(item.province, '')}".strip()
 
 
 @dataclass(frozen=True)
@@ -45,47 +81,82 @@ class Column:
     shown_by_default: bool = True
 
 
+# Titles are marked for translation here and translated where shown (column_title).
 COLUMNS: tuple[Column, ...] = (
-    Column("name_zh", "Chinese name", lambda i: i.name_zh),
-    Column("name_en", "English name", lambda i: i.name_en),
-    Column("business_type", "Type", lambda i: _TYPE_LABELS.get(i.business_type or "", "")),
+    Column("name_zh", str(QT_TRANSLATE_NOOP("SupplierTableModel", "Chinese name")), _name_zh),
+    Column("name_en", str(QT_TRANSLATE_NOOP("SupplierTableModel", "English name")), _name_en),
+    Column("business_type", str(QT_TRANSLATE_NOOP("SupplierTableModel", "Type")), _type),
+    Column("province", str(QT_TRANSLATE_NOOP("SupplierTableModel", "Province")), _province),
+    Column("city", str(QT_TRANSLATE_NOOP("SupplierTableModel", "City")), lambda i: i.city),
     Column(
-        "province",
-        "Province",
-        lambda i: f"{i.province} {_PROVINCE_EN.get(i.province, '')}".strip(),
-    ),
-    Column("city", "City", lambda i: i.city),
-    Column(
-        "membership", "1688 membership", lambda i: _MEMBERSHIP_LABELS.get(i.membership or "", "")
+        "membership", str(QT_TRANSLATE_NOOP("SupplierTableModel", "1688 membership")), _membership
     ),
     Column(
         "member_since",
-        "Member since",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Member since")),
         lambda i: member_since_text(i.member_since, i.member_since_month),
         numeric=True,
     ),
-    Column("status", "Status", lambda i: _STATUS_LABELS.get(i.status, i.status)),
-    Column("reorder_rate", "Reorder", lambda i: _rate(i.reorder_rate), numeric=True),
-    Column("on_time_rate", "On time", lambda i: _rate(i.on_time_rate), numeric=True),
+    Column("status", str(QT_TRANSLATE_NOOP("SupplierTableModel", "Status")), _status),
+    Column(
+        "reorder_rate",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Reorder")),
+        lambda i: _rate(i.reorder_rate),
+        numeric=True,
+    ),
+    Column(
+        "on_time_rate",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "On time")),
+        lambda i: _rate(i.on_time_rate),
+        numeric=True,
+    ),
     Column(
         "response_rate",
-        "Response",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Response")),
         lambda i: _rate(i.response_rate),
         numeric=True,
         shown_by_default=False,
     ),
-    Column("deposit_minor", "Deposit", _deposit, numeric=True, shown_by_default=False),
-    Column("tags", "Tags", lambda i: i.tags or ""),
-    Column("contact", "Contact", lambda i: i.contact or ""),
     Column(
-        "red_flags", "Red flags", lambda i: f"⚑ {i.red_flags}" if i.red_flags else "", numeric=True
+        "deposit_minor",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Deposit")),
+        _deposit,
+        numeric=True,
+        shown_by_default=False,
+    ),
+    Column("tags", str(QT_TRANSLATE_NOOP("SupplierTableModel", "Tags")), lambda i: i.tags or ""),
+    Column(
+        "contact",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Contact")),
+        lambda i: i.contact or "",
     ),
     Column(
-        "next_expiry", "Next cert. expiry", lambda i: i.next_expiry or "", shown_by_default=False
+        "red_flags",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Red flags")),
+        lambda i: f"⚑ {i.red_flags}" if i.red_flags else "",
+        numeric=True,
     ),
-    Column("updated_at", "Updated", lambda i: i.updated_at[:10], shown_by_default=False),
+    Column(
+        "next_expiry",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Next cert. expiry")),
+        lambda i: i.next_expiry or "",
+        shown_by_default=False,
+    ),
+    Column(
+        "updated_at",
+        str(QT_TRANSLATE_NOOP("SupplierTableModel", "Updated")),
+        lambda i: i.updated_at[:10],
+        shown_by_default=False,
+    ),
 )
 COLUMN_FIELDS = tuple(column.field for column in COLUMNS)
+
+
+def column_title(column: Column) -> str:
+    """A column's title in the interface language."""
+    return QCoreApplication.translate("SupplierTableModel", column.title)
+
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -108,7 +179,7 @@ class SupplierTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
+            return column_title(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,7 +211,8 @@ class SupplierTableModel(QAbstractTableModel):
         if not item.expiry_alert(self._today()):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"A certification expires on {item.next_expiry} (or has expired): check it."
+            text = self.tr("A certification expires on {date} (or has expired): check it.")
+            return text.format(date=item.next_expiry)
         if role == Qt.ItemDataRole.ForegroundRole:
             return _WARNING_TEXT
         return None

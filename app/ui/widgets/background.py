@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import Cancelled
@@ -28,7 +28,8 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     Returns the work's result, or re-raises its exception here on the GUI thread (a
     Cancelled when the user pressed Cancel), so callers handle errors in one place.
     """
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    cancel = QCoreApplication.translate("background", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work finishes without a flashing dialog
     dialog.setAutoClose(False)
@@ -66,5 +67,5 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     if "error" in outcome:
         raise outcome["error"]
     if cancelled.is_set():
-        raise Cancelled("Cancelled; nothing was written.")
+        raise Cancelled(QCoreApplication.translate("background", "Cancelled; nothing was written."))
     return outcome["result"]

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -55,7 +55,9 @@ def series_pen(index: int, width: float = 2.0) -> QPen:
 
 def format_value(value: float | None) -> str:
     """Scores are shown to one decimal across the app; None is said, never shown as 0."""
-    return "unknown" if value is None else f"{value:.1f}"
+    if value is None:
+        return QCoreApplication.translate("charts", "unknown")
+    return f"{value:.1f}"
 
 
 def labelled_steps(values: Sequence[int], spacing: float, label_height: float) -> list[int]:

@@ -37,7 +37,7 @@ class DateField(QDateEdit):
             self.setMinimumDate(_BLANK)
             self.setSpecialValueText("—")
             self.setToolTip(
-                "Type YYYY-MM-DD or pick from the calendar (F4); Delete leaves it blank"
+                self.tr("Type YYYY-MM-DD or pick from the calendar (F4); Delete leaves it blank")
             )
         self.set_value(None)
 

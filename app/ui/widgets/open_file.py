@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -14,8 +14,10 @@ from app import APP_NAME
 def offer_to_open(parent: QWidget, path: Path, text: str) -> QMessageBox:
     """A small non-modal box: Open file · Show in folder · Close."""
     box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
-    open_button = box.addButton("&Open file", QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    open_text = QCoreApplication.translate("open_file", "&Open file")
+    folder_text = QCoreApplication.translate("open_file", "Show in &folder")
+    open_button = box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton(folder_text, QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_button)
 

@@ -76,9 +76,7 @@ class Operations(QObject):
         super().__init__(parent)
         self.workbench = workbench
 
-    def run(
-        self, operation: Callable[[], Any], *, form: _FieldForm | None = None
-    ) -> Outcome:
+    def run(self, operation: Callable[[], Any], *, form: _FieldForm | None = None) -> Outcome:
         """Run one write; on success broadcast what it changed, on refusal say why.
 
         `form` (with `show_errors`) gets the field messages, or none after a success.

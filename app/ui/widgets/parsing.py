@@ -6,6 +6,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain.kit.money import parse_decimal, reading_of
 
 DATE_FORMAT_HINT = "yyyy-mm-dd"
@@ -40,7 +42,8 @@ def parse_optional_decimal(text: str, what: str) -> Decimal | None:
     try:
         return parse_decimal(text)
     except ValueError:
-        raise ParseError(f"'{text.strip()}' is not a number: {what}.") from None
+        message = QCoreApplication.translate("parsing", "'{text}' is not a number: {what}.")
+        raise ParseError(message.format(text=text.strip(), what=what)) from None
 
 
 def parse_amount(text: str, what: str) -> tuple[Decimal | None, str]:
@@ -58,7 +61,8 @@ def parse_count(text: str, what: str) -> int | None:
     if not stripped:
         return None
     if not stripped.isdigit():
-        raise ParseError(f"'{text.strip()}' is not a whole number: {what}.")
+        message = QCoreApplication.translate("parsing", "'{text}' is not a whole number: {what}.")
+        raise ParseError(message.format(text=text.strip(), what=what))
     return int(stripped)
 
 
@@ -67,7 +71,10 @@ def parse_year(text: str) -> int | None:
     if not stripped:
         return None
     if not _YEAR.match(stripped):
-        raise ParseError(f"'{stripped}' is not a year: enter four digits, e.g. 2019.")
+        message = QCoreApplication.translate(
+            "parsing", "'{text}' is not a year: enter four digits, e.g. 2019."
+        )
+        raise ParseError(message.format(text=stripped))
     return int(stripped)
 
 
@@ -86,9 +93,10 @@ def parse_date(text: str) -> date | None:
             return date(*(int(part) for part in found.groups()))
         except ValueError:
             pass
-    raise ParseError(
-        f"'{stripped}' is not a date: enter it as {DATE_FORMAT_HINT}, e.g. 2027-01-31."
+    message = QCoreApplication.translate(
+        "parsing", "'{text}' is not a date: enter it as {format}, e.g. 2027-01-31."
     )
+    raise ParseError(message.format(text=stripped, format=DATE_FORMAT_HINT))
 
 
 def parse_tags(text: str) -> list[str]:

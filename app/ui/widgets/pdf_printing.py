@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -35,7 +35,11 @@ def paint_pdf(pdf: Path, printer: QPrinter) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         document.close()
-        raise WorkbenchError("The printer could not be started; check its settings.")
+        raise WorkbenchError(
+            QCoreApplication.translate(
+                "pdf_printing", "The printer could not be started; check its settings."
+            )
+        )
     try:
         for number in range(len(document)):
             if number:
@@ -66,7 +70,10 @@ def _open(pdf: Path) -> Any:  # a pypdfium2 PdfDocument (the library has no type
     try:
         return pdfium.PdfDocument(str(pdf))
     except (pdfium.PdfiumError, OSError) as error:
-        raise WorkbenchError(f"Cannot open {pdf} for printing: {error}") from None
+        text = QCoreApplication.translate(
+            "pdf_printing", "Cannot open {file} for printing: {error}"
+        )
+        raise WorkbenchError(text.format(file=pdf, error=error)) from None
 
 
 def _printer_for(pdf: Path) -> QPrinter:
@@ -96,7 +103,8 @@ def preview_pdf(pdf: Path, parent: QWidget | None = None) -> None:
     """Qt's print preview of the PDF, from which the user can print it."""
     printer = _printer_for(pdf)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {pdf.name}")
+    title = QCoreApplication.translate("pdf_printing", "Print preview — {name}")
+    dialog.setWindowTitle(title.format(name=pdf.name))
     dialog.paintRequested.connect(lambda target: paint_pdf(pdf, target))
     dialog.resize(900, 1000)
     dialog.exec()

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -32,12 +33,21 @@ class _Importer(Protocol):
 
 
 # The file dialogs' filter: every format the photo store takes (HEIC from iPhones included).
-PHOTO_FILTER = (
-    "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)"
+# Shown in a file dialog: `photo_filter()` gives it in the interface language.
+PHOTO_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "photo_import",
+        "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif);;All files (*)",
+    )
 )
 PASTED_PNG_QUALITY = 70  # Qt maps it to zlib level 2: a pasted screenshot saves in tens of ms
 NAMES_SHOWN = 8  # names listed in the summary's text; all of them are in its details
 _paste_folder: Path | None = None
+
+
+def photo_filter() -> str:
+    """The file dialogs' filter for photos, its words in the interface language."""
+    return QCoreApplication.translate("photo_import", PHOTO_FILTER)
 
 
 def save_pasted_image(image: QImage) -> Path:
@@ -54,7 +64,10 @@ def save_pasted_image(image: QImage) -> Path:
         path = _paste_folder / f"Pasted image {stamp} ({number}).png"
     # PNG by the .png suffix: PySide6 types the format argument as bytes but rejects bytes.
     if not image.save(str(path), quality=PASTED_PNG_QUALITY):
-        raise WorkbenchError(f"The pasted image could not be saved to {path}.")
+        text = QCoreApplication.translate(
+            "photo_import", "The pasted image could not be saved to {path}."
+        )
+        raise WorkbenchError(text.format(path=path))
     return path
 
 
@@ -68,34 +81,79 @@ class ImportSummary:
     warning: bool  # something was refused, cancelled or failed
 
 
+# The summary's sentences: (one, many) by the count they start with.
+_IMPORTED = (
+    str(QT_TRANSLATE_NOOP("photo_import", "{count} photo imported.")),
+    str(QT_TRANSLATE_NOOP("photo_import", "{count} photos imported.")),
+)
+_DUPLICATES = (
+    str(
+        QT_TRANSLATE_NOOP(
+            "photo_import", "{count} photo already in the store, not copied again: {names}"
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "photo_import", "{count} photos already in the store, not copied again: {names}"
+        )
+    ),
+)
+_REFUSED = (
+    str(QT_TRANSLATE_NOOP("photo_import", "{count} file refused:")),
+    str(QT_TRANSLATE_NOOP("photo_import", "{count} files refused:")),
+)
+_CANCELLED = (
+    str(
+        QT_TRANSLATE_NOOP(
+            "photo_import", "Cancelled: {count} file not imported; the photos imported before stay."
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "photo_import",
+            "Cancelled: {count} files not imported; the photos imported before stay.",
+        )
+    ),
+)
+
+
+def _counted(sentences: tuple[str, str], count: int, **values: object) -> str:
+    """The sentence for `count` (one or many) in the interface language, filled in."""
+    text = QCoreApplication.translate("photo_import", sentences[0 if count == 1 else 1])
+    return text.format(count=count, **values)
+
+
 def import_summary(report: ImportReport) -> ImportSummary:
     """The message after an import: counts, duplicates named as such, each refusal with why."""
     imported, duplicates = report.imported, report.duplicates
     if not (report.photos or report.refused or report.cancelled or report.failure):
-        return ImportSummary("No photos were found to import.", "", True)
-    lines = [f"{_count(len(imported), 'photo')} imported."]
+        nothing = QCoreApplication.translate("photo_import", "No photos were found to import.")
+        return ImportSummary(nothing, "", True)
+    lines = [_counted(_IMPORTED, len(imported))]
     details: list[str] = []
     if duplicates:
         names = [photo.original_name for photo in duplicates]
-        lines.append(
-            f"{_count(len(names), 'photo')} already in the store, not copied again: "
-            + _names(names)
-        )
-        details += ["Already in the store:", *(f"  {name}" for name in names)]
+        lines.append(_counted(_DUPLICATES, len(names), names=_names(names)))
+        details += [
+            QCoreApplication.translate("photo_import", "Already in the store:"),
+            *(f"  {name}" for name in names),
+        ]
     if report.refused:
         refusals = [f"{path.name}: {reason}" for path, reason in report.refused]
-        lines.append(f"{_count(len(refusals), 'file')} refused:")
+        lines.append(_counted(_REFUSED, len(refusals)))
         lines += [f"  • {line}" for line in refusals[:NAMES_SHOWN]]
         if len(refusals) > NAMES_SHOWN:
-            lines.append(f"  … and {len(refusals) - NAMES_SHOWN} more (see Details)")
-        details += ["Refused:", *(f"  {path}: {reason}" for path, reason in report.refused)]
+            more = QCoreApplication.translate("photo_import", "  … and {count} more (see Details)")
+            lines.append(more.format(count=len(refusals) - NAMES_SHOWN))
+        details += [
+            QCoreApplication.translate("photo_import", "Refused:"),
+            *(f"  {path}: {reason}" for path, reason in report.refused),
+        ]
     if report.cancelled:
-        lines.append(
-            f"Cancelled: {_count(len(report.not_attempted), 'file')} not imported; "
-            "the photos imported before stay."
-        )
+        lines.append(_counted(_CANCELLED, len(report.not_attempted)))
     if report.failure:
-        lines.append(f"The import stopped: {report.failure}")
+        stopped = QCoreApplication.translate("photo_import", "The import stopped: {reason}")
+        lines.append(stopped.format(reason=report.failure))
     long = len(duplicates) > NAMES_SHOWN or len(report.refused) > NAMES_SHOWN
     warning = bool(report.refused or report.cancelled or report.failure)
     return ImportSummary("\n".join(lines), "\n".join(details) if long else "", warning)
@@ -120,11 +178,14 @@ def run_import(
         return report
 
     try:
-        return run_with_progress(parent, "Importing photos…", work)
+        label = QCoreApplication.translate("photo_import", "Importing photos…")
+        return run_with_progress(parent, label, work)
     except Cancelled:
         return finished[0] if finished else None
     except WorkbenchError as error:
-        QMessageBox.warning(parent, "Import photos", str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("photo_import", "Import photos"), str(error)
+        )
         return None
 
 
@@ -137,17 +198,17 @@ def import_with_progress(
         return None
     summary = import_summary(report)
     icon = QMessageBox.Icon.Warning if summary.warning else QMessageBox.Icon.Information
-    box = QMessageBox(icon, "Import photos", summary.text, QMessageBox.StandardButton.Ok, parent)
+    title = QCoreApplication.translate("photo_import", "Import photos")
+    box = QMessageBox(icon, title, summary.text, QMessageBox.StandardButton.Ok, parent)
     if summary.details:
         box.setDetailedText(summary.details)
     box.exec()
     return report
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _names(names: list[str]) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
-    return shown if len(names) <= NAMES_SHOWN else f"{shown} … and {len(names) - NAMES_SHOWN} more"
+    if len(names) <= NAMES_SHOWN:
+        return shown
+    more = QCoreApplication.translate("photo_import", "{names} … and {count} more")
+    return more.format(names=shown, count=len(names) - NAMES_SHOWN)

@@ -69,9 +69,11 @@ class SupplierPicker(QComboBox):
         completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         line = self.lineEdit()
         if line is not None:
-            line.setPlaceholderText("type a name, pinyin (yiwu) or initials (ywhd)")
+            line.setPlaceholderText(self.tr("type a name, pinyin (yiwu) or initials (ywhd)"))
             line.textEdited.connect(self._search)
-        self.setToolTip("Type any part of the Chinese or English name, its pinyin or initials")
+        self.setToolTip(
+            self.tr("Type any part of the Chinese or English name, its pinyin or initials")
+        )
 
     def set_suppliers(self, choices: Sequence[Choice | tuple[int, str]]) -> None:
         """The suppliers to choose from, the current one kept when it is still there; a pair

@@ -9,6 +9,7 @@ in the main window.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+_CHINESE_MNEMONIC = re.compile(r"\(&\w\)")  # '新建报价(&N)': the letter goes too
 
 if TYPE_CHECKING:
     from app.services.changes import Change
@@ -83,6 +86,7 @@ def tab_action(
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
+        plain = _CHINESE_MNEMONIC.sub("", text).replace("&", "").rstrip("…")
+        action.setToolTip(f"{plain} ({action.shortcut().toString()})")
     parent.addAction(action)
     return action

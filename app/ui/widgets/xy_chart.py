@@ -196,7 +196,7 @@ class XYChart(ChartWidget):
     def empty_text(self) -> str | None:
         if any(self._usable(x) for s in self._series for x, _ in s.points):
             return None
-        return self._empty or "Nothing to chart yet"
+        return self._empty or self.tr("Nothing to chart yet")
 
     def x_ticks(self) -> list[str]:
         return [text for _, text in self._layout().x_ticks]

@@ -37,9 +37,7 @@ def test_a_path_that_cannot_hold_files_is_one_line(capsys: pytest.CaptureFixture
     assert code == 1 and err.count("\n") == 1 and "unexpected" not in err
 
 
-def test_an_export_to_proc_is_one_line(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_export_to_proc_is_one_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["export", "suppliers", "--db", str(db_path), "--out", "/proc/self/x.xlsx"])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("error: ") and err.count("\n") == 1, err
