@@ -30,6 +30,8 @@ fail() { echo "error: bundle: $*" >&2; exit 1; }
 # What must be inside, and what must not (README: what the bundle leaves out).
 internal="$BUNDLE/_internal"
 for required in resources/fonts/wqy-microhei.ttc resources/guide/user-guide.md \
+                resources/guide/user-guide.zh_CN.md resources/translations/workbench_zh_CN.qm \
+                PySide6/Qt/translations/qtbase_zh_CN.qm \
                 resources/icons/workbench-256.png app/store/migrations/env.py \
                 app/store/migrations/script.py.mako pypdfium2_raw/libpdfium.so \
                 PySide6/Qt/plugins/platforms/libqxcb.so \

@@ -1,7 +1,7 @@
 """PyInstaller's own QtCore hook, less Qt's translations of itself (qtbase_*.qm, 7 MB).
 
-The app loads none of them yet. Only Simplified Chinese stays (150 kB), for the 简体中文
-interface of issue 15: Qt's standard buttons and dialogs. User hooks (`hookspath` in
+The app loads only Simplified Chinese, which stays (150 kB): in the 简体中文
+interface, Qt's standard buttons and dialogs (OK, Cancel, Save…). User hooks (`hookspath` in
 workbench.spec) take precedence over PyInstaller's.
 """
 
