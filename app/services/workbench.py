@@ -104,7 +104,10 @@ class Workbench:
     def negotiation(self) -> NegotiationService:
         from app.services.negotiation.service import NegotiationService
 
-        return NegotiationService(self.database, today=self.today)
+        # Freight measured on a shipment flows into the landed cost (issue 12).
+        return NegotiationService(
+            self.database, self.today, measured_freight=self.consolidation.freight_per_unit
+        )
 
     @cached_property
     def consolidation(self) -> ConsolidationService:

@@ -24,6 +24,11 @@ Rules, decided once:
   currency has no rate is left out of the statistics and the note says so. The "too good to be
   true" flag and how far below the median come from those statistics.
 - Rows keep the order the quotes were given in; sort by `rank` to list the cheapest first.
+- Measured freight: when the goods already travelled (the Consolidation tab allocated a
+  shipment's charge to the product), that freight per unit, converted to the home currency at
+  the rate on `on` (exact; the order's freight is then per unit x ordered quantity, rounded
+  once to the home currency's minor unit, as the quantity advisor does), replaces the settings' freight for every quote. Without a rate for
+  its currency the settings' freight stays and `freight_per_unit` is None.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.kit.money import Money
+from app.domain.negotiation.amounts import round_money
 from app.domain.negotiation.cost_settings import LandedCostSettings
 from app.domain.negotiation.fx import ExchangeRate, rate_for, to_home
 from app.domain.negotiation.landed_cost import LandedCost, landed_cost
@@ -134,6 +141,8 @@ class Comparison:
     rows: tuple[QuoteComparison, ...]  # in the order the quotes were given
     market: MarketStats | None  # None: no quote could be compared
     market_note: str = ""  # conversions made or quotes left out, in words
+    measured_freight: Money | None = None  # per unit, from a shipment (its line's currency)
+    freight_per_unit: Decimal | None = None  # the measured freight used, home currency
 
     @property
     def ranked(self) -> tuple[QuoteComparison, ...]:
@@ -160,15 +169,27 @@ def compare_quotes(
     target_margin_pct: Decimal = DEFAULT_MARGIN_PCT,
     selling_fee_pct: Decimal = Decimal(0),
     warn_days: int = EXPIRY_WARNING_DAYS,
+    measured_freight: Money | None = None,
 ) -> Comparison:
     """The comparison of `quotes` at `quantity` imported on `on` (module rules).
 
     Raises ValueError for a broken quote or quantity, or a broken threshold.
     """
     rates = tuple(rates)
+    per_unit = measured_freight_per_unit(measured_freight, rates, home, on)
     rows = [
         replace(
-            _row(quote, quantity, settings, rates, home, on, target_margin_pct, selling_fee_pct),
+            _row(
+                quote,
+                quantity,
+                settings,
+                rates,
+                home,
+                on,
+                target_margin_pct,
+                selling_fee_pct,
+                per_unit,
+            ),
             validity=validity_on(quote, on, warn_days),
             days_left=days_left(quote, on),
         )
@@ -190,7 +211,21 @@ def compare_quotes(
         tuple(rows),
         market,
         note,
+        measured_freight,
+        per_unit,
     )
+
+
+def measured_freight_per_unit(
+    measured: Money | None, rates: Iterable[ExchangeRate], home: str, on: date
+) -> Decimal | None:
+    """A shipment's freight per unit in home currency (exact); None: none, or no rate."""
+    if measured is None:
+        return None
+    try:
+        return measured.amount / rate_for(measured.currency, rates, home, on)
+    except ValueError:
+        return None
 
 
 def competition_ranks(values: Sequence[Decimal | None]) -> list[int | None]:
@@ -217,11 +252,16 @@ def _row(
     on: date,
     margin_pct: Decimal,
     fee_pct: Decimal,
+    freight_per_unit: Decimal | None = None,
 ) -> QuoteComparison:
     result = price_quote(quote, quantity)
     if isinstance(result, Unpriceable):
         return QuoteComparison(
             quote, None, result, None, None, None, Validity.VALID, None, problem=result.message
+        )
+    if freight_per_unit is not None:
+        settings = replace(
+            settings, freight=round_money(freight_per_unit * result.ordered_qty, home)
         )
     problems: list[str] = []
     goods_home = landed = selling = None

@@ -16,21 +16,30 @@ Decided here:
 - The advisor gives landed totals when it can; when it cannot (no rate for the quote's
   currency, unknown domestic shipping) it falls back to goods totals in the quote's currency
   (`QuantityAdvice.landed` is False) rather than refusing.
+- Freight measured by the Consolidation tab (a shipment's charge allocated to the product's
+  order items) replaces the landed-cost settings' freight in the comparison and the advisor;
+  the workbench wires `measured_freight` to the consolidation service (features do not import
+  each other). Without a rate for its currency the settings' freight stays.
 - The export's quantity is the one asked, else the planned quantity, else the largest MOQ among
   the quotes (so every quote is priceable at it), else 1.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select, true
 
+from app.domain.kit.money import Money
 from app.domain.negotiation.advisor import QuantityAdvice, quantity_advice
 from app.domain.negotiation.amounts import MAX_QUANTITY
-from app.domain.negotiation.comparison import Comparison, compare_quotes
+from app.domain.negotiation.comparison import (
+    Comparison,
+    compare_quotes,
+    measured_freight_per_unit,
+)
 from app.domain.negotiation.phrasebook import GLOSSARY, Category
 from app.domain.negotiation.quotes import TEXT_LENGTH, Quote
 from app.errors import NotFound, ValidationError
@@ -43,6 +52,7 @@ from app.services.negotiation.records import (
 )
 from app.services.negotiation.worksheets import NegotiationWorksheets
 from app.services.sql import inserted_id
+from app.store.db import Database
 from app.store.types import utc_now
 
 if TYPE_CHECKING:  # the exports load when an export is asked for
@@ -51,6 +61,16 @@ if TYPE_CHECKING:  # the exports load when an export is asked for
 
 class NegotiationService(NegotiationWorksheets):
     """Everything the Negotiation tab reads and writes (see the module docstring)."""
+
+    def __init__(
+        self,
+        database: Database,
+        today: Callable[[], date] = date.today,
+        measured_freight: Callable[[int], Money | None] | None = None,
+    ) -> None:
+        super().__init__(database, today)
+        # A product's freight per unit from its latest shipment (None: not shipped yet).
+        self.measured_freight = measured_freight or (lambda _product_id: None)
 
     # --- comparison and advice ---------------------------------------------------------------
     def comparison(
@@ -72,6 +92,7 @@ class NegotiationService(NegotiationWorksheets):
                 self.too_good_pct(),
                 target_margin_pct=targets.margin_pct,
                 selling_fee_pct=targets.fee_pct,
+                measured_freight=self.measured_freight(product_id),
             )
         except ValueError as error:  # only a quote changed outside the app can be broken
             raise ValidationError({"quotes": str(error)}) from None
@@ -90,15 +111,18 @@ class NegotiationService(NegotiationWorksheets):
         if self.product_of_quote(quote_id) != product_id:
             raise ValidationError({"quote": "This quote belongs to another product."})
         day = on or self.today()
+        rates, home = self.rates(), self.home_currency()
+        freight = measured_freight_per_unit(self.measured_freight(product_id), rates, home, day)
         try:
             return quantity_advice(
                 quote,
                 start,
                 stop,
                 settings=self.landed_settings(),
-                rates=self.rates(),
-                home=self.home_currency(),
+                rates=rates,
+                home=home,
                 on=day,
+                freight_per_unit=freight,
             )
         except ValueError:
             pass  # no rate or unknown shipping: goods totals (or the range's own problem)

@@ -22,6 +22,7 @@ from app.domain.negotiation.advisor import QuantityAdvice
 from app.domain.negotiation.amounts import MAX_QUANTITY, format_money
 from app.domain.negotiation.comparison import Comparison
 from app.domain.negotiation.quotes import Quote
+from app.ui import i18n
 from app.ui.negotiation.comparison_model import ID_ROLE, SORT_ROLE, ComparisonModel
 from app.ui.widgets.xy_chart import XYChart, XYMark, XYSeries
 
@@ -196,7 +197,7 @@ class ComparisonPage(QWidget):
             y_format=lambda y: f"{y:,.4f} {advice.currency}",
             whole_x=True,
         )
-        sentences = [saving.sentence for saving in advice.savings]
+        sentences = [i18n.message_text(saving.sentence_message) for saving in advice.savings]
         none = self.tr("No break pays for itself.")
         self.savings.setText("\n".join(sentences) if sentences else none)
 
@@ -237,4 +238,24 @@ def _market_text(comparison: Comparison | None) -> str:
         pct=market.threshold_pct,
     )
     note = comparison.market_note if comparison is not None else ""
-    return f"{text} {note}".strip()
+    freight = _freight_text(comparison) if comparison is not None else ""
+    return f"{text} {note} {freight}".strip()
+
+
+def _freight_text(comparison: Comparison) -> str:
+    """Where the landed cost's freight came from, when a shipment measured it."""
+    measured = comparison.measured_freight
+    if measured is None:
+        return ""
+    amount = f"{measured.amount:,.4f} {measured.currency}"  # per unit: 4 places, as in the table
+    if comparison.freight_per_unit is None:
+        return QCoreApplication.translate(
+            "ComparisonPage",
+            "The latest shipment's freight ({amount} per unit) has no exchange rate to {home}: "
+            "the landed cost uses the freight of Landed cost.",
+        ).format(amount=amount, home=comparison.home)
+    return QCoreApplication.translate(
+        "ComparisonPage",
+        "Freight: {amount} per unit, allocated from the latest shipment carrying this product "
+        "(Consolidation), in place of the freight of Landed cost.",
+    ).format(amount=amount)
