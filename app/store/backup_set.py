@@ -43,6 +43,11 @@ COUNTED = {
     "samples": "samples",
     "audits": "audits",
     "photos": "sample_photos",
+    "quotes": "quotes",
+    "orders": "purchase_orders",
+    "parcels": "parcels",
+    "parcel photos": "parcel_photos",
+    "shipments": "shipments",
 }
 Progress = Callable[[int, int], object]
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,29 @@ from app.ui.settings import AUTO_BACKUP, BACKUP_KEEP_DAILY, BACKUP_KEEP_WEEKLY, 
 
 if TYPE_CHECKING:
     from app.store.backup_set import BackupInfo
+
+# The manifest's record counts as the window shows them (a count the manifest lacks is left out).
+_COUNTED = {
+    "suppliers": QT_TRANSLATE_NOOP("BackupCounts", "{count} suppliers"),
+    "products": QT_TRANSLATE_NOOP("BackupCounts", "{count} products"),
+    "samples": QT_TRANSLATE_NOOP("BackupCounts", "{count} samples"),
+    "audits": QT_TRANSLATE_NOOP("BackupCounts", "{count} audits"),
+    "photos": QT_TRANSLATE_NOOP("BackupCounts", "{count} photos"),
+    "quotes": QT_TRANSLATE_NOOP("BackupCounts", "{count} quotes"),
+    "orders": QT_TRANSLATE_NOOP("BackupCounts", "{count} orders"),
+    "parcels": QT_TRANSLATE_NOOP("BackupCounts", "{count} parcels"),
+    "parcel photos": QT_TRANSLATE_NOOP("BackupCounts", "{count} parcel photos"),
+    "shipments": QT_TRANSLATE_NOOP("BackupCounts", "{count} shipments"),
+}
+
+
+def backup_summary(info: BackupInfo) -> str:
+    """'36 suppliers, 4 products, …' in the interface language (what the backup holds)."""
+    return QCoreApplication.translate("BackupCounts", ", ").join(
+        QCoreApplication.translate("BackupCounts", str(text)).format(count=f"{info.counts[key]:,}")
+        for key, text in _COUNTED.items()
+        if key in info.counts
+    )
 
 
 class DailyBackup(QThread):
@@ -50,7 +73,7 @@ class DailyBackup(QThread):
             return
         if info is not None:
             made = self.tr("Automatic backup made: {folder} ({summary})")
-            self.done.emit(made.format(folder=info.folder, summary=info.summary()))
+            self.done.emit(made.format(folder=info.folder, summary=backup_summary(info)))
 
 
 def start_daily_backup(
@@ -78,7 +101,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         for info in backups:
             when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(f"{when} — {info.summary()}")
+            item = QListWidgetItem(f"{when} — {backup_summary(info)}")
             item.setData(256, str(info.folder))
             self.list.addItem(item)
         if backups:

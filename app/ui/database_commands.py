@@ -140,6 +140,7 @@ class DatabaseCommands(QMainWindow):
         if not name:
             return
         from app.store.backup_set import write_backup  # Pillow: not at start-up
+        from app.ui.backups import backup_summary
 
         try:
             info = run_with_progress(
@@ -152,7 +153,7 @@ class DatabaseCommands(QMainWindow):
             return
         self.statusBar().showMessage(
             self.tr("Backed up to {folder} ({summary})").format(
-                folder=info.folder, summary=info.summary()
+                folder=info.folder, summary=backup_summary(info)
             ),
             10000,
         )

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from app.cli import main
+from app.demo import create_demo
 from app.errors import DatabaseError, DatabaseLocked
 from app.services.photo_check import problems_that_block_use
 from app.services.suppliers.service import SupplierService
@@ -21,6 +22,7 @@ from app.store.backup_set import DATABASE, read_manifest, verify_backup, write_b
 from app.store.db import Database
 from app.store.photos.store import PhotoStore, photos_folder
 from app.store.restore import restore_backup
+from tests.conftest import TODAY
 from tests.factories import hengda, minimal
 
 
@@ -202,3 +204,13 @@ def test_the_latest_daily_backup_links_its_photos(shop: Path, tmp_path: Path) ->
         "2026-12-07.backup",
         "2026-12-06.backup",
     ]
+
+
+def test_the_manifest_counts_every_tabs_records(tmp_path: Path) -> None:
+    demo = tmp_path / "demo.sqlite3"
+    create_demo(demo, today=lambda: TODAY)
+    counts = write_backup(demo, tmp_path / "demo.backup").counts
+    assert counts["suppliers"] == 36
+    for name in ("quotes", "orders", "parcels", "shipments", "photos"):
+        assert counts[name] > 0, name
+    assert "parcel photos" in counts
