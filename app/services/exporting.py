@@ -204,14 +204,6 @@ class ExportRequest:
     shipment: str | None = None  # consolidation: a shipment's name or id (None = waiting)
     paper: str = "A4"  # the user's paper: PDFs and workbook page setup ("A4" or "Letter")
 
-    def scope_text(self) -> str:
-        """ "36 suppliers", "all suppliers", "2 products" for a progress dialog."""
-        if self.ids is not None:
-            return f"{len(self.ids):,} suppliers"
-        if self.product_ids is not None:
-            return f"{len(self.product_ids):,} products"
-        return f"all {KINDS[self.kind].noun}"
-
 
 Writer = Callable[["Workbench", ExportRequest, Path, "Progress | None"], Path]
 
@@ -220,7 +212,6 @@ Writer = Callable[["Workbench", ExportRequest, Path, "Progress | None"], Path]
 class ExportKind:
     key: str  # the CLI's `export KIND`
     title: str  # File ▸ Export ▸ <title> to Excel / PDF
-    noun: str  # "suppliers": what "all …" means
     write: Writer
 
 
@@ -273,11 +264,11 @@ def _consolidation(
 KINDS: dict[str, ExportKind] = {
     kind.key: kind
     for kind in (
-        ExportKind("suppliers", "Suppliers", "suppliers", _suppliers),
-        ExportKind("matrix", "Capacity & Credit matrix", "suppliers", _matrix),
-        ExportKind("samples", "Samples comparison", "products' samples", _samples),
-        ExportKind("negotiation", "Negotiation comparison", "products' quotes", _negotiation),
-        ExportKind("consolidation", "Consolidation plan", "parcels", _consolidation),
+        ExportKind("suppliers", "Suppliers", _suppliers),
+        ExportKind("matrix", "Capacity & Credit matrix", _matrix),
+        ExportKind("samples", "Samples comparison", _samples),
+        ExportKind("negotiation", "Negotiation comparison", _negotiation),
+        ExportKind("consolidation", "Consolidation plan", _consolidation),
     )
 }
 

@@ -53,6 +53,32 @@ def kind_title(kind: str) -> str:
     return QCoreApplication.translate("ExportKind", KINDS[kind].title)
 
 
+_ALL = {  # what an export of everything of a kind holds
+    "suppliers": QT_TRANSLATE_NOOP("ExportScope", "all suppliers"),
+    "matrix": QT_TRANSLATE_NOOP("ExportScope", "all suppliers"),
+    "samples": QT_TRANSLATE_NOOP("ExportScope", "the samples of all products"),
+    "negotiation": QT_TRANSLATE_NOOP("ExportScope", "the quotes of all products"),
+    "consolidation": QT_TRANSLATE_NOOP("ExportScope", "the parcels waiting at the agent"),
+}
+
+
+def export_scope(request: ExportRequest) -> str:
+    """ "36 suppliers", "all suppliers", "shipment 2026-11 sea" for progress and status lines."""
+    translate = QCoreApplication.translate
+    if request.ids is not None:
+        if len(request.ids) == 1:
+            return translate("ExportScope", "1 supplier")
+        return translate("ExportScope", "{count} suppliers").format(count=f"{len(request.ids):,}")
+    if request.product_ids is not None:
+        if len(request.product_ids) == 1:
+            return translate("ExportScope", "1 product")
+        count = f"{len(request.product_ids):,}"
+        return translate("ExportScope", "{count} products").format(count=count)
+    if request.shipment is not None:
+        return translate("ExportScope", "shipment {name}").format(name=request.shipment)
+    return translate("ExportScope", str(_ALL.get(request.kind, request.kind)))
+
+
 class MainWindow(DatabaseCommands):
     def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +123,15 @@ class MainWindow(DatabaseCommands):
         audits = getattr(tab, "audits_requested", None)
         if audits is not None:
             audits.connect(self.open_audits)
+        go_to = getattr(tab, "go_to_tab", None)  # an empty state's "Go to the … tab"
+        if go_to is not None:
+            go_to.connect(lambda key: self.tabs.setCurrentWidget(self.hosts[key]))
+        for name, command in (
+            ("import_requested", self.import_suppliers),
+            ("demo_requested", self.load_demo),
+        ):
+            if (signal := getattr(tab, name, None)) is not None:  # an empty state's next steps
+                signal.connect(command)
         return tab
 
     def host(self, key: str) -> LazyTab[QWidget]:
@@ -311,7 +346,7 @@ class MainWindow(DatabaseCommands):
             return
         out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
         if self._write_export(request, out):
-            scope = request.scope_text()
+            scope = export_scope(request)
             self.statusBar().showMessage(
                 self.tr("Exported {scope} to {path}").format(scope=scope, path=out), 10000
             )
@@ -362,7 +397,7 @@ class MainWindow(DatabaseCommands):
         try:
             run_with_progress(
                 self,
-                self.tr("Writing {scope}…").format(scope=request.scope_text()),
+                self.tr("Writing {scope}…").format(scope=export_scope(request)),
                 lambda report: export(workbench, request, out, report),
             )
         except Cancelled:
