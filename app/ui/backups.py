@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import WorkbenchError
-from app.ui.settings import AUTO_BACKUP, BACKUP_KEEP_DAILY, BACKUP_KEEP_WEEKLY, Settings
+from app.ui.settings import (
+    AUTO_BACKUP,
+    BACKUP_FOLDER,
+    BACKUP_KEEP_DAILY,
+    BACKUP_KEEP_WEEKLY,
+    Settings,
+)
 
 if TYPE_CHECKING:
     from app.store.backup_set import BackupInfo
@@ -53,6 +59,12 @@ def backup_summary(info: BackupInfo) -> str:
     )
 
 
+def backup_root(settings: Settings) -> Path | None:
+    """The automatic backups' folder the user chose (None: backups/ in the data folder)."""
+    folder = settings.get(BACKUP_FOLDER).strip()
+    return Path(folder).expanduser() if folder else None
+
+
 class DailyBackup(QThread):
     """Makes today's automatic backup of one database, once; says what it did."""
 
@@ -62,12 +74,15 @@ class DailyBackup(QThread):
         super().__init__(parent)
         self._database, self._today = database, today
         self._keep = (settings.get(BACKUP_KEEP_DAILY), settings.get(BACKUP_KEEP_WEEKLY))
+        self._root = backup_root(settings)
 
     def run(self) -> None:
         from app.store.auto_backup import Retention, make_daily_backup
 
         try:
-            info = make_daily_backup(self._database, self._today, Retention(*self._keep))
+            info = make_daily_backup(
+                self._database, self._today, Retention(*self._keep), self._root
+            )
         except WorkbenchError as error:
             self.done.emit(self.tr("Today's automatic backup failed: {error}").format(error=error))
             return
@@ -82,7 +97,9 @@ def start_daily_backup(
     """Start today's automatic backup when it is due and not switched off."""
     from app.store.auto_backup import daily_backup_due
 
-    if not settings.get(AUTO_BACKUP) or not daily_backup_due(database, today):
+    if not settings.get(AUTO_BACKUP) or not daily_backup_due(
+        database, today, backup_root(settings)
+    ):
         return None
     worker = DailyBackup(database, today, settings, parent)
     worker.done.connect(say)
@@ -147,8 +164,8 @@ class RestoreDialog(QDialog):
             self.accept()
 
 
-def choose_backup(database: Path, parent: QWidget) -> Path | None:
+def choose_backup(database: Path, settings: Settings, parent: QWidget) -> Path | None:
     from app.store.auto_backup import list_backups
 
-    dialog = RestoreDialog(database, list_backups(database), parent)
+    dialog = RestoreDialog(database, list_backups(database, backup_root(settings)), parent)
     return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -167,7 +167,7 @@ class DatabaseCommands(QMainWindow):
         if not self._confirm_leave_tabs():
             return
         path = self.session.workbench.path
-        chosen = choose_backup(path, self)
+        chosen = choose_backup(path, self.settings, self)
         if chosen is None:
             return
         self._close_session()

@@ -51,6 +51,12 @@ MATRIX_SIDE_TAB: Setting[int] = Setting(
 SAMPLES_SPLITTER: Setting[QByteArray | None] = Setting(
     "samples/splitter", QByteArray, None, "Samples: lists and details widths"
 )
+SUPPLIERS_VIEWS: Setting[str] = Setting(
+    "suppliers/views", str, "", "Suppliers: saved views (filters, sort, columns), as JSON"
+)
+MATRIX_VIEWS: Setting[str] = Setting(
+    "matrix/views", str, "", "Capacity & Credit: saved views (filters, sort, columns), as JSON"
+)
 
 AUTO_BACKUP: Setting[bool] = Setting(
     "backups/automatic", bool, True, "a backup of the open database on the first open each day"
@@ -60,6 +66,9 @@ BACKUP_KEEP_DAILY: Setting[int] = Setting(
 )
 BACKUP_KEEP_WEEKLY: Setting[int] = Setting(
     "backups/keep_weekly", int, 4, "automatic backups: one a week kept for this many weeks more"
+)
+BACKUP_FOLDER: Setting[str] = Setting(
+    "backups/folder", str, "", "automatic backups: their folder ('' = backups/ in the data folder)"
 )
 
 LANGUAGE: Setting[str] = Setting(

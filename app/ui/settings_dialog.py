@@ -6,6 +6,7 @@ other landed-cost settings stay on Negotiation ▸ Landed cost, where they are u
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -13,18 +14,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app import config
 from app.domain.negotiation.destinations import DESTINATIONS, DestinationCode
 from app.ui import i18n
 from app.ui.settings import (
     AUTO_BACKUP,
+    BACKUP_FOLDER,
     BACKUP_KEEP_DAILY,
     BACKUP_KEEP_WEEKLY,
     LANGUAGE,
@@ -72,6 +79,14 @@ class SettingsDialog(QDialog):
         self.keep_weekly.setRange(0, 52)
         self.keep_daily.setValue(settings.get(BACKUP_KEEP_DAILY))
         self.keep_weekly.setValue(settings.get(BACKUP_KEEP_WEEKLY))
+        self.backup_folder = QLineEdit(settings.get(BACKUP_FOLDER))
+        self.backup_folder.setPlaceholderText(str(config.data_dir() / "backups"))
+        self.backup_folder.setToolTip(self.tr("Empty: the backups folder in the data folder"))
+        self.choose_folder = QPushButton(self.tr("C&hoose…"))
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.folder_problem = QLabel()
+        self.folder_problem.setWordWrap(True)
+        self.folder_problem.setVisible(False)
         self.home = QComboBox()
         self.home.setEditable(True)
         self.home.addItems(HOME_CURRENCIES)
@@ -95,6 +110,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.auto_backup)
         form.addRow(self.tr("Keep daily backups"), self.keep_daily)
         form.addRow(self.tr("Then one a week for (weeks)"), self.keep_weekly)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        form.addRow(self.tr("Backup &folder"), folder_row)
+        form.addRow("", self.folder_problem)
         data = QGroupBox(self.tr("This database"))
         data_form = QFormLayout(data)
         data_form.addRow(self.tr("&Home currency"), self.home)
@@ -106,12 +126,46 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(computer)
         layout.addWidget(data)
         layout.addWidget(buttons)
+
+    def _choose_folder(self) -> None:
+        start = self.backup_folder.text().strip() or str(config.data_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
+        if folder:
+            self.backup_folder.setText(folder)
+
+    def _accept_if_valid(self) -> None:
+        """A chosen backup folder must be a folder we can make: say why not, stay open."""
+        problem = self.folder_problem_text()
+        self.folder_problem.setText(problem)
+        self.folder_problem.setVisible(bool(problem))
+        if problem:
+            self.backup_folder.setFocus()
+            return
+        self.accept()
+
+    def folder_problem_text(self) -> str:
+        text = self.backup_folder.text().strip()
+        if not text:
+            return ""
+        folder = Path(text).expanduser()
+        if not folder.is_absolute():
+            return self.tr("Enter the whole path of the backup folder (or leave it empty).")
+        if folder.exists() and not folder.is_dir():
+            return self.tr("{path} is a file, not a folder.").format(path=folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return self.tr("Cannot make the backup folder {path}: {reason}.").format(
+                path=folder, reason=reason
+            )
+        return ""
 
     def language_changed(self) -> bool:
         return self.language.currentData() != self.settings.get(LANGUAGE)
@@ -123,6 +177,7 @@ class SettingsDialog(QDialog):
         self.settings.set(AUTO_BACKUP, self.auto_backup.isChecked())
         self.settings.set(BACKUP_KEEP_DAILY, self.keep_daily.value())
         self.settings.set(BACKUP_KEEP_WEEKLY, self.keep_weekly.value())
+        self.settings.set(BACKUP_FOLDER, self.backup_folder.text().strip())
         self.settings.sync()
 
     def data_settings(self) -> DataSettings:

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from app.domain.negotiation.cost_settings import LandedCostSettings
 from app.domain.negotiation.destinations import DestinationCode, DutyBasis
-from app.ui.settings import AUTO_BACKUP, BACKUP_KEEP_DAILY, LANGUAGE, PAPER, Settings
+from app.ui.backups import backup_root, start_daily_backup
+from app.ui.settings import (
+    AUTO_BACKUP,
+    BACKUP_FOLDER,
+    BACKUP_KEEP_DAILY,
+    LANGUAGE,
+    PAPER,
+    Settings,
+)
 from app.ui.settings_dialog import DataSettings, SettingsDialog
+from tests.conftest import TODAY
 
 
 def test_computer_settings_are_written_and_data_settings_returned(qtbot, tmp_path: Path) -> None:
@@ -59,3 +70,41 @@ def test_a_refused_currency_changes_nothing_in_the_database(window) -> None:
     assert service.home_currency() == before.home_currency
     assert service.landed_settings() == before.landed
     assert "not a currency code" in window.statusBar().currentMessage()
+
+
+def test_a_backup_folder_is_checked_before_the_dialog_closes(qtbot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    dialog = SettingsDialog(settings, DataSettings("CNY", LandedCostSettings()))
+    qtbot.addWidget(dialog)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for wrong, says in (("relative/folder", "whole path"), (str(a_file), "is a file")):
+        dialog.backup_folder.setText(wrong)
+        dialog._accept_if_valid()
+        assert says in dialog.folder_problem.text()
+        assert dialog.result() != dialog.DialogCode.Accepted
+    chosen = tmp_path / "USB 备份" / "workbench"
+    dialog.backup_folder.setText(str(chosen))
+    dialog._accept_if_valid()
+    assert dialog.result() == dialog.DialogCode.Accepted and chosen.is_dir()
+    dialog.save_computer_settings()
+    assert backup_root(Settings(tmp_path / "s.ini")) == chosen
+
+
+def test_the_daily_backup_and_the_restore_list_use_the_chosen_folder(
+    qtbot, tmp_path: Path, filled_db: Path
+) -> None:
+    from app.store.auto_backup import list_backups
+
+    settings = Settings(tmp_path / "s.ini")
+    settings.set(BACKUP_FOLDER, str(tmp_path / "elsewhere"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    said: list[str] = []
+    worker = start_daily_backup(filled_db, TODAY, settings, parent, said.append)
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    worker.wait()
+    assert "Automatic backup made" in said[0] and str(tmp_path / "elsewhere") in said[0]
+    assert len(list_backups(filled_db, tmp_path / "elsewhere")) == 1
+    assert start_daily_backup(filled_db, TODAY, settings, parent, said.append) is None  # done
