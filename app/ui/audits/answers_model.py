@@ -1,8 +1,11 @@
-"""An audit's items and the answers being typed, as a table: one row per checklist item.
+"""An audit's items and the answers being typed, as a table: one line per checklist item.
 
 Answers live here until saved (the dialog saves them in one write), so typing stays instant and
 a half-filled audit can be reverted. Pass/fail answers take P, F and N keys (see the view);
 numbers and text are typed; every answer may carry a remark and photo references.
+Each row is one line (issue 14: many items on a screen): the item's code as on the printed
+checklist ("3.2") in the row header, its English and Chinese text on one line, elided by the
+view, and the whole text, the section and the remark in the tooltip.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ class AnswersModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, ChecklistItem]] = []  # (section title, item)
+        self._rows: list[tuple[ChecklistSection, ChecklistItem, str]] = []  # (…, code)
         self._answers: dict[str, Answer] = {}
         self.dirty = False
 
@@ -67,9 +70,9 @@ class AnswersModel(QAbstractTableModel):
     def set_audit(self, template: ChecklistTemplate, answers: dict[str, Answer]) -> None:
         self.beginResetModel()
         self._rows = [
-            (_section_title(section), item)
-            for section in template.sections
-            for item in section.items
+            (section, item, f"{number}.{position}")  # numbered as the printed checklist
+            for number, section in enumerate(template.sections, start=1)
+            for position, item in enumerate(section.items, start=1)
         ]
         self._answers = dict(answers)
         self.dirty = False
@@ -80,6 +83,14 @@ class AnswersModel(QAbstractTableModel):
 
     def item(self, row: int) -> ChecklistItem:
         return self._rows[row][1]
+
+    def code(self, row: int) -> str:
+        """ "3.2": the item's number on the printed checklist."""
+        return self._rows[row][2]
+
+    def remark(self, row: int) -> str:
+        answer = self._answers.get(self._rows[row][1].key)
+        return "" if answer is None else answer.remark
 
     def attach(self, row: int, refs: list[str]) -> None:
         """Add photo references (attached photos) to the answer of `row`, once each."""
@@ -105,7 +116,7 @@ class AnswersModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("AnswersModel", COLUMNS[section])
-        return str(section + 1)
+        return self._rows[section][2] if 0 <= section < len(self._rows) else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -116,28 +127,24 @@ class AnswersModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        section, item = self._rows[index.row()]
+        section, item, code = self._rows[index.row()]
         answer = self._answers.get(item.key, Answer(item.key))
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:  # the section's name on its first item only, like a printed form
-                first = index.row() == 0 or self._rows[index.row() - 1][0] != section
-                return section if first else ""
+                first = index.row() == 0 or self._rows[index.row() - 1][0] is not section
+                return _section_title(section).replace("\n", " · ") if first else ""
             if column == ITEM:
                 mark = "★ " if item.critical else ""
-                return f"{mark}{item.text_en}\n{item.text_zh}"
+                return f"{mark}{item.text_en} · {item.text_zh}"
             if column == ANSWER:
                 return _answer_text(item, answer, editing=role == Qt.ItemDataRole.EditRole)
             if column == REMARK:
-                return answer.remark
+                editing = role == Qt.ItemDataRole.EditRole
+                return answer.remark if editing else _one_line(answer.remark)
             return ", ".join(photo_ref_label(ref) for ref in answer.photo_refs)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == ANSWER and item.kind is AnswerKind.PASS_FAIL:
-                return self.tr("Press P pass, F fail, N not applicable; Delete clears.")
-            if column == ITEM and item.critical:
-                return self.tr("★ Critical: a fail here fails the whole audit.")
-            if column == PHOTOS:
-                return self.tr("Photo references, separated by commas (e.g. IMG_2041, 车间-2.jpg).")
+            return self._tooltip(column, section, item, code, answer)
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == ANSWER
@@ -145,6 +152,30 @@ class AnswersModel(QAbstractTableModel):
         ):
             return _FAIL_TEXT
         return None
+
+    def _tooltip(
+        self,
+        column: int,
+        section: ChecklistSection,
+        item: ChecklistItem,
+        code: str,
+        answer: Answer,
+    ) -> str | None:
+        """The whole text a one-line cell elides."""
+        if column == ANSWER and item.kind is AnswerKind.PASS_FAIL:
+            return self.tr("Press P pass, F fail, N not applicable; Delete clears.")
+        if column == PHOTOS:
+            return self.tr("Photo references, separated by commas (e.g. IMG_2041, 车间-2.jpg).")
+        if column == REMARK:
+            return answer.remark or None
+        if column == 0:
+            return _section_title(section)
+        if column != ITEM:
+            return None
+        lines = [f"{code}  {item.text_en}", item.text_zh]
+        if item.critical:
+            lines.append(self.tr("★ Critical: a fail here fails the whole audit."))
+        return "\n".join(lines)
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -231,6 +262,11 @@ def _answer_text(item: ChecklistItem, answer: Answer, *, editing: bool) -> str:
             return number
         return unit_text(answer.number, item.unit)  # "1 line", "4 lines", "1.5 h"
     return answer.text
+
+
+def _one_line(text: str) -> str:
+    """Text with its line breaks as spaces: a row shows one line (the tooltip shows all)."""
+    return " ".join(text.split())
 
 
 def _section_title(section: ChecklistSection) -> str:

@@ -1,33 +1,31 @@
-"""One audit on screen: who and when, the answers table (keyboard first), score and result."""
+"""One audit on screen: who and when (a calendar date), the answers (keyboard first), score and
+result."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QHeaderView,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.audits.checklist import (
-    AnswerKind,
     Audit,
     Auditor,
     AuditResult,
     AuditScore,
     ChecklistTemplate,
 )
-from app.ui.audits.answers_model import ANSWER, ITEM, REMARK, VERDICT_KEYS, AnswersModel
+from app.ui.audits.answers_model import AnswersModel
+from app.ui.audits.answers_view import AnswersView, CurrentItem
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.parsing import ParseError, parse_date
 
 # The domain's English words for these, marked for translation (context "AuditForm").
@@ -42,6 +40,16 @@ _RESULT_TEXT = {
     AuditResult.FAILED: str(QT_TRANSLATE_NOOP("AuditForm", "failed")),
     AuditResult.NOT_DECIDED: str(QT_TRANSLATE_NOOP("AuditForm", "not decided")),
 }
+
+
+def typed_date(field: DateField) -> date | None:
+    """The date the field shows; ParseError with the usual sentence when its text is half typed
+    (e.g. "2026-11-0") and so not the date Qt holds."""
+    value = field.value()
+    shown = field.text().strip()
+    if shown == (field.specialValueText() if value is None else value.isoformat()):
+        return value
+    return parse_date(shown)
 
 
 def auditor_text(auditor: Auditor) -> str:
@@ -65,35 +73,12 @@ class AuditHeader:
     reason: str
 
 
-class AnswersView(QTableView):
-    """P / F / N answer a pass-fail item and move to the next one; Delete clears it."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        index = self.currentIndex()
-        model = self.model()
-        if index.isValid() and isinstance(model, AnswersModel) and index.column() == ANSWER:
-            item = model.item(index.row())
-            key = event.text().lower()
-            if item.kind is AnswerKind.PASS_FAIL and key in VERDICT_KEYS:
-                model.setData(index, VERDICT_KEYS[key])
-                self._next_row(index)
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                model.setData(index, "")
-                return
-        super().keyPressEvent(event)
-
-    def _next_row(self, index: QModelIndex) -> None:
-        if index.row() + 1 < self.model().rowCount():
-            self.setCurrentIndex(self.model().index(index.row() + 1, index.column()))
-
-
 class AuditForm(QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_edit = QLineEdit(placeholderText="yyyy-mm-dd")
+        self.date_edit = DateField()  # blank only to say "enter the date" (see header())
         self.auditor_box = QComboBox()
         for auditor in Auditor:
             self.auditor_box.addItem(auditor_text(auditor), auditor.value)
@@ -105,38 +90,33 @@ class AuditForm(QWidget):
             by_hand = self.tr("Set by hand: {result}").format(result=result_text(result))
             self.result_box.addItem(by_hand, result.value)
         self.reason_edit = QLineEdit(placeholderText=self.tr("why the result is set by hand"))
-        header = QFormLayout()
-        header.addRow(self.tr("&Date"), self.date_edit)
-        header.addRow(self.tr("Auditor"), self.auditor_box)
-        header.addRow(self.tr("Name"), self.name_edit)
-        header.addRow(self.tr("Notes"), self.notes_edit)
-        header.addRow(self.tr("Result"), self.result_box)
-        header.addRow(self.tr("Reason"), self.reason_edit)
+        # Two lines of three fields, not six lines: the checklist gets the height (issue 14).
+        header = QGridLayout()
+        fields = (
+            (self.tr("&Date"), self.date_edit),
+            (self.tr("Auditor"), self.auditor_box),
+            (self.tr("Name"), self.name_edit),
+            (self.tr("Result"), self.result_box),
+            (self.tr("Reason"), self.reason_edit),
+            (self.tr("Notes"), self.notes_edit),
+        )
+        for position, (text, field) in enumerate(fields):
+            label = QLabel(text)
+            label.setBuddy(field)
+            row, column = divmod(position, 3)
+            header.addWidget(label, row, 2 * column)
+            header.addWidget(field, row, 2 * column + 1)
+        for column in (1, 3, 5):
+            header.setColumnStretch(column, 1)
         self.score_label = QLabel()
         self.score_label.setWordWrap(True)
         self.answers = AnswersModel(self)
-        self.answers_view = AnswersView()
-        self.answers_view.setModel(self.answers)
-        self.answers_view.setWordWrap(True)
-        self.answers_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        # Rows fit their text (English and Chinese lines); a checklist has tens of rows, not
-        # thousands, so measuring each one is cheap.
-        self.answers_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        columns = self.answers_view.horizontalHeader()
-        columns.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
-        columns.resizeSection(0, 140)
-        columns.resizeSection(ANSWER, 110)
-        columns.resizeSection(REMARK, 200)
+        self.answers_view = AnswersView(self.answers)
+        self.current_item = CurrentItem(self.answers_view)
         hint = QLabel(
             self.tr(
                 "Keys: P pass · F fail · N not applicable (then the next item) · type numbers and "
-                "text · Tab to the remark · Ctrl+S saves. ★ marks a critical item."
+                "text · Alt+R the remark · Ctrl+S saves. ★ marks a critical item."
             )
         )
         hint.setWordWrap(True)
@@ -146,13 +126,14 @@ class AuditForm(QWidget):
         layout.addWidget(self.score_label)
         layout.addWidget(hint)
         layout.addWidget(self.answers_view, 1)
+        layout.addWidget(self.current_item)
         self._shown: AuditHeader | None = None
         self.answers.changed.connect(self.changed)
         self.answers.refused.connect(lambda text: self.score_label.setText(f"⚠ {text}"))
 
     def show_audit(self, audit: Audit) -> None:
         self.answers.set_audit(audit.template, audit.answers)
-        self.date_edit.setText(audit.audited_on.isoformat())
+        self.date_edit.set_value(audit.audited_on)
         self.auditor_box.setCurrentIndex(self.auditor_box.findData(audit.auditor.value))
         self.name_edit.setText(audit.auditor_name)
         self.notes_edit.setText(audit.notes)
@@ -165,7 +146,8 @@ class AuditForm(QWidget):
 
     def clear(self) -> None:
         self.answers.set_audit(_EMPTY_TEMPLATE, {})
-        for edit in (self.date_edit, self.name_edit, self.notes_edit, self.reason_edit):
+        self.date_edit.set_value(None)
+        for edit in (self.name_edit, self.notes_edit, self.reason_edit):
             edit.clear()
         self.score_label.clear()
         self._shown = None
@@ -173,7 +155,7 @@ class AuditForm(QWidget):
     def header(self) -> AuditHeader:
         """What the header fields say; ValueError with a sentence when the date is wrong."""
         try:
-            audited_on = parse_date(self.date_edit.text())
+            audited_on = typed_date(self.date_edit)
         except ParseError as error:
             raise ValueError(str(error)) from None
         if audited_on is None:

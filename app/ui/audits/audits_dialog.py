@@ -126,6 +126,9 @@ class AuditsDialog(QDialog):
         right_layout.addWidget(self.message)
         right_layout.addLayout(buttons)
 
+        for button in (*left.findChildren(QPushButton), *right.findChildren(QPushButton)):
+            button.setAutoDefault(False)  # Enter ends a field: it pressed Templates… before
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -1,4 +1,4 @@
-"""Record a capacity fact (value, source, date) and see a supplier's fact history."""
+"""Record a capacity fact (value, source, date on a calendar) and see a supplier's history."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from app.domain.matrix.capacity import Dimension, FactSource, grade_capacity
 from app.domain.matrix.records import CapacityFact
 from app.ui.matrix.legend import term
 from app.ui.matrix.table_state import format_number
+from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form_parts import error_label, history_table
-from app.ui.widgets.parsing import ParseError, parse_date, parse_optional_decimal
+from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _HISTORY_COLUMNS = (
@@ -53,9 +54,8 @@ class CapacityForm(QGroupBox):
         self.source_box = QComboBox()
         for source in FactSource:
             self.source_box.addItem(term(source.label), source)
-        self.date_edit = QLineEdit(
-            today.isoformat(), placeholderText=self.tr("yyyy-mm-dd or empty")
-        )
+        self.date_edit = DateField()  # typed or picked; blank (Delete) when not known
+        self.date_edit.set_value(today)
         self.note_edit = QLineEdit(
             placeholderText=self.tr("optional, e.g. counted 3 lines running")
         )
@@ -148,7 +148,6 @@ class CapacityForm(QGroupBox):
         dimension = self.dimension()
         try:
             value = parse_optional_decimal(self.value_edit.text(), f"{dimension.label} value")
-            observed = parse_date(self.date_edit.text())
         except ParseError as error:
             self.show_error(str(error))
             return
@@ -157,6 +156,7 @@ class CapacityForm(QGroupBox):
             unit = term(dimension.unit)
             self.show_error(enter.format(dimension=term(dimension.label).lower(), unit=unit))
             return
+        observed = self.date_edit.value()  # None: left blank, the date is not known
         self.record_requested.emit(dimension, value, self.source(), observed, self.note_edit.text())
 
     def _delete(self) -> None:
