@@ -222,7 +222,7 @@ def test_restore_from_backup_in_the_window_keeps_the_current_file(
     window.tab("suppliers").new_supplier()
     window.tab("suppliers").editor.name_zh.setText("温州新星鞋厂")
     assert window.tab("suppliers").save() and window.tab("suppliers").model.total == 4
-    monkeypatch.setattr(backups, "choose_backup", lambda database, parent: backup)
+    monkeypatch.setattr(backups, "choose_backup", lambda database, settings, parent: backup)
     window.restore_from_backup()
     assert window.session.workbench.path == path
     assert window.tab("suppliers").model.total == 3  # the backup's suppliers, on screen

@@ -15,6 +15,12 @@ SCORE_MIN, SCORE_MAX = Decimal(0), Decimal(5)  # 1688 shows quality/service scor
 FIRST_MEMBERSHIP_YEAR = 2002  # 诚信通 started in 2002; an earlier year is a typo
 MAX_TEXT = 2000
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# A host name as typed without its scheme: labels of letters, digits and hyphens, dot-separated,
+# ending in a top-level domain of letters ("shop123.1688.com", "www.example.cn").
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
+_IME_DOTS = str.maketrans({"。": ".", "．": "."})
+_HOST_AND_REST = re.compile(r"^(?P<host>[^/?#\s]+)(?P<rest>(?:[/?#]\S*)?)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+0-9 ()\-./]{5,}$")
 
@@ -29,8 +35,10 @@ def validate_supplier(supplier: Supplier, today: date) -> dict[str, str]:
             errors[name] = "Keep this under 300 characters."
     if len(supplier.notes) > 20 * MAX_TEXT:
         errors["notes"] = "Notes are too long (over 40,000 characters)."
-    if supplier.shop_url and not _URL.match(supplier.shop_url.strip()):
-        errors["shop_url"] = "Enter a web address starting with http:// or https://."
+    if full_shop_url(supplier.shop_url) is None:
+        errors["shop_url"] = (
+            "Enter the shop's web address, e.g. shop123.1688.com or https://shop123.1688.com."
+        )
     since = _member_since_problem(supplier, today)
     if since:
         errors["member_since"] = since
@@ -62,6 +70,23 @@ def validate_supplier(supplier: Supplier, today: date) -> dict[str, str]:
             {f"red_flags[{index}].{key}": text for key, text in _flag_problems(flag, today).items()}
         )
     return errors
+
+
+def full_shop_url(text: str) -> str | None:
+    """The web address a typed shop URL means, as it is stored: 'shop123.1688.com' and
+    'www.abc.1688.com/page' (copied without their scheme) gain 'https://', and a '。' that a
+    Chinese input method typed for a dot is read as one; an address with http:// or https://
+    stays as typed; '' stays ''. None when the text is no web address."""
+    stripped = text.strip()
+    if not stripped:
+        return ""
+    if _SCHEME.match(stripped):
+        return stripped if _URL.match(stripped) else None
+    found = _HOST_AND_REST.match(stripped.removeprefix("//"))
+    if found is None:
+        return None
+    host = found["host"].translate(_IME_DOTS)
+    return f"https://{host}{found['rest']}" if _HOST.match(host) else None
 
 
 def _member_since_problem(supplier: Supplier, today: date) -> str | None:

@@ -10,6 +10,7 @@ from app.domain.kit.search_text import search_text, sort_key
 from app.domain.suppliers.choices import PROVINCES
 from app.domain.suppliers.similarity import normalise_shop_url
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag, Supplier
+from app.domain.suppliers.validation import full_shop_url
 from app.store.models.suppliers import CertificationRow, ContactRow, RedFlagRow, SupplierRow, TagRow
 
 _PROVINCE_EN = dict(PROVINCES)
@@ -56,6 +57,8 @@ def derived_columns(supplier: Supplier) -> dict[str, str]:
 
 def scalar_columns(supplier: Supplier) -> dict[str, object]:
     values: dict[str, object] = {name: getattr(supplier, name) for name in SCALAR_FIELDS}
+    # 'shop123.1688.com' as typed or imported is stored as the address it means (https://…).
+    values["shop_url"] = full_shop_url(supplier.shop_url) or supplier.shop_url.strip()
     values["deposit_minor"] = supplier.deposit.to_minor() if supplier.deposit else None
     values["deposit_currency"] = supplier.deposit.currency if supplier.deposit else "CNY"
     values.update(derived_columns(supplier))

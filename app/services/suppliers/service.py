@@ -1,4 +1,5 @@
-"""Supplier use cases: read one or many, save, duplicate, delete and undo, bulk insert, import."""
+"""Supplier use cases: read one or many, save, duplicate, delete and undo, bulk insert, import,
+and one edit of many suppliers at once (with its undo)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import selectinload
 
+from app.domain.suppliers.bulk_edit import BulkEdit, BulkFields, changes_anything
 from app.domain.suppliers.similarity import NameMatcher, normalise_shop_url
 from app.domain.suppliers.supplier import Supplier
 from app.domain.suppliers.validation import validate_supplier
@@ -20,6 +22,7 @@ from app.services import dependents as dependent_rows
 from app.services.changes import Change, DependentRows
 from app.services.gc_pause import paused_garbage_collector
 from app.services.sql import table_of
+from app.services.suppliers.dependent_counts import DependentCounts, count_dependents
 from app.services.suppliers.mapping import (
     assemble_supplier,
     fill_row,
@@ -53,6 +56,14 @@ class LookAlike:
     id: int
     name: str
     reason: str
+
+
+class BulkEdited(NamedTuple):
+    """What a bulk edit changed, and each changed supplier's fields as they were (for undo).
+    A tuple, so the window's Operations finds the Change in it and hands it to every tab."""
+
+    change: Change
+    before: tuple[BulkFields, ...]
 
 
 class SupplierService:
@@ -93,6 +104,11 @@ class SupplierService:
         wanted = None if ids is None else set(ids)
         with paused_garbage_collector(), self.database.reading() as session:
             return _read_records(session.connection(), wanted)
+
+    def dependent_counts(self, supplier_ids: Iterable[int]) -> dict[int, DependentCounts]:
+        """{id: the samples, photos, audits, quotes, orders... a delete would take with it}."""
+        with self.database.reading() as session:
+            return count_dependents(session.connection(), supplier_ids)
 
     def look_alikes(self, supplier: Supplier) -> list[LookAlike]:
         """Existing suppliers with the same shop URL or a very similar name (not itself)."""
@@ -177,6 +193,41 @@ class SupplierService:
             created = _insert_records(connection, suppliers, keep_ids=True)
             dependent_rows.reinsert(connection, _SUPPLIERS, dependents)
         return Change(created=tuple(created))
+
+    def bulk_edit(self, supplier_ids: Sequence[int], edit: BulkEdit) -> BulkEdited:
+        """Set a status or a membership level, or add tags, on many suppliers in one
+        transaction; a supplier already so is left as it is (not in the Change)."""
+        with paused_garbage_collector(), self.database.transaction() as session:
+            connection = session.connection()
+            records = _read_records(connection, set(supplier_ids))
+            changed = [
+                (old, edit.applied_to(old)) for old in records if changes_anything(edit, old)
+            ]
+            problems: dict[str, str] = {}
+            for _old, new in changed:  # only the fields the edit sets: tags may be too long
+                problems.update(
+                    (key, text)
+                    for key, text in validate_supplier(new, self.today()).items()
+                    if key == "tags"
+                )
+            if problems:
+                raise ValidationError(problems)
+            updated = _update_records(connection, [new for _old, new in changed])
+        return BulkEdited(
+            Change(updated=tuple(updated)), tuple(BulkFields.of(old) for old, _new in changed)
+        )
+
+    def undo_bulk_edit(self, before: Sequence[BulkFields]) -> Change:
+        """Put back the status, membership and tags a bulk edit changed (BulkEdited.before);
+        the suppliers' other fields keep any edit made since. A supplier deleted since is
+        skipped."""
+        wanted = {fields.supplier_id: fields for fields in before}
+        with paused_garbage_collector(), self.database.transaction() as session:
+            connection = session.connection()
+            records = _read_records(connection, set(wanted))
+            restored = [wanted[r.id].restored_to(r) for r in records if r.id is not None]
+            updated = _update_records(connection, restored)
+        return Change(updated=tuple(updated))
 
     def insert_many(self, suppliers: Sequence[Supplier], *, keep_ids: bool = False) -> Change:
         """Validate all, then insert all in one transaction (Core: fast for imports and demos)."""

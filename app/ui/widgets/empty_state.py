@@ -49,8 +49,14 @@ class EmptyState(QWidget):
         row.addStretch(1)
         column = QVBoxLayout(self)
         column.addStretch(2)
-        for label in (self.title_label, self.text_label):
-            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by AlignHCenter: an aligned word-wrapped label gets the
+        # height its text needs at the whole pane's width, and is cut off when narrower.
+        text_row = QHBoxLayout()
+        text_row.addStretch(1)
+        text_row.addWidget(self.text_label, 100)
+        text_row.addStretch(1)
+        column.addLayout(text_row)
         column.addSpacing(12)
         column.addLayout(row)
         column.addStretch(3)

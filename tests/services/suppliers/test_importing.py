@@ -224,7 +224,8 @@ def test_record_rules_point_at_the_right_cells(tmp_path: Path) -> None:
     text = "name_zh,reorder_rate,member_since,email,deposit,shop_url\n丙厂,150,2040,not-an-email,-5,www\n"
     problems = _rejected(_csv(tmp_path, text))
     assert problems == [
-        "row 2, column shop_url: Enter a web address starting with http:// or https://.",
+        "row 2, column shop_url: Enter the shop's web address, e.g. shop123.1688.com or"
+        " https://shop123.1688.com.",
         "row 2, column member_since: The year cannot be in the future (after 2026).",
         "row 2, column reorder_rate: A rate must be between 0 and 100 %.",
         "row 2, column deposit: A deposit cannot be negative.",
