@@ -71,6 +71,8 @@ class ConsolidationTab(ConsolidationTabView):
         orders.form.message.connect(self.message)
         orders.form.suggest = self._suggested_price
         self.new_action.triggered.connect(self.new_record)
+        self.new_agent_action.triggered.connect(self._new_agent)
+        self.new_order_action.triggered.connect(self.new_order)
         self.advance_action.triggered.connect(self.advance_selected)
         self.delete_action.triggered.connect(self.delete_selected)
         self.plan_action.triggered.connect(self.parcel_control.plan_selected)
@@ -93,6 +95,11 @@ class ConsolidationTab(ConsolidationTabView):
             self.shipping.refresh_shipments()
         except WorkbenchError as error:
             self.say(str(error))
+        self._show_if_empty()
+
+    def _show_if_empty(self) -> None:
+        models = (self.agents.agents, self.orders.model, self.parcels.model, self.shipments.model)
+        self.show_empty_state(all(model.rowCount() == 0 for model in models))
 
     def _read_names(self) -> None:
         from app.services.suppliers.listing import supplier_choices
@@ -152,6 +159,7 @@ class ConsolidationTab(ConsolidationTabView):
         if not self._suppliers:
             self.say(self.tr("Add the supplier on the Suppliers tab first."))
             return
+        self.show_content()
         self.pages.setCurrentIndex(ORDERS)
         self.orders.table.clearSelection()
         supplier = self.orders.form.supplier_box.currentData() or self._suppliers[0][0]
@@ -287,7 +295,12 @@ class ConsolidationTab(ConsolidationTabView):
         elif page == AGENTS:
             self.shipping.new_line()
         else:
+            self.show_content()
             self.parcel_control.new_parcel()
+
+    def _new_agent(self) -> None:
+        self.show_content()
+        self.shipping.new_agent()
 
     def delete_selected(self) -> None:
         """Del: delete what is selected in the current page's table (asks first)."""
@@ -319,6 +332,7 @@ class ConsolidationTab(ConsolidationTabView):
                     self.shipping.refresh_shipments()  # the allocation's product names
         except WorkbenchError as error:
             self.say(str(error))
+        self._show_if_empty()
 
     def _apply_own(self, change: ConsolidationChange) -> None:
         if change.parcels or change.orders or change.agents or change.shipments:

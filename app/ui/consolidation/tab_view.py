@@ -13,6 +13,7 @@ from app.ui.consolidation.orders_page import OrdersPage
 from app.ui.consolidation.parcels_page import ParcelsPage
 from app.ui.consolidation.planner_page import PlannerPage
 from app.ui.consolidation.shipments_page import ShipmentsPage
+from app.ui.widgets.empty_state import EmptyState, EmptySwitch
 from app.ui.widgets.tab_protocol import tab_action
 
 ORDERS, PARCELS, AGENTS, PLANNER, SHIPMENTS = range(5)
@@ -43,9 +44,6 @@ class ConsolidationTabView(QWidget):
             (self.shipments, self.tr("S&hipments / 发货")),
         ):
             self.pages.addTab(page, title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
         self.new_action = tab_action(self, _new_text(ORDERS), QKeySequence.StandardKey.New)
@@ -69,6 +67,29 @@ class ConsolidationTabView(QWidget):
         self.plan_action = tab_action(self, self.tr("&Plan selected parcels"), "Ctrl+L")
         self.find_action = tab_action(self, self.tr("&Find"), QKeySequence.StandardKey.Find)
         self.pages.currentChanged.connect(self._page_shown)
+        # The empty state's next steps (Ctrl+N's text and target follow the page shown).
+        self.new_agent_action = tab_action(self, self.tr("New a&gent"), None)
+        self.new_order_action = tab_action(self, _new_text(ORDERS), None)
+
+        # No agent, order or parcel yet: what the tab is for and the first step (issue 14).
+        self.empty_switch = EmptySwitch(
+            self.pages,
+            EmptyState(
+                self.tr("No agents or orders yet"),
+                self.tr(
+                    "Follow your 1688 orders until their parcels wait at your agent's warehouse, "
+                    "then let the planner find the cheapest way home on the agent's lines, and "
+                    "record the shipment.<br><br>First add your agent with its fees, then its "
+                    "lines (rate cards) on the Agents &amp; lines page; then record each order "
+                    "as you place it (its supplier comes from the Suppliers tab)."
+                ),
+                [self.new_agent_action, self.new_order_action],
+            ),
+        )
+        self._empty_dismissed = False  # the user went past the empty state to a form
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_switch)
 
     def _table_action(self, text: str, tables: tuple[QWidget, ...], *keys: QKeySequence) -> QAction:
         """An action whose keys act only in these tables (Delete never deletes from a field);
@@ -84,6 +105,18 @@ class ConsolidationTabView(QWidget):
         for table in tables:
             table.addAction(action)
         return action
+
+    def show_empty_state(self, nothing: bool) -> None:
+        """What the tab is for while it holds nothing, unless the user went past it to a
+        form; once records came and went, it shows again."""
+        if not nothing:
+            self._empty_dismissed = False
+        self.empty_switch.set_empty(nothing and not self._empty_dismissed)
+
+    def show_content(self) -> None:
+        """The pages, for a new record's form, even while the tab holds nothing yet."""
+        self._empty_dismissed = True
+        self.empty_switch.set_empty(False)
 
     def _page_shown(self, page: int) -> None:
         self.new_action.setText(_new_text(page))

@@ -122,6 +122,7 @@ class NegotiationTab(NegotiationTabView):
         self._names = {supplier_id: name for supplier_id, name, _haystack in suppliers}
         self.quote_form.set_suppliers(suppliers)
         self.products.set_rows(products)
+        self.show_empty_state(not products)
         keep = self._product_id
         if keep is not None and (row := self.products.row_of(keep)) is not None:
             self.products_view.selectRow(
@@ -149,6 +150,8 @@ class NegotiationTab(NegotiationTabView):
 
     def _show_product(self, product_id: int | None) -> None:
         self._product_id = product_id
+        for widget in (self.new_quote_action, self.new_quote_button):  # a quote is of a product
+            widget.setEnabled(product_id is not None)
         if product_id is None:
             self.comparison.show_comparison(None, self._names, DEFAULT_QUANTITY)
             self.quote_form.show_quote(None, "")

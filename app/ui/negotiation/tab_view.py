@@ -25,6 +25,7 @@ from app.ui.negotiation.phrasebook_page import PhrasebookPage
 from app.ui.negotiation.products_model import ProductsModel
 from app.ui.negotiation.quote_form import QuoteForm
 from app.ui.negotiation.worksheet_page import WorksheetPage
+from app.ui.widgets.empty_state import EmptyState, EmptySwitch
 from app.ui.widgets.tab_protocol import tab_action
 
 COMPARISON, QUOTE, WORKSHEET, LANDED, PHRASES = range(5)
@@ -87,8 +88,6 @@ class NegotiationTabView(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 980])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
         self.new_quote_action = tab_action(
@@ -106,6 +105,42 @@ class NegotiationTabView(QWidget):
         find = self.tr("&Find product")
         self.find_action = tab_action(self, find, QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
+        # The phrasebook (and the landed-cost settings) need no product: reached from the
+        # empty state too.
+        self.phrasebook_action = tab_action(self, self.tr("Open the p&hrasebook"), None)
+        self.phrasebook_action.triggered.connect(self.open_phrasebook)
+        self._empty_dismissed = False  # the user went past the empty state to the phrasebook
+
+        # No product yet: what the tab is for and the first step (issue 14).
+        next_steps = [self.new_product_action, self.new_quote_action, self.phrasebook_action]
+        empty = EmptyState(
+            self.tr("No products to negotiate yet"),
+            self.tr(
+                "Gather every supplier's quote for a product with its price breaks, compare them "
+                "at the quantity you plan, keep a worksheet of targets and rounds with each "
+                "supplier, and see the landed cost at your door.<br><br>Start with a product "
+                "(New product…), then add each supplier's quote for it (New quote; the "
+                "suppliers come from the Suppliers tab)."
+            ),
+            next_steps,
+        )
+        for button, action in zip(empty.buttons, next_steps, strict=True):
+            action.enabledChanged.connect(button.setEnabled)  # New quote: once a product is
+        self.empty_switch = EmptySwitch(self.splitter, empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_switch)
+
+    def show_empty_state(self, no_product: bool) -> None:
+        """What the tab is for while there is no product, unless the user went past it to the
+        phrasebook; once products came and went, it shows again."""
+        if not no_product:
+            self._empty_dismissed = False
+        self.empty_switch.set_empty(no_product and not self._empty_dismissed)
+
+    def open_phrasebook(self) -> None:
+        self._empty_dismissed = True
+        self.empty_switch.set_empty(False)
+        self.pages.setCurrentIndex(PHRASES)
 
     def _focus_filter(self) -> None:
         self.product_filter.setFocus()

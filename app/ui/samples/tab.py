@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.samples.sample import Product, Sample, SamplePhoto
 from app.errors import WorkbenchError
-from app.services.changes import Change
+from app.services.changes import Change, Topic
 from app.services.exporting import ExportRequest
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
@@ -79,6 +79,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
             return
         self.sample_form.set_suppliers(suppliers)
         self.products.set_rows(products)
+        self.empty_switch.set_empty(not products)
         if self._product_id is not None and self.products.row_of(self._product_id) is not None:
             self._select(self.products_view, self.products_proxy, self.products, self._product_id)
         elif products:
@@ -304,7 +305,9 @@ class SamplesTab(GalleryActions, SamplesTabView):
         view.viewport().update()  # it heard nothing of the change
 
     def _refresh_products(self) -> None:
-        self.products.set_rows(self.service.products())
+        products = self.service.products()
+        self.products.set_rows(products)
+        self.empty_switch.set_empty(not products)
         self._reselect_product()
 
     # --- compare ---------------------------------------------------------------------------
@@ -316,6 +319,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
         count = len(self.selected_sample_ids())
         self.compare_button.setEnabled(2 <= count <= MAX_COMPARED)
         self.new_sample_button.setEnabled(self._product_id is not None)
+        self.new_sample_action.setEnabled(self._product_id is not None)  # and in the empty state
         self.delete_product_button.setEnabled(self._product_id is not None)
         self.delete_sample_button.setEnabled(self._sample_id() is not None)
 
@@ -385,8 +389,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
     # --- the tab protocol ----------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
         """Suppliers added, renamed or deleted (their samples with them): re-read the small
-        lists this tab shows. Its own sample writes refresh where they are made."""
-        if change.supplier_ids and self._loaded:
+        lists this tab shows. Its own sample writes refresh where they are made; a product
+        made elsewhere (the Negotiation tab) ends the empty state."""
+        if not self._loaded:
+            return
+        if change.supplier_ids or (change.topic is Topic.SAMPLES and self.empty_switch.is_empty()):
             self.reload()
 
     def edit_actions(self) -> list[Any]:

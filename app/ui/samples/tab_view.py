@@ -26,6 +26,7 @@ from app.ui.samples.gallery_view import GalleryView
 from app.ui.samples.lists import SORT_ROLE, ProductsModel, SamplesModel
 from app.ui.samples.product_form import ProductForm
 from app.ui.samples.sample_form import SampleForm
+from app.ui.widgets.empty_state import EmptyState, EmptySwitch
 from app.ui.widgets.tab_protocol import tab_action
 
 
@@ -134,8 +135,6 @@ class SamplesTabView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([520, 840])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
         self.new_sample_action = tab_action(
@@ -153,6 +152,25 @@ class SamplesTabView(QWidget):
         self.compare_action = tab_action(self, self.tr("&Compare selected samples"), "Ctrl+Shift+C")
         self.find_action = tab_action(self, self.tr("&Find product"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
+
+        # No product yet (so no sample): what the tab is for and the first step (issue 14).
+        next_steps = [self.new_product_action, self.new_sample_action]
+        empty = EmptyState(
+            self.tr("No samples yet"),
+            self.tr(
+                "Compare the samples several suppliers sent for one product side by side: your "
+                "own photos of every angle, the measurements against the product's spec, the "
+                "scores, defects and verdict, and the golden sample you approve.<br><br>Start "
+                "with the product the samples are for (New product…); then add each "
+                "supplier's sample to it (New sample)."
+            ),
+            next_steps,
+        )
+        for button, action in zip(empty.buttons, next_steps, strict=True):
+            action.enabledChanged.connect(button.setEnabled)  # New sample: once a product is
+        self.empty_switch = EmptySwitch(self.splitter, empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_switch)
 
     def _focus_filter(self) -> None:
         self.product_filter.setFocus()
