@@ -38,7 +38,15 @@ def test_menus_hold_the_file_and_edit_actions(window: MainWindow) -> None:
         "Quit",
     ]
     edit_items = [a.shortcut().toString() for a in menus["Edit"].actions() if a.text()]
-    assert edit_items == ["Ctrl+N", "Ctrl+D", "Del", "Ctrl+Z", "Ctrl+Shift+A", "Ctrl+F"]
+    assert edit_items == [
+        "Ctrl+N",
+        "Ctrl+D",
+        "Ctrl+Shift+M",
+        "Del",
+        "Ctrl+Z",
+        "Ctrl+Shift+A",
+        "Ctrl+F",
+    ]
 
 
 def test_second_window_on_the_same_database_is_refused(window: MainWindow, filled_db: Path) -> None:

@@ -25,7 +25,7 @@ from app.domain.suppliers.membership import (
     parse_member_since,
 )
 from app.domain.suppliers.supplier import Supplier
-from app.domain.suppliers.validation import validate_supplier
+from app.domain.suppliers.validation import full_shop_url, validate_supplier
 from app.errors import ValidationError
 from app.ui.suppliers.editor_view import MEMBER_SINCE_HINT, SupplierEditorView, translated
 from app.ui.suppliers.editor_widgets import ListEditor
@@ -152,8 +152,12 @@ class SupplierEditor(SupplierEditorView):
             **{name: number(name, getattr(self, name), SCORE_HINT) for name in _SCORE_FIELDS},
         }
         base = self._record or Supplier()
+        texts = {name: getattr(self, name).text().strip() for name in _TEXT_FIELDS}
+        # 'shop123.1688.com' is read as https://shop123.1688.com; text that is no address stays
+        # as typed, for validation to name.
+        texts["shop_url"] = full_shop_url(texts["shop_url"]) or texts["shop_url"]
         record = Supplier(
-            **{name: getattr(self, name).text().strip() for name in _TEXT_FIELDS},
+            **texts,
             business_type=self.business_type.value(),
             province=self.province.value(),
             membership=self.membership.value(),
@@ -198,6 +202,7 @@ class SupplierEditor(SupplierEditorView):
         ):
             combo.currentIndexChanged.connect(self._mark_dirty)
         self.member_since.textChanged.connect(self._show_member_years)
+        self.shop_url.textChanged.connect(self._show_shop_url_reading)
         self.province.editTextChanged.connect(self._mark_dirty)
         province_edit = self.province.lineEdit()  # the combo box is editable: it has one
         if province_edit is not None:
@@ -239,6 +244,16 @@ class SupplierEditor(SupplierEditorView):
         else:
             text = self.tr("{years} years as a member").format(years=years)
         self.member_years.setText(text)
+
+    def _show_shop_url_reading(self, text: str) -> None:
+        """ "→ saved as https://shop123.1688.com" under an address typed without https://, as
+        the number fields say "= 100,000" for 10万; nothing for an address as it will be
+        saved, or for text that is no address (leaving the field says what is wrong)."""
+        understood = full_shop_url(text)
+        shown = bool(understood) and understood != text.strip()
+        reading = self.tr("→ saved as {url}").format(url=understood) if shown else ""
+        self.shop_url_reading.setText(reading)
+        self.shop_url_reading.setVisible(shown)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+S and Esc sent to a field while the focus is elsewhere (the shortcuts need it

@@ -56,6 +56,7 @@ PROTECTION_HELP = str(
         "input is left out of the credit rating, a no counts against it.",
     )
 )
+READING_STYLE = "color: palette(placeholder-text)"  # grey, as the other "= 3,200" readings
 EMPTY_HINT = str(QT_TRANSLATE_NOOP("SupplierEditorView", "Select a supplier or press Ctrl+N"))
 _NUMBER_WIDTH = 90
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")  # "(&N)" after a Chinese label, "&" in an English one
@@ -165,7 +166,7 @@ class SupplierEditorView(QWidget):
 
     def _shop(self) -> QGroupBox:
         box, form = self._group(self.tr("1688 shop"))
-        self.shop_url = self._line("https://….1688.com")
+        self.shop_url = self._line(self.tr("e.g. shop123.1688.com"))
         self.membership = ChoiceCombo(Membership, optional=True)
         set_help(self.membership, membership_table_text())
         self.member_since = self._line(self.tr("e.g. 2019-03"), _NUMBER_WIDTH)
@@ -183,7 +184,14 @@ class SupplierEditorView(QWidget):
         self.deposit_currency = QComboBox()
         self.deposit_currency.addItems(CURRENCIES)
         self.deposit_currency.setAccessibleName(self.tr("Deposit currency"))
-        self._row(form, self.tr("Shop UR&L"), "shop_url", self.shop_url)
+        # What an address typed without https:// is saved as ("→ https://shop123.1688.com").
+        self.shop_url_reading = QLabel()
+        self.shop_url_reading.setStyleSheet(READING_STYLE)
+        self.shop_url_reading.setTextFormat(Qt.TextFormat.PlainText)
+        self.shop_url_reading.setWordWrap(True)
+        self.shop_url_reading.hide()
+        shop_url = self.tr("Shop UR&L")
+        self._row(form, shop_url, "shop_url", self.shop_url, note=self.shop_url_reading)
         self._row(form, self.tr("&Membership"), "membership", self.membership)
         # "7 years as a member", "< 1 year"…
         self.member_years = QLabel(translated(MEMBER_SINCE_HINT))
@@ -258,9 +266,16 @@ class SupplierEditorView(QWidget):
         return edit
 
     def _row(
-        self, form: QFormLayout, text: str, key: str, field: QWidget, extra: QWidget | str = ""
+        self,
+        form: QFormLayout,
+        text: str,
+        key: str,
+        field: QWidget,
+        extra: QWidget | str = "",
+        note: QWidget | None = None,
     ) -> None:
-        """A labelled field (with an optional unit or second widget) and its error underneath."""
+        """A labelled field (with an optional unit or second widget), an optional note under it
+        (what was understood) and its error underneath."""
         label = QLabel(text)
         label.setBuddy(field)
         label.setToolTip(field.toolTip())  # the field's help, shown on its label too
@@ -280,6 +295,8 @@ class SupplierEditorView(QWidget):
         cell.setContentsMargins(0, 0, 0, 0)
         cell.setSpacing(2)
         cell.addLayout(line)
+        if note is not None:
+            cell.addWidget(note)
         cell.addWidget(error)
         form.addRow(label, cell)
         self.error_labels[key] = error

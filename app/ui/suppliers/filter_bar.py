@@ -1,13 +1,24 @@
-"""The row above the supplier table: quick filter, choice filters and the shown/total count."""
+"""The row above the supplier table: quick filter, choice filters, the shown/total count and
+the saved views (filters, sort and columns under a name)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
 
 from app.domain.suppliers.choices import PROVINCES, BusinessType, Choice, Membership, Status
 from app.services.suppliers.listing import SupplierFilter
+from app.ui.settings import SUPPLIERS_VIEWS, Settings
 from app.ui.suppliers.list_models import choice_text
+from app.ui.suppliers.table_model import COLUMN_FIELDS
+from app.ui.widgets.saved_views import (
+    VIEWS_SHORTCUT,
+    FilterWidget,
+    SavedViews,
+    SavedViewsButton,
+    TableViewState,
+)
+from app.ui.widgets.tab_protocol import tab_action
 
 
 class FilterBar(QWidget):
@@ -30,7 +41,8 @@ class FilterBar(QWidget):
         self.membership_box = self._choice_box(Membership, self.tr("Membership: Any"))
         self.type_box = self._choice_box(BusinessType, self.tr("Type: Any"))
         self.count_label = QLabel()
-        layout = QHBoxLayout(self)
+        self.views_button: SavedViewsButton | None = None  # see use_saved_views
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_box, 1)
         for tip, box in (
@@ -73,6 +85,29 @@ class FilterBar(QWidget):
         else:
             text = self.tr("{shown} of {total} suppliers")
         self.count_label.setText(text.format(shown=f"{shown:,}", total=f"{total:,}"))
+
+    def use_saved_views(self, tab: QWidget, settings: Settings, table: QTableView) -> None:
+        """Add Views ▾ (and its shortcut, while `tab` shows): this bar's filters with the
+        table's sort and columns, saved under a name in `settings`."""
+        action = tab_action(tab, self.tr("Saved views"), VIEWS_SHORTCUT)
+        action.setIconText(self.tr("Views"))
+        self.views_button = SavedViewsButton(action)
+        filters: dict[str, FilterWidget] = {
+            "text": self.text_box,
+            "status": self.status_box,
+            "province": self.province_box,
+            "membership": self.membership_box,
+            "business_type": self.type_box,
+        }
+        state = TableViewState(
+            table.horizontalHeader(),
+            COLUMN_FIELDS,
+            filters,
+            self._emit,
+            always_shown=COLUMN_FIELDS[:1],  # the name column, as in the column menu
+        )
+        self.views_button.attach(SavedViews(settings, SUPPLIERS_VIEWS), state)
+        self._row.addWidget(self.views_button)
 
     def focus_text(self) -> None:
         self.text_box.setFocus()

@@ -23,6 +23,7 @@ from app.domain.suppliers.certifications import ExpiryState, expiry_state, state
 from app.domain.suppliers.choices import CertificationKind, Choice, RedFlagKind
 from app.domain.suppliers.supplier import Certification, Contact, RedFlag
 from app.ui import i18n
+from app.ui.suppliers.expiry_marks import expiry_icon
 from app.ui.widgets.parsing import ParseError, format_date, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -371,6 +372,8 @@ class CertificationListModel(ListModel):
             return ERROR_BACKGROUND if state == ExpiryState.EXPIRED else WARNING_BACKGROUND
         if role == _Role.ForegroundRole:
             return ERROR_TEXT if state == ExpiryState.EXPIRED else WARNING_TEXT
+        if role == _Role.DecorationRole and column.attr == "status":
+            return expiry_icon(state == ExpiryState.EXPIRED)  # not colour alone (issue 14)
         return None
 
 

@@ -1,4 +1,5 @@
-"""The Suppliers tab's behaviour: loading, filtering, selecting, saving, deleting and undo."""
+"""The Suppliers tab's behaviour: loading, filtering, selecting, saving, deleting, editing many
+at once, and undo."""
 
 from __future__ import annotations
 
@@ -18,14 +19,18 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.domain.suppliers.supplier import Supplier
 from app.errors import DatabaseCorrupt, ValidationError, WorkbenchError
-from app.services.changes import Change, DependentRows, Topic
+from app.services.changes import Change, Topic
 from app.services.exporting import ExportRequest
+from app.services.suppliers.dependent_counts import DependentCounts
 from app.services.suppliers.listing import SupplierFilter, load_supplier_list
 from app.services.workbench import Workbench
 from app.ui.settings import SUPPLIERS_HEADER, SUPPLIERS_SPLITTER, Settings
+from app.ui.suppliers.bulk_edit_dialog import ask_bulk_edit
+from app.ui.suppliers.delete_question import MAX_NAMES, confirm_delete
 from app.ui.suppliers.list_loader import SupplierListLoader
 from app.ui.suppliers.tab_view import SuppliersTabView
 from app.ui.suppliers.table_model import COLUMNS, SupplierTableModel, column_title
+from app.ui.suppliers.undo import UndoStep, undo_bulk_edit_step, undo_delete_step
 from app.ui.widgets.operations import Operations
 
 FIRST_SCREEN_ROWS = 200  # shown at once; the rest arrives from a worker thread
@@ -33,11 +38,14 @@ MAX_ROWS_BY_ID = 500  # more changed rows than this are re-read all at once
 
 
 class SuppliersTab(SuppliersTabView):
-    """Emits `message` for the status bar and `audits_requested(supplier id)`; follows every
+    """Emits `message` for the status bar, `audits_requested(supplier id)`, and from its empty
+    state `import_requested` and `demo_requested` (the window's own commands); follows every
     Change on the window's Operations bus (its own writes included)."""
 
     message = Signal(str)
     audits_requested = Signal(int)
+    import_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(
         self,
@@ -54,12 +62,12 @@ class SuppliersTab(SuppliersTabView):
         self.model = SupplierTableModel(workbench.today, self)
         self.table.setModel(self.model)
         self._current_id: int | None = None
-        self._undo_records: tuple[Supplier, ...] = ()
-        self._undo_dependents: DependentRows = ()  # matrix rows the delete took with them
+        self._undo: UndoStep | None = None
         self._loader: SupplierListLoader | None = None
         self._loading = False
         self._changes_while_loading: list[Change] = []
         self._restore_layout()
+        self.filter_bar.use_saved_views(self, settings, self.table)
         self._connect()
         self._update_actions()
 
@@ -112,7 +120,10 @@ class SuppliersTab(SuppliersTabView):
         self.new_action.triggered.connect(self.new_supplier)
         self.duplicate_action.triggered.connect(self.duplicate_selected)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.undo_action.triggered.connect(self.undo_delete)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.bulk_edit_action.triggered.connect(self.bulk_edit_selected)
+        self.import_action.triggered.connect(self.import_requested)
+        self.demo_action.triggered.connect(self.demo_requested)
         self.find_action.triggered.connect(self.filter_bar.focus_text)
         self.audits_action.triggered.connect(self.open_audits)
 
@@ -124,6 +135,8 @@ class SuppliersTab(SuppliersTabView):
     def _after_rows_changed(self) -> None:
         """Keep the count right and the edited supplier selected after the rows were reset."""
         self.filter_bar.show_count(self.model.rowCount(), self.model.total)
+        # No supplier at all (not: none passes the filter): say what the tab is for.
+        self.empty_switch.set_empty(self.model.total == 0)
         if self._current_id is not None:
             self._select_id(self._current_id)
         self._update_actions()
@@ -275,43 +288,65 @@ class SuppliersTab(SuppliersTabView):
         ids = self.selected_ids()
         if not ids:
             return
-        names = [self.model.data(self.model.index(self.model.row_of(i) or 0, 0)) for i in ids[:5]]
-        lines = [f"• {name}" for name in names]
-        if len(ids) > 5:
-            lines.append(self.tr("… and {count} more").format(count=len(ids) - 5))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete suppliers"),
-            self.tr(
-                "Delete {count} supplier(s) with everything recorded about them (contacts, "
-                "certifications, red flags, capacity facts, credit inputs, evaluations)?\n\n"
-                "{suppliers}\n\nYou can undo this with Ctrl+Z."
-            ).format(count=len(ids), suppliers="\n".join(lines)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        try:  # what goes with them, so the question can say it: "and its 3 samples, 12 photos"
+            counts = sum(self.workbench.suppliers.dependent_counts(ids).values(), DependentCounts())
+        except WorkbenchError as error:
+            self._show_error(str(error))
+            return
+        names = [self.model.name_of(supplier_id) for supplier_id in ids[:MAX_NAMES]]
+        if not confirm_delete(self, names, len(ids), counts):
             return
         change = self._write(lambda: self.workbench.suppliers.delete(ids))
         if change is None:
             return
-        self._undo_records, self._undo_dependents = change.removed, change.dependents
+        self._undo = undo_delete_step(self.workbench.suppliers, change)
         self._update_actions()
         deleted = self.tr("Deleted {count} supplier(s). Undo with Ctrl+Z")
         self.message.emit(deleted.format(count=len(change.deleted)))
 
-    def undo_delete(self) -> None:
-        if not self._undo_records:
+    def bulk_edit_selected(self) -> None:
+        """Set a status, a membership level or new tags on every selected supplier, as one
+        step that Ctrl+Z takes back whole."""
+        ids = self.selected_ids()
+        if not ids or not self.confirm_leave_editor():
             return
-        change = self._write(
-            lambda: self.workbench.suppliers.restore(self._undo_records, self._undo_dependents)
-        )
+        names = [self.model.name_of(supplier_id) for supplier_id in ids[:MAX_NAMES]]
+        edit = ask_bulk_edit(names, len(ids), self)
+        if edit is None:
+            return
+        outcome = self.operations.run(lambda: self.workbench.suppliers.bulk_edit(ids, edit))
+        if outcome.refusal is not None:
+            self._show_error(outcome.refusal.text)
+            return
+        change, before = outcome.result
+        self._after_edit_of(change)
+        if not change.updated:
+            self.message.emit(self.tr("Nothing changed: the suppliers already had those values"))
+            return
+        self._undo = undo_bulk_edit_step(self.workbench.suppliers, before)
+        self._update_actions()
+        edited = self.tr("Edited {count} supplier(s). Undo with Ctrl+Z")
+        self.message.emit(edited.format(count=len(change.updated)))
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: take back the last delete or bulk edit."""
+        step = self._undo
+        if step is None or (self._current_id in step.rewrites and not self.confirm_leave_editor()):
+            return
+        change = self._write(step.run)
         if change is None:
             return
-        self._undo_records, self._undo_dependents = (), ()
+        self._undo = None
+        self._after_edit_of(change)
         self._update_actions()
-        restored = self.tr("Restored {count} supplier(s)")
-        self.message.emit(restored.format(count=len(change.created)))
+        self.message.emit(step.done.format(count=len(change.touched)))
+
+    undo_delete = undo_last  # the name from before bulk edits could be undone
+
+    def _after_edit_of(self, change: Change) -> None:
+        """The editor shows the stored record again when a write changed its supplier."""
+        if self._current_id is not None and self._current_id in change.updated:
+            self.show_supplier(self._current_id)
 
     def _write(self, operation: Callable[[], Change]) -> Change | None:
         """Run one write through the window's operations; a refusal is shown, not raised."""
@@ -339,6 +374,7 @@ class SuppliersTab(SuppliersTabView):
         return [
             self.new_action,
             self.duplicate_action,
+            self.bulk_edit_action,
             self.delete_action,
             self.undo_action,
             None,
@@ -372,7 +408,10 @@ class SuppliersTab(SuppliersTabView):
         self.duplicate_action.setEnabled(selected == 1)
         self.audits_action.setEnabled(selected == 1)
         self.delete_action.setEnabled(selected > 0)
-        self.undo_action.setEnabled(bool(self._undo_records))
+        self.bulk_edit_action.setEnabled(selected > 0)
+        self.undo_action.setEnabled(self._undo is not None)
+        if self._undo is not None:
+            self.undo_action.setText(self._undo.text)
 
     # --- layout memory --------------------------------------------------------------------
     def _column_menu(self, position: QPoint) -> None:

@@ -23,6 +23,7 @@ from app.domain.suppliers.choices import PROVINCES, BusinessType, Membership, St
 from app.domain.suppliers.membership import member_since_text
 from app.services.suppliers.listing import SupplierFilter, SupplierListItem
 from app.ui.i18n import label_of
+from app.ui.suppliers.expiry_marks import expiry_icon, expiry_words
 from app.ui.suppliers.list_models import choice_text
 from app.ui.suppliers.table_state import SupplierTable
 
@@ -189,7 +190,7 @@ class SupplierTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column.field == "next_expiry" and item.expiry_alert(self._today()):
-                return f"⚠ {item.next_expiry}"  # not colour alone: the mark says it too
+                return self._expiry_words(item)  # not colour alone: the words say it too
             return column.text(item)
         if role == Qt.ItemDataRole.UserRole:
             return getattr(item, column.field)
@@ -208,14 +209,27 @@ class SupplierTableModel(QAbstractTableModel):
         return None
 
     def _expiry_data(self, item: SupplierListItem, role: int) -> Any:
+        """The name and the expiry cells of a supplier with a certificate to renew: coloured,
+        and for readers who cannot tell the colours apart, an icon and words too."""
         if not item.expiry_alert(self._today()):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.tr("A certification expires on {date} (or has expired): check it.")
-            return text.format(date=item.next_expiry)
+            text = self.tr("A certification needs renewing: {state}. Ask the supplier for it.")
+            return text.format(state=self._expiry_words(item))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return expiry_icon(self._expired(item))
         if role == Qt.ItemDataRole.ForegroundRole:
             return _WARNING_TEXT
         return None
+
+    def _expired(self, item: SupplierListItem) -> bool:
+        expires = item.next_expiry
+        return expires is not None and date.fromisoformat(expires) < self._today()
+
+    def _expiry_words(self, item: SupplierListItem) -> str:
+        if not item.next_expiry:
+            return ""
+        return expiry_words(date.fromisoformat(item.next_expiry), self._today())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -232,6 +246,14 @@ class SupplierTableModel(QAbstractTableModel):
 
     def row_of(self, supplier_id: int) -> int | None:
         return self._table.row_of(supplier_id)
+
+    def name_of(self, supplier_id: int) -> str:
+        """The supplier's name as the list shows it (Chinese, else English); '' if not listed."""
+        row = self._table.row_of(supplier_id)
+        if row is None:
+            return ""
+        item = self._table.item_at(row)
+        return item.name_zh or item.name_en
 
     def visible_ids(self) -> list[int]:
         return self._table.visible_ids()

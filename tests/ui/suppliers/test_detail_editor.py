@@ -158,7 +158,7 @@ def test_a_word_in_a_rate_is_refused_and_shown_at_the_field(editor: SupplierEdit
     [
         ("member_since", "2027", "member_since", "cannot be in the future"),
         ("member_since", "20x5", "member_since", "not a year"),
-        ("shop_url", "hengda 1688", "shop_url", "http://"),
+        ("shop_url", "hengda 1688", "shop_url", "web address"),
         ("on_time_rate", "101", "on_time_rate", "between 0 and 100"),
         ("service_score", "5.5", "service_score", "between 0 and 5"),
         ("deposit_amount", "3000x", "deposit", "not a number"),

@@ -73,7 +73,7 @@ def test_expiry_column_marks_the_warning_with_text(supplier_service, db_path) ->
     model = _model(supplier_service, db_path)
     column = COLUMN_FIELDS.index("next_expiry")
     texts = [model.data(model.index(r, column)) for r in range(model.rowCount())]
-    assert texts == ["", "", "⚠ 2027-01-10"]
+    assert texts == ["", "", "expires in 42 days (2027-01-10)"]
 
 
 def test_the_list_counts_open_red_flags_and_ignores_lasting_or_renewed_certificates(
