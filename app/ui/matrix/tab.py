@@ -59,6 +59,7 @@ class MatrixTab(MatrixTabView):
 
     message = Signal(str)
     audits_requested = Signal(int)
+    go_to_tab = Signal(str)  # a tab's key ("suppliers"): the window shows that tab
 
     def __init__(
         self,
@@ -85,6 +86,7 @@ class MatrixTab(MatrixTabView):
         self._rank_timer = QTimer(self, singleShot=True, interval=RANK_PAUSE_MS)
         self._rank_timer.timeout.connect(self._apply_weights)
         self._restore_layout()
+        self.filter_bar.use_saved_views(self, settings, self.table)
         self._connect()
         self._axes = [term(axis) for axis in RADAR_AXES]
         self.radar.set_series(self._axes, [])
@@ -164,6 +166,7 @@ class MatrixTab(MatrixTabView):
         self.show_ready()
 
     def _on_load_failed(self, text: str) -> None:
+        self.empty_switch.set_empty(False)  # the problem and Retry, never "no suppliers"
         self.show_load_failed(text)
 
     # --- wiring ------------------------------------------------------------------------
@@ -182,6 +185,7 @@ class MatrixTab(MatrixTabView):
         self.weights_panel.thresholds_changed.connect(self._on_thresholds)
         self.weights_panel.restore_requested.connect(self._restore_defaults)
         self.audits_action.triggered.connect(self.open_audits)
+        self.suppliers_action.triggered.connect(lambda: self.go_to_tab.emit("suppliers"))
         self.retry_button.clicked.connect(self.reload)
 
     def _apply_filter(self, wanted: MatrixFilter) -> None:
@@ -192,6 +196,8 @@ class MatrixTab(MatrixTabView):
 
     def _after_rows_changed(self) -> None:
         self.filter_bar.show_count(self.model.rowCount(), self.model.table.total)
+        # No supplier at all (not just none passing the filter): say what the matrix is for.
+        self.empty_switch.set_empty(self._loaded and self.model.table.total == 0)
 
     def _select_id(self, supplier_id: int) -> None:
         row = self.model.row_of(supplier_id)

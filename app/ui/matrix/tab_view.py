@@ -31,9 +31,12 @@ from app.ui.matrix.evaluation_form import EvaluationForm
 from app.ui.matrix.frozen_table import FrozenColumnTableView
 from app.ui.matrix.legend import LegendLabel, term
 from app.ui.matrix.radar_chart import RadarChart
-from app.ui.matrix.table_state import MATRIX_COLUMNS, MatrixFilter
+from app.ui.matrix.table_state import COLUMN_KEYS, MATRIX_COLUMNS, MatrixFilter
 from app.ui.matrix.trend_chart import TrendChart
 from app.ui.matrix.weights_panel import WeightsPanel
+from app.ui.settings import MATRIX_VIEWS, Settings
+from app.ui.widgets import saved_views
+from app.ui.widgets.empty_state import EmptyState, EmptySwitch
 from app.ui.widgets.tab_protocol import tab_action
 
 DEFAULT_WIDTHS = {
@@ -129,6 +132,27 @@ class MatrixFilterBar(QWidget):
     def _emit(self) -> None:
         self.changed.emit(self.current())
 
+    def use_saved_views(
+        self, tab: QWidget, settings: Settings, table: FrozenColumnTableView
+    ) -> None:
+        """Add Views ▾ before Export (Ctrl+Shift+F while `tab` shows): this bar's filters with
+        the table's sort and columns, saved under a name in `settings`."""
+        action = tab_action(tab, self.tr("Saved views"), saved_views.VIEWS_SHORTCUT)
+        action.setIconText(self.tr("Views"))
+        self.views_button = saved_views.SavedViewsButton(action)
+        filters: dict[str, saved_views.FilterWidget] = {
+            "text": self.text_box,
+            "status": self.status_box,
+            "category": self.category_box,
+            "province": self.province_box,
+        }
+        header = table.horizontalHeader()
+        state = saved_views.TableViewState(header, COLUMN_KEYS, filters, self._emit, ["supplier"])
+        self.views_button.attach(saved_views.SavedViews(settings, MATRIX_VIEWS), state)
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.export_button), self.views_button)
+
 
 class MatrixTabView(QWidget):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -211,8 +235,6 @@ class MatrixTabView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 420])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
 
         # The tab's own actions: their shortcuts fire only while this tab shows (tab_protocol).
         find = self.tr("&Find in matrix")
@@ -220,6 +242,26 @@ class MatrixTabView(QWidget):
         self.find_action.triggered.connect(self._focus_filter)
         audits = self.tr("&Audits of this supplier…")
         self.audits_action = tab_action(self, audits, "Ctrl+Shift+A")
+        # A tab cannot switch tabs: the tab emits go_to_tab and the window switches (issue 14).
+        self.suppliers_action = tab_action(self, self.tr("Go to the &Suppliers tab"), None)
+
+        # No supplier at all: what the matrix is for instead of a bare table (issue 14).
+        self.empty_switch = EmptySwitch(
+            self.splitter,
+            EmptyState(
+                self.tr("No suppliers to grade yet"),
+                self.tr(
+                    "The matrix grades each supplier's capacity (monthly capacity, production "
+                    "lines, employees, factory area) and credit, scores them by your weights and "
+                    "compares them side by side.<br><br>Add suppliers in the Suppliers tab "
+                    "first: each one appears here at once, graded <i>unknown</i> until you "
+                    "record its facts."
+                ),
+                [self.suppliers_action],
+            ),
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_switch)
 
     # --- what the status line says --------------------------------------------------------
     def show_loading(self) -> None:

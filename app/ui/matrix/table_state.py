@@ -95,6 +95,7 @@ MATRIX_COLUMNS: tuple[MatrixColumn, ...] = (
     MatrixColumn("status", str(QT_TRANSLATE_NOOP("MatrixModel", "Status")), "text"),
 )
 COLUMN_INDEX = {column.key: index for index, column in enumerate(MATRIX_COLUMNS)}
+COLUMN_KEYS = tuple(column.key for column in MATRIX_COLUMNS)  # what saved views name
 
 
 def format_number(value: Decimal | None) -> str:
