@@ -391,16 +391,16 @@
       <translation>备注</translation>
     </message>
     <message>
+      <source>Keys: P pass · F fail · N not applicable (then the next item) · type numbers and text · Alt+R the remark · Ctrl+S saves. ★ marks a critical item.</source>
+      <translation>按键：P 合格 · F 不合格 · N 不适用（随后跳到下一项）· 数字和文字直接输入 · Alt+R 填写备注 · Ctrl+S 保存。★ 表示关键项。</translation>
+    </message>
+    <message>
       <source>Result</source>
       <translation>结果</translation>
     </message>
     <message>
       <source>Reason</source>
       <translation>原因</translation>
-    </message>
-    <message>
-      <source>Keys: P pass · F fail · N not applicable (then the next item) · type numbers and text · Tab to the remark · Ctrl+S saves. ★ marks a critical item.</source>
-      <translation>按键：P 合格 · F 不合格 · N 不适用（随后跳到下一项）· 数字和文字直接输入 · Tab 跳到备注 · Ctrl+S 保存。★ 表示关键项。</translation>
     </message>
     <message>
       <source>Enter the audit date, e.g. 2026-11-29.</source>
@@ -561,6 +561,53 @@ Print the checklist to take to the visit instead?</source>
     </message>
   </context>
   <context>
+    <name>BackupCounts</name>
+    <message>
+      <source>{count} suppliers</source>
+      <translation>{count} 家供应商</translation>
+    </message>
+    <message>
+      <source>{count} products</source>
+      <translation>{count} 个产品</translation>
+    </message>
+    <message>
+      <source>{count} samples</source>
+      <translation>{count} 个样品</translation>
+    </message>
+    <message>
+      <source>{count} audits</source>
+      <translation>{count} 次验厂</translation>
+    </message>
+    <message>
+      <source>{count} photos</source>
+      <translation>{count} 张样品照片</translation>
+    </message>
+    <message>
+      <source>{count} quotes</source>
+      <translation>{count} 个报价</translation>
+    </message>
+    <message>
+      <source>{count} orders</source>
+      <translation>{count} 个订单</translation>
+    </message>
+    <message>
+      <source>{count} parcels</source>
+      <translation>{count} 个包裹</translation>
+    </message>
+    <message>
+      <source>{count} parcel photos</source>
+      <translation>{count} 张包裹照片</translation>
+    </message>
+    <message>
+      <source>{count} shipments</source>
+      <translation>{count} 票发货</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+  </context>
+  <context>
     <name>BreaksModel</name>
     <message>
       <source>From quantity / 起批量</source>
@@ -577,6 +624,65 @@ Print the checklist to take to the visit instead?</source>
     <message>
       <source>Break {number}: type a whole quantity and a price (e.g. 100 and 2.80), not '{quantity}' and '{price}'.</source>
       <translation>第 {number} 档阶梯价：请输入整数数量和价格（如 100 和 2.80），而不是“{quantity}”和“{price}”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkEditDialog</name>
+    <message>
+      <source>{names} and {count} more</source>
+      <translation>{names} 以及另外 {count} 家</translation>
+    </message>
+    <message>
+      <source>Edit one supplier</source>
+      <translation>编辑 1 家供应商</translation>
+    </message>
+    <message>
+      <source>Set on {name}:</source>
+      <translation>应用到 {name}：</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>Edit {count} suppliers</source>
+      <translation>编辑 {count} 家供应商</translation>
+    </message>
+    <message>
+      <source>Set on all {count} selected suppliers: {names}</source>
+      <translation>应用到所选的全部 {count} 家供应商：{names}</translation>
+    </message>
+    <message>
+      <source>Apply to {count} suppliers</source>
+      <translation>应用到 {count} 家供应商</translation>
+    </message>
+    <message>
+      <source>(leave as it is)</source>
+      <translation>（保持不变）</translation>
+    </message>
+    <message>
+      <source>e.g. 工艺品; home decor</source>
+      <translation>例如 工艺品; home decor</translation>
+    </message>
+    <message>
+      <source>Added to each supplier's tags (separate several with ;); none is removed</source>
+      <translation>添加到每家供应商的标签中（多个标签用 ; 分隔）；已有标签不会删除</translation>
+    </message>
+    <message>
+      <source>&amp;Status</source>
+      <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+      <source>1688 &amp;membership</source>
+      <translation>1688 会员等级(&amp;M)</translation>
+    </message>
+    <message>
+      <source>&amp;Add tags</source>
+      <translation>添加标签(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Ctrl+Z undoes the whole edit.</source>
+      <translation>按 Ctrl+Z 可撤销整次编辑。</translation>
     </message>
   </context>
   <context>
@@ -612,10 +718,6 @@ Print the checklist to take to the visit instead?</source>
     <message>
       <source>e.g. 80,000</source>
       <translation>例如 80,000 或 8万</translation>
-    </message>
-    <message>
-      <source>yyyy-mm-dd or empty</source>
-      <translation>yyyy-mm-dd，可留空</translation>
     </message>
     <message>
       <source>optional, e.g. counted 3 lines running</source>
@@ -1016,6 +1118,14 @@ Print the checklist to take to the visit instead?</source>
       <source>Market at {quantity} pcs ({count} quotes, {currency}): min {min} · max {max} · mean {mean} · median {median} · quantity-weighted mean {weighted}. Quotes more than {pct} % below the median are flagged 'too good to be true'.</source>
       <translation>市场（{quantity} 件，{count} 个报价，{currency}）：最低 {min} · 最高 {max} · 平均 {mean} · 中位数 {median} · 按数量加权平均 {weighted}。低于中位数超过 {pct} % 的报价标为“低得可疑”。</translation>
     </message>
+    <message>
+      <source>The latest shipment's freight ({amount} per unit) has no exchange rate to {home}: the landed cost uses the freight of Landed cost.</source>
+      <translation>最近一票发货的运费（每件 {amount}）没有兑 {home} 的汇率：到岸成本仍用“到岸成本”页的运费。</translation>
+    </message>
+    <message>
+      <source>Freight: {amount} per unit, allocated from the latest shipment carrying this product (Consolidation), in place of the freight of Landed cost.</source>
+      <translation>运费：每件 {amount}，按最近一票装有此产品的发货分摊（集运），代替“到岸成本”页的运费。</translation>
+    </message>
   </context>
   <context>
     <name>ConsolidationEntry</name>
@@ -1238,6 +1348,18 @@ Print the checklist to take to the visit instead?</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
+      <source>New a&amp;gent</source>
+      <translation>新建代理(&amp;G)</translation>
+    </message>
+    <message>
+      <source>No agents or orders yet</source>
+      <translation>还没有代理或订单</translation>
+    </message>
+    <message>
+      <source>Follow your 1688 orders until their parcels wait at your agent's warehouse, then let the planner find the cheapest way home on the agent's lines, and record the shipment.&lt;br&gt;&lt;br&gt;First add your agent with its fees, then its lines (rate cards) on the Agents &amp;amp; lines page; then record each order as you place it (its supplier comes from the Suppliers tab).</source>
+      <translation>跟踪您的 1688 订单，直到包裹到达代理仓库，再由方案找出代理各条线路中最便宜的发货方式，并记录这批发货。&lt;br&gt;&lt;br&gt;先添加代理及其费用，再在“代理与线路”页添加它的线路（运价表）；然后每下一笔订单就记录一笔（供应商来自“供应商”标签页）。</translation>
+    </message>
+    <message>
       <source> or </source>
       <translation> 或 </translation>
     </message>
@@ -1420,6 +1542,21 @@ Print the checklist to take to the visit instead?</source>
     </message>
   </context>
   <context>
+    <name>CurrentItem</name>
+    <message>
+      <source>a remark on this item, e.g. only 2 of 3 lines running</source>
+      <translation>对此项的备注，例如：3 条线只有 2 条在运转</translation>
+    </message>
+    <message>
+      <source>Stored with the answer when the audit is saved; Enter goes back to the list</source>
+      <translation>保存验厂时随回答一起保存；按 Enter 回到列表</translation>
+    </message>
+    <message>
+      <source>&amp;Remark</source>
+      <translation>备注(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomPlanEditor</name>
     <message>
       <source>Add instalment</source>
@@ -1540,6 +1677,113 @@ Print the checklist to take to the visit instead?</source>
     </message>
   </context>
   <context>
+    <name>DeleteQuestion</name>
+    <message>
+      <source>{count} sample</source>
+      <translation>{count} 个样品</translation>
+    </message>
+    <message>
+      <source>{count} samples</source>
+      <translation>{count} 个样品</translation>
+    </message>
+    <message>
+      <source>{count} photo</source>
+      <translation>{count} 张照片</translation>
+    </message>
+    <message>
+      <source>{count} photos</source>
+      <translation>{count} 张照片</translation>
+    </message>
+    <message>
+      <source>{count} audit</source>
+      <translation>{count} 次验厂</translation>
+    </message>
+    <message>
+      <source>{count} audits</source>
+      <translation>{count} 次验厂</translation>
+    </message>
+    <message>
+      <source>{count} quote</source>
+      <translation>{count} 份报价</translation>
+    </message>
+    <message>
+      <source>{count} quotes</source>
+      <translation>{count} 份报价</translation>
+    </message>
+    <message>
+      <source>{count} negotiation worksheet</source>
+      <translation>{count} 份谈判表</translation>
+    </message>
+    <message>
+      <source>{count} negotiation worksheets</source>
+      <translation>{count} 份谈判表</translation>
+    </message>
+    <message>
+      <source>{count} order</source>
+      <translation>{count} 个订单</translation>
+    </message>
+    <message>
+      <source>{count} orders</source>
+      <translation>{count} 个订单</translation>
+    </message>
+    <message>
+      <source>{count} capacity fact</source>
+      <translation>{count} 条产能数据</translation>
+    </message>
+    <message>
+      <source>{count} capacity facts</source>
+      <translation>{count} 条产能数据</translation>
+    </message>
+    <message>
+      <source>{count} performance evaluation</source>
+      <translation>{count} 次绩效评估</translation>
+    </message>
+    <message>
+      <source>{count} performance evaluations</source>
+      <translation>{count} 次绩效评估</translation>
+    </message>
+    <message>
+      <source>{count} credit rating</source>
+      <translation>{count} 份信用评级</translation>
+    </message>
+    <message>
+      <source>{count} credit ratings</source>
+      <translation>{count} 份信用评级</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Delete {name} and its {things}?</source>
+      <translation>删除 {name} 及其 {things}？</translation>
+    </message>
+    <message>
+      <source>Delete {name}?</source>
+      <translation>删除 {name}？</translation>
+    </message>
+    <message>
+      <source>Its contacts, certifications and red flags go with it. You can undo this with Ctrl+Z.</source>
+      <translation>其联系人、资质证书和风险信号也会一并删除。可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+      <source>Delete {count} suppliers and their {things}?</source>
+      <translation>删除 {count} 家供应商及其 {things}？</translation>
+    </message>
+    <message>
+      <source>Delete {count} suppliers?</source>
+      <translation>删除 {count} 家供应商？</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… 以及另外 {count} 家</translation>
+    </message>
+    <message>
+      <source>Their contacts, certifications and red flags go with them. You can undo this with Ctrl+Z.</source>
+      <translation>这些供应商的联系人、资质证书和风险信号也会一并删除。可以按 Ctrl+Z 撤销。</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorLabel</name>
     <message>
       <source>Error</source>
@@ -1632,6 +1876,45 @@ Sub-score: {rule}</source>
     <message>
       <source>Consolidation plan</source>
       <translation>集运方案</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportScope</name>
+    <message>
+      <source>all suppliers</source>
+      <translation>全部供应商</translation>
+    </message>
+    <message>
+      <source>the samples of all products</source>
+      <translation>全部产品的样品</translation>
+    </message>
+    <message>
+      <source>the quotes of all products</source>
+      <translation>全部产品的报价</translation>
+    </message>
+    <message>
+      <source>the parcels waiting at the agent</source>
+      <translation>仓库中待发的包裹</translation>
+    </message>
+    <message>
+      <source>1 supplier</source>
+      <translation>1 家供应商</translation>
+    </message>
+    <message>
+      <source>{count} suppliers</source>
+      <translation>{count} 家供应商</translation>
+    </message>
+    <message>
+      <source>1 product</source>
+      <translation>1 个产品</translation>
+    </message>
+    <message>
+      <source>{count} products</source>
+      <translation>{count} 个产品</translation>
+    </message>
+    <message>
+      <source>shipment {name}</source>
+      <translation>发货 {name}</translation>
     </message>
   </context>
   <context>
@@ -1765,6 +2048,14 @@ Sub-score: {rule}</source>
     <message>
       <source>{shown} of {total} suppliers</source>
       <translation>{shown} / {total} 家供应商</translation>
+    </message>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
     </message>
   </context>
   <context>
@@ -2755,6 +3046,14 @@ Nothing will be written to this file. Open a backup with File ▸ Open, or run '
       <source>{shown} of {total} suppliers</source>
       <translation>{shown} / {total} 家供应商</translation>
     </message>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
   </context>
   <context>
     <name>MatrixModel</name>
@@ -2957,6 +3256,18 @@ hours</source>
     <message>
       <source>&amp;Audits of this supplier…</source>
       <translation>此供应商的验厂(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Go to the &amp;Suppliers tab</source>
+      <translation>转到“供应商”标签页(&amp;S)</translation>
+    </message>
+    <message>
+      <source>No suppliers to grade yet</source>
+      <translation>还没有可评级的供应商</translation>
+    </message>
+    <message>
+      <source>The matrix grades each supplier's capacity (monthly capacity, production lines, employees, factory area) and credit, scores them by your weights and compares them side by side.&lt;br&gt;&lt;br&gt;Add suppliers in the Suppliers tab first: each one appears here at once, graded &lt;i&gt;unknown&lt;/i&gt; until you record its facts.</source>
+      <translation>产能与信用矩阵为每家供应商的产能（月产能、生产线、员工人数、厂房面积）和信用评级，按您设定的权重打分，并可并排比较。&lt;br&gt;&lt;br&gt;请先在“供应商”标签页添加供应商：每家供应商会立即出现在这里，在您记录其产能数据之前，等级为&lt;i&gt;未知&lt;/i&gt;。</translation>
     </message>
     <message>
       <source>Loading the matrix…</source>
@@ -3441,6 +3752,18 @@ hours</source>
     <message>
       <source>&amp;Find product</source>
       <translation>查找产品(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Open the p&amp;hrasebook</source>
+      <translation>打开常用语(&amp;H)</translation>
+    </message>
+    <message>
+      <source>No products to negotiate yet</source>
+      <translation>还没有要谈判的产品</translation>
+    </message>
+    <message>
+      <source>Gather every supplier's quote for a product with its price breaks, compare them at the quantity you plan, keep a worksheet of targets and rounds with each supplier, and see the landed cost at your door.&lt;br&gt;&lt;br&gt;Start with a product (New product…), then add each supplier's quote for it (New quote; the suppliers come from the Suppliers tab).</source>
+      <translation>收集每家供应商对同一产品的报价及其阶梯价，按您计划的数量比价，用谈判表记录与每家供应商的目标价格和谈判轮次，并查看货到您手中的到岸成本。&lt;br&gt;&lt;br&gt;先新建产品（新建产品…），再为它添加每家供应商的报价（新建报价；供应商来自“供应商”标签页）。</translation>
     </message>
   </context>
   <context>
@@ -5255,6 +5578,49 @@ hours</source>
       <source>&amp;Find product</source>
       <translation>查找产品(&amp;F)</translation>
     </message>
+    <message>
+      <source>No samples yet</source>
+      <translation>还没有样品</translation>
+    </message>
+    <message>
+      <source>Compare the samples several suppliers sent for one product side by side: your own photos of every angle, the measurements against the product's spec, the scores, defects and verdict, and the golden sample you approve.&lt;br&gt;&lt;br&gt;Start with the product the samples are for (New product…); then add each supplier's sample to it (New sample).</source>
+      <translation>把多家供应商为同一产品寄来的样品并排对比：您自己拍的各角度照片、对照产品规格的尺寸、评分、瑕疵和结论，以及您认可的封样。&lt;br&gt;&lt;br&gt;先新建样品所属的产品（新建产品…），再为它添加每家供应商的样品（新建样品）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedViewsButton</name>
+    <message>
+      <source>No saved views yet</source>
+      <translation>还没有保存的视图</translation>
+    </message>
+    <message>
+      <source>&amp;Save current view…</source>
+      <translation>保存当前视图(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Delete view…</source>
+      <translation>删除视图(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Save view</source>
+      <translation>保存视图</translation>
+    </message>
+    <message>
+      <source>Name for the current filters, sort and columns:</source>
+      <translation>为当前的筛选、排序和列命名：</translation>
+    </message>
+    <message>
+      <source>A view named “{name}” exists. Replace it?</source>
+      <translation>已有名为“{name}”的视图。要替换它吗？</translation>
+    </message>
+    <message>
+      <source>Delete view</source>
+      <translation>删除视图</translation>
+    </message>
+    <message>
+      <source>Saved view to delete:</source>
+      <translation>要删除的视图：</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -5269,6 +5635,14 @@ hours</source>
     <message>
       <source>Back up the open database on the first open each day</source>
       <translation>每天首次打开时备份当前数据库</translation>
+    </message>
+    <message>
+      <source>Empty: the backups folder in the data folder</source>
+      <translation>留空：使用数据文件夹中的 backups 文件夹</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>选择(&amp;H)…</translation>
     </message>
     <message>
       <source>VAT-registered (import VAT is reclaimed)</source>
@@ -5295,6 +5669,10 @@ hours</source>
       <translation>之后每周保留一份（周数）</translation>
     </message>
     <message>
+      <source>Backup &amp;folder</source>
+      <translation>备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
       <source>This database</source>
       <translation>此数据库</translation>
     </message>
@@ -5309,6 +5687,22 @@ hours</source>
     <message>
       <source>Exchange rates, fees and duty: Negotiation ▸ Landed cost.</source>
       <translation>汇率、费用与关税：谈判 ▸ 到岸成本。</translation>
+    </message>
+    <message>
+      <source>Backup folder</source>
+      <translation>备份文件夹</translation>
+    </message>
+    <message>
+      <source>Enter the whole path of the backup folder (or leave it empty).</source>
+      <translation>请输入备份文件夹的完整路径（或留空）。</translation>
+    </message>
+    <message>
+      <source>{path} is a file, not a folder.</source>
+      <translation>{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+      <source>Cannot make the backup folder {path}: {reason}.</source>
+      <translation>无法创建备份文件夹 {path}：{reason}。</translation>
     </message>
   </context>
   <context>
@@ -5693,6 +6087,10 @@ hours</source>
       <translation>入驻 {years} 年</translation>
     </message>
     <message>
+      <source>→ saved as {url}</source>
+      <translation>→ 保存为 {url}</translation>
+    </message>
+    <message>
       <source>Row {row}, {column}: {message}</source>
       <translation>第 {row} 行，{column}：{message}</translation>
     </message>
@@ -5838,6 +6236,10 @@ hours</source>
     <message>
       <source>1688 shop</source>
       <translation>1688 店铺</translation>
+    </message>
+    <message>
+      <source>e.g. shop123.1688.com</source>
+      <translation>例如 shop123.1688.com</translation>
     </message>
     <message>
       <source>e.g. 2019-03</source>
@@ -6018,8 +6420,8 @@ hours</source>
       <translation>更新日期</translation>
     </message>
     <message>
-      <source>A certification expires on {date} (or has expired): check it.</source>
-      <translation>有证书将于 {date} 到期（或已过期）：请核实。</translation>
+      <source>A certification needs renewing: {state}. Ask the supplier for it.</source>
+      <translation>有证书需要更新：{state}。请向供应商索取。</translation>
     </message>
   </context>
   <context>
@@ -6073,32 +6475,36 @@ Save it anyway?</source>
       <translation>已复制：请编辑副本并保存</translation>
     </message>
     <message>
-      <source>… and {count} more</source>
-      <translation>… 以及另外 {count} 家</translation>
+      <source>Nothing changed: the suppliers already had those values</source>
+      <translation>没有更改：这些供应商已是所选的值</translation>
+    </message>
+    <message>
+      <source>Edited {count} supplier(s). Undo with Ctrl+Z</source>
+      <translation>已编辑 {count} 家供应商。按 Ctrl+Z 撤销</translation>
     </message>
     <message>
       <source>Delete suppliers</source>
       <translation>删除供应商</translation>
     </message>
     <message>
-      <source>Delete {count} supplier(s) with everything recorded about them (contacts, certifications, red flags, capacity facts, credit inputs, evaluations)?
-
-{suppliers}
-
-You can undo this with Ctrl+Z.</source>
-      <translation>删除 {count} 家供应商及其全部记录（联系人、资质证书、风险信号、产能数据、信用评估数据、绩效评估）？
-
-{suppliers}
-
-可以按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
       <source>Deleted {count} supplier(s). Undo with Ctrl+Z</source>
       <translation>已删除 {count} 家供应商。按 Ctrl+Z 撤销</translation>
     </message>
     <message>
+      <source>&amp;Undo delete</source>
+      <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
       <source>Restored {count} supplier(s)</source>
       <translation>已恢复 {count} 家供应商</translation>
+    </message>
+    <message>
+      <source>&amp;Undo bulk edit</source>
+      <translation>撤销批量编辑(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Bulk edit undone on {count} supplier(s)</source>
+      <translation>已撤销对 {count} 家供应商的批量编辑</translation>
     </message>
     <message>
       <source>Reset columns</source>
@@ -6130,6 +6536,34 @@ You can undo this with Ctrl+Z.</source>
     <message>
       <source>&amp;Audits…</source>
       <translation>验厂记录(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit selected suppliers…</source>
+      <translation>编辑所选供应商(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import suppliers…</source>
+      <translation>导入供应商(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Read suppliers from an Excel or CSV file (File ▸ Import suppliers, Ctrl+I)</source>
+      <translation>从 Excel 或 CSV 文件读入供应商（文件 ▸ 导入供应商，Ctrl+I）</translation>
+    </message>
+    <message>
+      <source>Load &amp;demo data…</source>
+      <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Try the workbench on a new file filled with example suppliers, samples, quotes and orders (Help ▸ Load demo data); this file stays as it is</source>
+      <translation>在一个装有示例供应商、样品、报价和订单的新文件中试用本工具（帮助 ▸ 载入演示数据）；当前文件保持不变</translation>
+    </message>
+    <message>
+      <source>No suppliers yet</source>
+      <translation>还没有供应商</translation>
+    </message>
+    <message>
+      <source>This tab is your list of 1688 suppliers: factories and trading companies with their shop, membership, contacts, certifications and red flags. The other tabs (samples, negotiation, orders) all start from a supplier here.&lt;br&gt;&lt;br&gt;Add your first supplier, import a list you already keep in Excel, or look around in the demo data first.</source>
+      <translation>此标签页是你的 1688 供应商名录：生产厂家和贸易公司，以及它们的店铺、会员等级、联系人、资质证书和风险信号。其他标签页（样品、谈判、订单）都从这里的供应商开始。&lt;br&gt;&lt;br&gt;添加第一家供应商，导入你已在 Excel 中整理的名单，或先在演示数据中看看。</translation>
     </message>
   </context>
   <context>
@@ -6548,6 +6982,99 @@ You can undo this with Ctrl+Z.</source>
     <message>
       <source>unknown</source>
       <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>domain.consolidation</name>
+    <message>
+      <source>parcel '{label}'</source>
+      <translation>包裹“{label}”</translation>
+    </message>
+    <message>
+      <source>parcel #{id}</source>
+      <translation>包裹 #{id}</translation>
+    </message>
+    <message>
+      <source>Parcel '{label}'</source>
+      <translation>包裹“{label}”</translation>
+    </message>
+    <message>
+      <source>Parcel #{id}</source>
+      <translation>包裹 #{id}</translation>
+    </message>
+    <message>
+      <source>{parcel} has no declared value: enter one to insure the shipment</source>
+      <translation>{parcel}没有申报价值：填写后才能为这批货投保</translation>
+    </message>
+    <message>
+      <source>{parcel}'s declared value is in {value_currency} but the agent insures in {agent_currency}</source>
+      <translation>{parcel}的申报价值以 {value_currency} 计，但代理按 {agent_currency} 投保</translation>
+    </message>
+    <message>
+      <source>Lines priced in {currencies}: not compared without an exchange rate.</source>
+      <translation>线路分别以 {currencies} 计价：没有汇率，不作比较。</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>实重</translation>
+    </message>
+    <message>
+      <source>Longest side</source>
+      <translation>最长边</translation>
+    </message>
+    <message>
+      <source>Length + girth</source>
+      <translation>长度 + 围长</translation>
+    </message>
+    <message>
+      <source>Sum of sides</source>
+      <translation>三边和</translation>
+    </message>
+    <message>
+      <source>Chargeable weight</source>
+      <translation>计费重量</translation>
+    </message>
+    <message>
+      <source>{limit} {value} {unit} is over this line's {maximum} {unit}</source>
+      <translation>{limit} {value} {unit}，超过此线路的上限 {maximum} {unit}</translation>
+    </message>
+    <message>
+      <source>{tags} not accepted on this line</source>
+      <translation>此线路不收{tags}</translation>
+    </message>
+    <message>
+      <source>{parcel}: {reason}</source>
+      <translation>{parcel}：{reason}</translation>
+    </message>
+    <message>
+      <source>The box of {parcels}: {reason}</source>
+      <translation>{parcels}合成的一箱：{reason}</translation>
+    </message>
+    <message>
+      <source>Priced in {line_currency} but the agent's fees are in {agent_currency}: enter both in one currency</source>
+      <translation>线路以 {line_currency} 计价，但代理费用以 {agent_currency} 计：请用同一币种填写</translation>
+    </message>
+  </context>
+  <context>
+    <name>domain.kit</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation>、</translation>
+    </message>
+  </context>
+  <context>
+    <name>domain.negotiation</name>
+    <message>
+      <source>Ordering {to_qty} instead of {from_qty} costs {saving} less; from {buy_up_from} pieces up, ordering {to_qty} costs no more.</source>
+      <translation>订 {to_qty} 件比订 {from_qty} 件还少花 {saving}；只要需要 {buy_up_from} 件以上，直接订 {to_qty} 件都不会多花钱。</translation>
+    </message>
+    <message>
+      <source>Ordering {to_qty} instead of {from_qty} costs {saving} less.</source>
+      <translation>订 {to_qty} 件比订 {from_qty} 件还少花 {saving}。</translation>
     </message>
   </context>
   <context>
