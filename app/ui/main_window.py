@@ -3,30 +3,27 @@ status bar, and routes File and Edit commands to the current tab (the tab protoc
 
 from __future__ import annotations
 
-import dataclasses
 import html
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTabWidget, QWidget
 
 from app import APP_NAME, __version__, config
-from app.errors import Cancelled, WorkbenchError
-from app.services.exporting import KINDS, ExportRequest
+from app.errors import WorkbenchError
+from app.services.exporting import KINDS
 from app.ui.database_commands import DatabaseCommands
+from app.ui.export_commands import FORMATS, ExportCommands, call_tab, kind_title
 from app.ui.integrity_watch import IntegrityWatch
 from app.ui.session import Session
-from app.ui.settings import GEOMETRY, PAPER, TAB, Settings
+from app.ui.settings import GEOMETRY, TAB, Settings
 from app.ui.tabs import TABS, tab_title
-from app.ui.widgets.background import run_with_progress
 from app.ui.widgets.lazy_tab import LazyTab
-from app.ui.widgets.open_file import offer_to_open
 from app.ui.widgets.operations import Operations
 from app.ui.widgets.tab_protocol import TabContext, TabEntry, WorkbenchTab
 
@@ -34,52 +31,9 @@ if TYPE_CHECKING:
     from app.ui.settings_dialog import DataSettings, SettingsDialog
 
 BACKUP_DELAY_MS = 2000  # the daily backup starts once the window has settled
-FORMATS = (
-    (".xlsx", "Excel (.xlsx)", str(QT_TRANSLATE_NOOP("MainWindow", "Excel workbook (*.xlsx)"))),
-    (".pdf", "PDF", "PDF (*.pdf)"),
-)
-# The export kinds' titles (app.services.exporting) for File ▸ Export; others stay English.
-EXPORT_TITLES = (
-    str(QT_TRANSLATE_NOOP("ExportKind", "Suppliers")),
-    str(QT_TRANSLATE_NOOP("ExportKind", "Capacity & Credit matrix")),
-    str(QT_TRANSLATE_NOOP("ExportKind", "Samples comparison")),
-    str(QT_TRANSLATE_NOOP("ExportKind", "Negotiation comparison")),
-    str(QT_TRANSLATE_NOOP("ExportKind", "Consolidation plan")),
-)
 
 
-def kind_title(kind: str) -> str:
-    """An export kind's title in the interface language."""
-    return QCoreApplication.translate("ExportKind", KINDS[kind].title)
-
-
-_ALL = {  # what an export of everything of a kind holds
-    "suppliers": QT_TRANSLATE_NOOP("ExportScope", "all suppliers"),
-    "matrix": QT_TRANSLATE_NOOP("ExportScope", "all suppliers"),
-    "samples": QT_TRANSLATE_NOOP("ExportScope", "the samples of all products"),
-    "negotiation": QT_TRANSLATE_NOOP("ExportScope", "the quotes of all products"),
-    "consolidation": QT_TRANSLATE_NOOP("ExportScope", "the parcels waiting at the agent"),
-}
-
-
-def export_scope(request: ExportRequest) -> str:
-    """ "36 suppliers", "all suppliers", "shipment 2026-11 sea" for progress and status lines."""
-    translate = QCoreApplication.translate
-    if request.ids is not None:
-        if len(request.ids) == 1:
-            return translate("ExportScope", "1 supplier")
-        return translate("ExportScope", "{count} suppliers").format(count=f"{len(request.ids):,}")
-    if request.product_ids is not None:
-        if len(request.product_ids) == 1:
-            return translate("ExportScope", "1 product")
-        count = f"{len(request.product_ids):,}"
-        return translate("ExportScope", "{count} products").format(count=count)
-    if request.shipment is not None:
-        return translate("ExportScope", "shipment {name}").format(name=request.shipment)
-    return translate("ExportScope", str(_ALL.get(request.kind, request.kind)))
-
-
-class MainWindow(DatabaseCommands):
+class MainWindow(DatabaseCommands, ExportCommands):
     def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -169,15 +123,15 @@ class MainWindow(DatabaseCommands):
     def _leave_tabs(self) -> None:
         """Store what the tabs hold (layouts, weights) and let their loaders finish."""
         for tab in self._built_tabs():
-            _call(tab, "leave")
+            call_tab(tab, "leave")
 
     def wait_until_loaded(self) -> None:
         """Every opened tab's background loading done (scripts and screenshots)."""
         for tab in self._built_tabs():
-            _call(tab, "wait_until_loaded")
+            call_tab(tab, "wait_until_loaded")
 
     def _confirm_leave_tabs(self) -> bool:
-        return all(_call(tab, "confirm_leave", True) for tab in self._built_tabs())
+        return all(call_tab(tab, "confirm_leave", True) for tab in self._built_tabs())
 
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -255,7 +209,7 @@ class MainWindow(DatabaseCommands):
 
     def start(self) -> None:
         """Fill the first screen; after paint check the file, load the rest, warm up."""
-        _call(self.tab("suppliers"), "load_first_screen")
+        call_tab(self.tab("suppliers"), "load_first_screen")
         workbench = self.session.workbench
         if workbench.check_pending:
             self._integrity_watch = IntegrityWatch(workbench, self)
@@ -329,86 +283,6 @@ class MainWindow(DatabaseCommands):
         self._show_title()
         self.start()
 
-    # --- exports --------------------------------------------------------------------------
-    def export(self, suffix: str, kind: str | None = None) -> None:
-        """Export what a tab shows (after filters, in its order); by default the current tab."""
-        request = self._export_request(kind)
-        if request is None:
-            self._show_message(self.tr("This tab has nothing to export."))
-            return
-        file_kind = QCoreApplication.translate(
-            "MainWindow", next(f for x, _label, f in FORMATS if x == suffix)
-        )
-        suggested = self._folder() / f"{request.kind}{suffix}"
-        title = self.tr("Export {kind}").format(kind=kind_title(request.kind).lower())
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_kind)
-        if not name:
-            return
-        out = Path(name) if Path(name).suffix.lower() == suffix else Path(name + suffix)
-        if self._write_export(request, out):
-            scope = export_scope(request)
-            self.statusBar().showMessage(
-                self.tr("Exported {scope} to {path}").format(scope=scope, path=out), 10000
-            )
-            offer_to_open(
-                self, out, self.tr("Exported {scope} to {file}.").format(scope=scope, file=out.name)
-            )
-
-    def _exporter(self, suffix: str, kind: str) -> Callable[[], None]:
-        return lambda: self.export(suffix, kind)
-
-    def _export_request(self, kind: str | None) -> ExportRequest | None:
-        """What the tab of `kind` (or the current tab) shows; a tab never opened: everything."""
-        key = kind or self.current_key()
-        host = self.hosts.get(key)
-        if host is not None and host.content is not None:
-            request = _call(host.content, "export_request")
-        else:
-            request = ExportRequest(key) if key in KINDS else None
-        if not isinstance(request, ExportRequest):
-            return None
-        return dataclasses.replace(request, paper=self.settings.get(PAPER))
-
-    def print_tab(self, *, preview: bool = True) -> None:
-        """Print what the current tab shows: its PDF report, through Qt's print dialogs."""
-        from app.ui.widgets.pdf_printing import preview_pdf, print_pdf
-
-        request = self._export_request(None)
-        if request is None:
-            self._show_message(self.tr("This tab has nothing to print."))
-            return
-        with tempfile.TemporaryDirectory(prefix="workbench-print-") as folder:
-            out = Path(folder) / f"{request.kind}.pdf"
-            if not self._write_export(request, out):
-                return
-            try:
-                if preview:
-                    preview_pdf(out, self)
-                else:
-                    print_pdf(out, self)
-            except WorkbenchError as error:
-                self._error(str(error))
-
-    def _write_export(self, request: ExportRequest, out: Path) -> bool:
-        """Write one export behind a progress dialog; False if nothing was written."""
-        from app.services.exporting import export
-
-        workbench = self.session.workbench
-        try:
-            run_with_progress(
-                self,
-                self.tr("Writing {scope}…").format(scope=export_scope(request)),
-                lambda report: export(workbench, request, out, report),
-            )
-        except Cancelled:
-            self.statusBar().showMessage(self.tr("Cancelled; no file written"), 8000)
-            return False
-        except WorkbenchError as error:
-            self._error(str(error))
-            return False
-        return True
-
-    # --- the rest ------------------------------------------------------------------------
     # --- settings -------------------------------------------------------------------------
     def show_settings(self) -> None:
         """File ▸ Settings: this computer's choices and the open database's."""
@@ -502,12 +376,6 @@ class MainWindow(DatabaseCommands):
             watch.wait()
 
 
-def _call(tab: object, method: str, default: object = None) -> object:
-    """A protocol method of a tab, when it has it (an unbuilt feature's placeholder has none)."""
-    function = getattr(tab, method, None)
-    return default if function is None else function()
-
-
 def _edit_actions(tab: object) -> list[QAction | None]:
-    actions = _call(tab, "edit_actions", ())
+    actions = call_tab(tab, "edit_actions", ())
     return list(actions)  # type: ignore[call-overload]

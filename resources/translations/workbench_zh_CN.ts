@@ -1856,6 +1856,37 @@ Sub-score: {rule}</source>
     </message>
   </context>
   <context>
+    <name>ExportCommands</name>
+    <message>
+      <source>This tab has nothing to export.</source>
+      <translation>当前标签页没有可导出的内容。</translation>
+    </message>
+    <message>
+      <source>Export {kind}</source>
+      <translation>导出{kind}</translation>
+    </message>
+    <message>
+      <source>Exported {scope} to {path}</source>
+      <translation>已将 {scope} 导出到 {path}</translation>
+    </message>
+    <message>
+      <source>Exported {scope} to {file}.</source>
+      <translation>已将 {scope} 导出到 {file}。</translation>
+    </message>
+    <message>
+      <source>This tab has nothing to print.</source>
+      <translation>当前标签页没有可打印的内容。</translation>
+    </message>
+    <message>
+      <source>Writing {scope}…</source>
+      <translation>正在写入 {scope}…</translation>
+    </message>
+    <message>
+      <source>Cancelled; no file written</source>
+      <translation>已取消；未写入任何文件</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportKind</name>
     <message>
       <source>Suppliers</source>
@@ -2954,34 +2985,6 @@ Nothing will be written to this file. Open a backup with File ▸ Open, or run '
       <translation>{message}
 
 不会向此文件写入任何内容。请通过“文件 ▸ 打开”打开一个备份，或运行 'workbench check --db PATH' 查看详情。</translation>
-    </message>
-    <message>
-      <source>This tab has nothing to export.</source>
-      <translation>当前标签页没有可导出的内容。</translation>
-    </message>
-    <message>
-      <source>Export {kind}</source>
-      <translation>导出{kind}</translation>
-    </message>
-    <message>
-      <source>Exported {scope} to {path}</source>
-      <translation>已将 {scope} 导出到 {path}</translation>
-    </message>
-    <message>
-      <source>Exported {scope} to {file}.</source>
-      <translation>已将 {scope} 导出到 {file}。</translation>
-    </message>
-    <message>
-      <source>This tab has nothing to print.</source>
-      <translation>当前标签页没有可打印的内容。</translation>
-    </message>
-    <message>
-      <source>Writing {scope}…</source>
-      <translation>正在写入 {scope}…</translation>
-    </message>
-    <message>
-      <source>Cancelled; no file written</source>
-      <translation>已取消；未写入任何文件</translation>
     </message>
     <message>
       <source>Settings saved.</source>

@@ -26,6 +26,7 @@ from tests.ui.i18n_walk import _CHINESE, chinese, plain, untranslated
 PART = [
     "app/ui/consolidation",
     "app/ui/main_window.py",
+    "app/ui/export_commands.py",
     "app/ui/database_commands.py",
     "app/ui/help_dialogs.py",
     "app/ui/app.py",

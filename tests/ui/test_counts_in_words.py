@@ -9,7 +9,7 @@ from pathlib import Path
 from app.services.exporting import ExportRequest
 from app.store.backup_set import BackupInfo
 from app.ui.backups import backup_summary
-from app.ui.main_window import export_scope
+from app.ui.export_commands import export_scope
 from tests.ui.i18n_walk import chinese
 
 INFO = BackupInfo(
@@ -46,7 +46,7 @@ def test_an_exports_scope_in_both_languages(tmp_path: Path, qapp) -> None:
         (ExportRequest("negotiation"), "the quotes of all products", "全部产品的报价"),
     ]
     assert [export_scope(request) for request, _en, _zh in cases] == [en for _r, en, _zh in cases]
-    with chinese(tmp_path / "catalogue", ["app/ui/main_window.py"]):
+    with chinese(tmp_path / "catalogue", ["app/ui/export_commands.py"]):
         assert [export_scope(request) for request, _en, _zh in cases] == [
             zh for _r, _en, zh in cases
         ]
