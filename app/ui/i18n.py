@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import config
+from app.domain.kit.message import Field, Listing, Message, Term
 
 ENGLISH, CHINESE, SYSTEM = "en", "zh_CN", "system"
 LANGUAGES = {SYSTEM: "System language", ENGLISH: "English", CHINESE: "简体中文"}
@@ -79,3 +80,21 @@ def active() -> str:
 def label_of(value: Bilingual) -> str:
     """A domain label in the interface language (the domain holds both)."""
     return value.label_zh if _active == CHINESE and value.label_zh else value.label
+
+
+def message_text(message: Message) -> str:
+    """A domain message (app.domain.kit.message) in the interface language: its template through
+    the catalogue, a field that is a message likewise, a term by `label_of`, a listing joined by
+    its translated separator. In English this is `str(message)`."""
+
+    def shown(value: Field) -> str:
+        if isinstance(value, Message):
+            return message_text(value)
+        if isinstance(value, Term):
+            return label_of(value)
+        if isinstance(value, Listing):
+            return shown(value.separator).join(shown(item) for item in value.items)
+        return str(value)
+
+    template = QCoreApplication.translate(message.context, message.template)
+    return template.format(**{name: shown(value) for name, value in message.fields})

@@ -21,7 +21,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from app.domain.consolidation.units import WIDE, fmt, require
+from app.domain.consolidation.units import MESSAGES, WIDE, fmt, require
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Listing, Message, Term
 from app.domain.kit.money import Money
 
 CM3_PER_M3 = Decimal(1_000_000)
@@ -142,18 +143,52 @@ class Parcel:
     @property
     def name(self) -> str:
         """How the parcel is named to the user: "parcel 'USB cables'", else "parcel #12"."""
-        return f"parcel '{self.label.strip()}'" if self.label.strip() else f"parcel #{self.id}"
+        return str(self.name_message)
 
     @property
     def title(self) -> str:
         """The name at the start of a sentence: "Parcel 'USB cables'"."""
-        return "P" + self.name[1:]
+        return str(self.title_message)
+
+    @property
+    def name_message(self) -> Message:
+        label = self.label.strip()
+        if label:
+            return Message(
+                MESSAGES, QT_TRANSLATE_NOOP("domain.consolidation", "parcel '{label}'"), label=label
+            )
+        return Message(
+            MESSAGES, QT_TRANSLATE_NOOP("domain.consolidation", "parcel #{id}"), id=str(self.id)
+        )
+
+    @property
+    def title_message(self) -> Message:
+        label = self.label.strip()
+        if label:
+            return Message(
+                MESSAGES, QT_TRANSLATE_NOOP("domain.consolidation", "Parcel '{label}'"), label=label
+            )
+        return Message(
+            MESSAGES, QT_TRANSLATE_NOOP("domain.consolidation", "Parcel #{id}"), id=str(self.id)
+        )
+
+
+def tag_terms(tags: Iterable[RestrictedTag]) -> Listing:
+    """The tags as one message field, in the enum's order: 'Battery (带电), Liquid (液体)' in
+    English (both names, as the exports print them), '带电、液体' in the Chinese interface."""
+    chosen = set(tags)
+    return Listing(
+        tuple(
+            Term(f"{tag.label} ({tag.label_zh})", tag.label_zh)
+            for tag in RestrictedTag
+            if tag in chosen
+        )
+    )
 
 
 def tags_text(tags: Iterable[RestrictedTag]) -> str:
     """'Battery (带电), Liquid (液体)' in the enum's order."""
-    chosen = set(tags)
-    return ", ".join(f"{tag.label} ({tag.label_zh})" for tag in RestrictedTag if tag in chosen)
+    return str(tag_terms(tags))
 
 
 @dataclass(frozen=True, slots=True)

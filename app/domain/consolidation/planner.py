@@ -43,7 +43,8 @@ from app.domain.consolidation.split import (
     one_box,
     separate,
 )
-from app.domain.consolidation.units import add_money
+from app.domain.consolidation.units import MESSAGES, add_money
+from app.domain.kit.message import AND, QT_TRANSLATE_NOOP, Listing, Message
 from app.domain.kit.money import Money
 
 
@@ -158,12 +159,18 @@ class LinePlan:
         return self.best is not None
 
     @property
+    def refusal_message(self) -> Message | None:
+        """Why the line cannot take the selection (None when it can), for the interface."""
+        if self.accepted:
+            return None
+        refused = self.consolidated
+        return refused.reason_message if isinstance(refused, LineRefusal) else None
+
+    @property
     def refusal(self) -> str:
         """Why the line cannot take the selection ('' when it can)."""
-        if self.accepted:
-            return ""
-        refused = self.consolidated
-        return refused.message if isinstance(refused, LineRefusal) else ""
+        found = self.refusal_message
+        return "" if found is None else str(found)
 
     @property
     def saving_over_separate(self) -> Money | None:
@@ -183,7 +190,11 @@ class LinePlan:
 class ShipmentPlan:
     parcels: tuple[Parcel, ...]
     lines: tuple[LinePlan, ...]
-    note: str = ""  # why no cheapest line is marked, when that is not obvious
+    note_message: Message | None = None  # why no cheapest line is marked, when not obvious
+
+    @property
+    def note(self) -> str:
+        return "" if self.note_message is None else str(self.note_message)
 
     @property
     def cheapest(self) -> tuple[LinePlan, ...]:
@@ -271,7 +282,7 @@ def _way_cost(
     insurance = zero
     if insure:
         problem = _uninsured(parcels, agent)
-        if problem:
+        if problem is not None:
             return LineRefusal(option.line, Refusal("Insurance", detail=problem))
         values = [p.declared_value.amount for p in parcels if p.declared_value is not None]
         insurance = agent.insurance_fee(Money(sum(values, Decimal(0)), agent.currency))
@@ -284,26 +295,47 @@ def _way_cost(
     return WayCost(way, split, fees)
 
 
-def _uninsured(parcels: tuple[Parcel, ...], agent: AgentFees) -> str:
+def _uninsured(parcels: tuple[Parcel, ...], agent: AgentFees) -> Message | None:
     for parcel in parcels:
         value = parcel.declared_value
         if value is None:
-            return f"{parcel.title} has no declared value: enter one to insure the shipment"
-        if value.currency != agent.currency:
-            return (
-                f"{parcel.title}'s declared value is in {value.currency} but the agent insures "
-                f"in {agent.currency}"
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.consolidation",
+                    "{parcel} has no declared value: enter one to insure the shipment",
+                ),
+                parcel=parcel.title_message,
             )
-    return ""
+        if value.currency != agent.currency:
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.consolidation",
+                    "{parcel}'s declared value is in {value_currency} but the agent insures "
+                    "in {agent_currency}",
+                ),
+                parcel=parcel.title_message,
+                value_currency=value.currency,
+                agent_currency=agent.currency,
+            )
+    return None
 
 
-def _mark(plans: list[LinePlan]) -> tuple[list[LinePlan], str]:
+def _mark(plans: list[LinePlan]) -> tuple[list[LinePlan], Message | None]:
     accepted = [p for p in plans if p.best is not None]
     currencies = sorted({p.line.currency for p in accepted})
-    note = ""
+    note: Message | None = None
     cheapest_total: Decimal | None = None
     if len(currencies) > 1:
-        note = f"Lines priced in {' and '.join(currencies)}: not compared without an exchange rate."
+        note = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.consolidation",
+                "Lines priced in {currencies}: not compared without an exchange rate.",
+            ),
+            currencies=Listing(tuple(currencies), AND),
+        )
     elif accepted:
         cheapest_total = min(_best_total(p) for p in accepted)
     speeds = [p.transit_days for p in accepted if p.transit_days is not None]

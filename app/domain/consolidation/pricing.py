@@ -29,7 +29,7 @@ from app.domain.consolidation.chargeable import (
     revenue_tons,
     weigh,
 )
-from app.domain.consolidation.parcels import Dimensions, Parcel, tags_text
+from app.domain.consolidation.parcels import Dimensions, Parcel, tag_terms
 from app.domain.consolidation.rate_card import (
     BracketTable,
     FirstAdditional,
@@ -37,30 +37,56 @@ from app.domain.consolidation.rate_card import (
     PerRevenueTon,
     RateCard,
 )
-from app.domain.consolidation.units import add_money, ceil_div, fmt, round_amount, round_money
+from app.domain.consolidation.units import (
+    MESSAGES,
+    add_money,
+    ceil_div,
+    fmt,
+    round_amount,
+    round_money,
+)
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Message
 from app.domain.kit.money import Money
 
 HUNDRED = Decimal(100)
+# The limits a refusal names (translated in the interface as the words of its sentence).
+WEIGHT = QT_TRANSLATE_NOOP("domain.consolidation", "Weight")
+LONGEST_SIDE = QT_TRANSLATE_NOOP("domain.consolidation", "Longest side")
+LENGTH_PLUS_GIRTH = QT_TRANSLATE_NOOP("domain.consolidation", "Length + girth")
+SUM_OF_SIDES = QT_TRANSLATE_NOOP("domain.consolidation", "Sum of sides")
+CHARGEABLE_WEIGHT = QT_TRANSLATE_NOOP("domain.consolidation", "Chargeable weight")
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """Why a line will not take a box or a parcel."""
 
-    limit: str  # "Weight", "Longest side", "Length + girth", "Sum of sides", "Price table", ...
+    limit: str  # "Weight", "Longest side", "Length + girth", "Sum of sides", ... (marked above)
     value: Decimal | None = None
     maximum: Decimal | None = None
     unit: str = ""
-    detail: str = ""  # the whole sentence when it is not "value over maximum"
+    detail: Message | None = None  # the whole sentence when it is not "value over maximum"
+
+    @property
+    def reason_message(self) -> Message:
+        """The sentence, for the interface to show in its language."""
+        if self.detail is not None:
+            return self.detail
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.consolidation",
+                "{limit} {value} {unit} is over this line's {maximum} {unit}",
+            ),
+            limit=Message(MESSAGES, self.limit),
+            value=fmt(self.value or 0),
+            unit=self.unit,
+            maximum=fmt(self.maximum or 0),
+        )
 
     @property
     def message(self) -> str:
-        if self.detail:
-            return self.detail
-        return (
-            f"{self.limit} {fmt(self.value or 0)} {self.unit} is over this line's "
-            f"{fmt(self.maximum or 0)} {self.unit}"
-        )
+        return str(self.reason_message)
 
     def __str__(self) -> str:
         return self.message
@@ -83,10 +109,10 @@ def limit_refusal(actual_kg: Decimal, dimensions: Dimensions, card: RateCard) ->
     sides = measured(dimensions, card)
     limits = card.limits
     checks = (
-        ("Weight", actual_kg, limits.max_kg, "kg"),
-        ("Longest side", sides.length, limits.max_longest_cm, "cm"),
-        ("Length + girth", sides.length_plus_girth, limits.max_length_plus_girth_cm, "cm"),
-        ("Sum of sides", sides.sum_of_sides, limits.max_sum_of_sides_cm, "cm"),
+        (WEIGHT, actual_kg, limits.max_kg, "kg"),
+        (LONGEST_SIDE, sides.length, limits.max_longest_cm, "cm"),
+        (LENGTH_PLUS_GIRTH, sides.length_plus_girth, limits.max_length_plus_girth_cm, "cm"),
+        (SUM_OF_SIDES, sides.sum_of_sides, limits.max_sum_of_sides_cm, "cm"),
     )
     for label, value, maximum, unit in checks:
         if maximum is not None and value > maximum:
@@ -99,7 +125,12 @@ def tag_refusal(parcel: Parcel, card: RateCard) -> Refusal | None:
     refused = parcel.tags - card.accepted_tags
     if not refused:
         return None
-    return Refusal("Restricted goods", detail=f"{tags_text(refused)} not accepted on this line")
+    sentence = Message(
+        MESSAGES,
+        QT_TRANSLATE_NOOP("domain.consolidation", "{tags} not accepted on this line"),
+        tags=tag_terms(refused),
+    )
+    return Refusal("Restricted goods", detail=sentence)
 
 
 def quote_box(actual_kg: Decimal, dimensions: Dimensions, card: RateCard) -> BoxQuote | Refusal:
@@ -139,7 +170,7 @@ def freight_for(chargeable_kg: Decimal, card: RateCard) -> Decimal | Refusal:
             if chargeable_kg <= row.up_to_kg:
                 return row.price
         top = pricing.brackets[-1].up_to_kg
-        return Refusal("Chargeable weight", chargeable_kg, top, "kg")
+        return Refusal(CHARGEABLE_WEIGHT, chargeable_kg, top, "kg")
     raise ValueError(f"{card.name} has no weight price.")  # PerRevenueTon: quote_sea
 
 

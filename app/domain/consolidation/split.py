@@ -42,7 +42,8 @@ from app.domain.consolidation.search import (
     exact_additive,
     exact_sea,
 )
-from app.domain.consolidation.units import add_money, zero_money
+from app.domain.consolidation.units import MESSAGES, add_money, zero_money
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Listing, Message
 from app.domain.kit.money import Money
 
 DEFAULT_PACKING = PackingRules()
@@ -58,13 +59,28 @@ class LineRefusal:
     box: tuple[Parcel, ...] = ()  # the parcels of a refused box of a given split
 
     @property
-    def message(self) -> str:
+    def reason_message(self) -> Message:
+        """The sentence, for the interface to show in its language."""
+        reason = self.reason.reason_message
         if self.parcel is not None:
-            return f"{self.parcel.title}: {self.reason.message}"
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.consolidation", "{parcel}: {reason}"),
+                parcel=self.parcel.title_message,
+                reason=reason,
+            )
         if self.box:
-            names = ", ".join(p.name for p in self.box)
-            return f"The box of {names}: {self.reason.message}"
-        return self.reason.message
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.consolidation", "The box of {parcels}: {reason}"),
+                parcels=Listing(tuple(p.name_message for p in self.box)),
+                reason=reason,
+            )
+        return reason
+
+    @property
+    def message(self) -> str:
+        return str(self.reason_message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +144,15 @@ def check_line(
     if not parcels:
         raise ValueError("Choose at least one parcel to ship.")
     if agent.currency != line.currency:
-        detail = (
-            f"Priced in {line.currency} but the agent's fees are in {agent.currency}: "
-            "enter both in one currency"
+        detail = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.consolidation",
+                "Priced in {line_currency} but the agent's fees are in {agent_currency}: "
+                "enter both in one currency",
+            ),
+            line_currency=line.currency,
+            agent_currency=agent.currency,
         )
         return LineRefusal(line, Refusal("Currency", detail=detail))
     for parcel in parcels:

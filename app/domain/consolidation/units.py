@@ -16,6 +16,7 @@ from math import isqrt
 from app.domain.kit.money import Money, exponent
 from app.domain.kit.numbers import number_problem
 
+MESSAGES = "domain.consolidation"  # the catalogue context of the rules' messages (kit.message)
 WIDE_PRECISION = 60  # digits: products and quotients of typed numbers stay exact
 WIDE = Context(prec=WIDE_PRECISION)  # used explicitly (WIDE.divide ...): no context switching
 ZERO = Decimal(0)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Message
 from app.domain.kit.numbers import number_problem
 from app.domain.negotiation.amounts import MAX_QUANTITY, ZERO, format_money, round_money
 from app.domain.negotiation.cost_settings import LandedCostSettings
@@ -39,6 +40,7 @@ from app.domain.negotiation.quotes import (
     round_to_multiple,
 )
 
+MESSAGES = "domain.negotiation"  # the catalogue context of the advisor's sentences (kit.message)
 MAX_RANGE = 100_000  # quantities in one chart: far more than a chart can show
 _PRECISION = 34
 
@@ -60,7 +62,11 @@ class BreakSaving:
     saving: Decimal  # total(from_qty) - total(to_qty), above 0
     currency: str
     buy_up_from: int  # from here to from_qty, ordering to_qty costs no more
-    sentence: str
+    sentence_message: Message  # for the interface to show in its language
+
+    @property
+    def sentence(self) -> str:
+        return str(self.sentence_message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +219,28 @@ def _least_not_cheaper(
 def _saving(
     from_qty: int, to_qty: int, saving: Decimal, currency: str, buy_up_from: int
 ) -> BreakSaving:
-    sentence = (
-        f"Ordering {to_qty:,} instead of {from_qty:,} costs {format_money(saving, currency)} less"
-    )
+    figures = {
+        "to_qty": f"{to_qty:,}",
+        "from_qty": f"{from_qty:,}",
+        "saving": format_money(saving, currency),
+    }
     if buy_up_from < from_qty:
-        sentence += f"; from {buy_up_from:,} pieces up, ordering {to_qty:,} costs no more"
-    return BreakSaving(from_qty, to_qty, saving, currency, buy_up_from, sentence + ".")
+        sentence = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.negotiation",
+                "Ordering {to_qty} instead of {from_qty} costs {saving} less; "
+                "from {buy_up_from} pieces up, ordering {to_qty} costs no more.",
+            ),
+            buy_up_from=f"{buy_up_from:,}",
+            **figures,
+        )
+    else:
+        sentence = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.negotiation", "Ordering {to_qty} instead of {from_qty} costs {saving} less."
+            ),
+            **figures,
+        )
+    return BreakSaving(from_qty, to_qty, saving, currency, buy_up_from, sentence)

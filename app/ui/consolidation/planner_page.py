@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.consolidation.planner import LinePlan, Way, WayCost, WayResult
 from app.domain.consolidation.split import PricedBox
 from app.services.consolidation.records import LineEntry, PlanView
+from app.ui import i18n
 from app.ui.consolidation.entry import (
     UNKNOWN,
     both,
@@ -67,6 +68,12 @@ def marks_text(row: PlanRow) -> str:
     if row.plan.fastest:
         marks.append(QCoreApplication.translate("PlannerPage", "⚡ fastest"))
     return " ".join(marks)
+
+
+def refusal_text(plan: LinePlan) -> str:
+    """Why the line cannot take the selection, in the interface language ('' when it can)."""
+    found = plan.refusal_message
+    return "" if found is None else i18n.message_text(found)
 
 
 def _way_total(result: WayResult | None) -> str:
@@ -215,9 +222,9 @@ class PlannerPage(QWidget):
             Column(self.tr("Agent / 代理"), lambda r: r.entry.agent_name),
             Column(
                 self.tr("Accepted / 可走"),
-                lambda r: self.tr("✓ yes") if r.plan.accepted else f"✗ {r.plan.refusal}",
+                lambda r: self.tr("✓ yes") if r.plan.accepted else f"✗ {refusal_text(r.plan)}",
                 self.tr("Refused: which limit, which parcel"),
-                cell_tip=lambda r: r.plan.refusal,
+                cell_tip=lambda r: refusal_text(r.plan),
                 warning=lambda r: not r.plan.accepted,
             ),
             Column(
@@ -349,13 +356,16 @@ class PlannerPage(QWidget):
             ]
         )
         self.scope_label.setText(scope)
-        notes = [view.plan.note] if view.plan.note else []
+        note = view.plan.note_message
+        notes = [] if note is None else [i18n.message_text(note)]
         if not view.plan.lines:
             notes.append(self.tr("No shipping line yet: add one on Agents & lines."))
-        elif not view.plan.cheapest and not view.plan.note:
+        elif not view.plan.cheapest and note is None:
             notes.append(self.tr("No line can take these parcels as they are."))
         refused = [
-            f"{r.entry.name}: {r.plan.refusal}" for r in self.lines.rows if not r.plan.accepted
+            f"{r.entry.name}: {refusal_text(r.plan)}"
+            for r in self.lines.rows
+            if not r.plan.accepted
         ]
         if refused:
             notes.append(self.tr("Refused — {lines}.").format(lines="; ".join(refused)))
@@ -411,7 +421,9 @@ class PlannerPage(QWidget):
                 text = (
                     money_text(result.total)
                     if isinstance(result, WayCost)
-                    else self.tr("refused: {reason}").format(reason=result.message)
+                    else self.tr("refused: {reason}").format(
+                        reason=i18n.message_text(result.reason_message)
+                    )
                 )
                 self.way_box.addItem(f"{both(way.label, way.label_zh)} — {text}", way.value)
             chosen = best.way.value if best is not None else Way.CONSOLIDATED.value
@@ -425,7 +437,9 @@ class PlannerPage(QWidget):
         if chosen is None:
             self.boxes.set_rows([])
             row = self.current_row()
-            refusal = "" if row is None else row.plan.refusal or self.tr("this way is refused.")
+            refusal = (
+                "" if row is None else refusal_text(row.plan) or self.tr("this way is refused.")
+            )
             self.cost_label.setText("" if row is None else f"{row.entry.name}: {refusal}")
             return
         row, cost = chosen
