@@ -26,7 +26,7 @@ from app.domain.audits.checklist import (
 from app.ui.audits.answers_model import AnswersModel
 from app.ui.audits.answers_view import AnswersView, CurrentItem
 from app.ui.widgets.date_field import DateField
-from app.ui.widgets.parsing import ParseError, parse_date
+from app.ui.widgets.parsing import ParseError
 
 # The domain's English words for these, marked for translation (context "AuditForm").
 _AUDITOR_TEXT = {
@@ -40,16 +40,6 @@ _RESULT_TEXT = {
     AuditResult.FAILED: str(QT_TRANSLATE_NOOP("AuditForm", "failed")),
     AuditResult.NOT_DECIDED: str(QT_TRANSLATE_NOOP("AuditForm", "not decided")),
 }
-
-
-def typed_date(field: DateField) -> date | None:
-    """The date the field shows; ParseError with the usual sentence when its text is half typed
-    (e.g. "2026-11-0") and so not the date Qt holds."""
-    value = field.value()
-    shown = field.text().strip()
-    if shown == (field.specialValueText() if value is None else value.isoformat()):
-        return value
-    return parse_date(shown)
 
 
 def auditor_text(auditor: Auditor) -> str:
@@ -155,7 +145,7 @@ class AuditForm(QWidget):
     def header(self) -> AuditHeader:
         """What the header fields say; ValueError with a sentence when the date is wrong."""
         try:
-            audited_on = typed_date(self.date_edit)
+            audited_on = self.date_edit.checked_value()
         except ParseError as error:
             raise ValueError(str(error)) from None
         if audited_on is None:

@@ -404,7 +404,7 @@ class LineForm(QWidget):
             accepted_tags=frozenset(t for t, box in self.tag_boxes.items() if box.isChecked()),
             transit_days_min=read_whole(self.transit_min.text(), self.tr("the shortest transit")),
             transit_days_max=read_whole(self.transit_max.text(), self.tr("the longest transit")),
-            rules_as_of=self.rules_as_of.value(),
+            rules_as_of=self.rules_as_of.checked_value(),
         )
 
     def _pricing(self) -> Pricing:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -390,6 +391,12 @@ class OrderForm(QWidget):
         except ParseError as error:
             errors["domestic_shipping"] = str(error)
             amount = None
+        dates: dict[str, date | None] = {}
+        for key, field in self.dates.items():
+            try:
+                dates[key] = field.checked_value()
+            except ParseError as error:
+                errors[key] = str(error)
         supplier = self.supplier_box.currentData()
         if supplier is None:
             errors["supplier_id"] = self.tr("Choose the supplier of the order.")
@@ -406,10 +413,10 @@ class OrderForm(QWidget):
             domestic_shipping=None if amount is None else Money(amount, currency),
             tracking_number=self.tracking_edit.text().strip(),
             note=self.note_edit.text().strip(),
-            ordered_on=self.dates["ordered_on"].value(),
-            paid_on=self.dates["paid_on"].value(),
-            shipped_on=self.dates["shipped_on"].value(),
-            delivered_on=self.dates["delivered_on"].value(),
+            ordered_on=dates["ordered_on"],
+            paid_on=dates["paid_on"],
+            shipped_on=dates["shipped_on"],
+            delivered_on=dates["delivered_on"],
         )
 
     def _save(self) -> None:

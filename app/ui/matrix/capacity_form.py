@@ -156,7 +156,11 @@ class CapacityForm(QGroupBox):
             unit = term(dimension.unit)
             self.show_error(enter.format(dimension=term(dimension.label).lower(), unit=unit))
             return
-        observed = self.date_edit.value()  # None: left blank, the date is not known
+        try:
+            observed = self.date_edit.checked_value()  # None: left blank, not known
+        except ParseError as error:
+            self.show_error(str(error))
+            return
         self.record_requested.emit(dimension, value, self.source(), observed, self.note_edit.text())
 
     def _delete(self) -> None:

@@ -5,6 +5,7 @@ payment and trade terms. Shows plain values and emits a domain `Quote`; the tab 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -237,6 +238,12 @@ class QuoteForm(QWidget):
                 amounts[key] = parse_optional_decimal(field.text(), what)
             except ParseError as error:
                 errors[key] = str(error)
+        dates: dict[str, date | None] = {}
+        for key, date_field in (("valid_from", self.valid_from), ("valid_until", self.valid_until)):
+            try:
+                dates[key] = date_field.checked_value()
+            except ParseError as error:
+                errors[key] = str(error)
         if errors:
             self.show_errors(errors)
             return None
@@ -251,8 +258,8 @@ class QuoteForm(QWidget):
             order_multiple=counts["order_multiple"] or 1,
             seller_min_qty=counts["seller_min_qty"],
             seller_min_amount=amounts["seller_min_amount"],
-            valid_from=self.valid_from.value(),
-            valid_until=self.valid_until.value(),
+            valid_from=dates["valid_from"],
+            valid_until=dates["valid_until"],
             lead_time_days=counts["lead_time_days"],
             domestic_shipping=None
             if self.shipping_included.isChecked()

@@ -247,7 +247,7 @@ class SampleForm(SampleFormView):
             defects=self.defects_edit.text().strip(),
             verdict=self.verdict_edit.text().strip(),
             scores=scores,
-            **self._dates(),
+            **self._typed_dates(errors),
             **measured,
         )
         for key, message in sample_problems(sample, self._criteria, self.today()).items():
@@ -257,6 +257,17 @@ class SampleForm(SampleFormView):
     def _dates(self) -> dict[str, Any]:
         """The date fields by field name: a date or None."""
         return {name: edit.value() for name, edit in self.date_edits.items()}
+
+    def _typed_dates(self, errors: dict[str, str]) -> dict[str, Any]:
+        """The date fields as typed; a mistyped one is an error of its field (its date held
+        meanwhile: the one it had)."""
+        dates: dict[str, Any] = {}
+        for name, edit in self.date_edits.items():
+            try:
+                dates[name] = edit.checked_value()
+            except ParseError as error:
+                errors[name], dates[name] = str(error), edit.value()
+        return dates
 
     def checked_sample(self) -> Sample | None:
         """The fields as a Sample when they have no problem; else None, every problem shown."""

@@ -93,15 +93,21 @@ def test_a_blank_date_is_still_allowed(tab: MatrixTab) -> None:
     assert form.history.item(0, 3).text() == "unknown"
 
 
-def test_a_half_typed_date_shows_whole_when_left_and_that_date_is_recorded(
-    tab: MatrixTab,
+@pytest.mark.parametrize("typed", ["2026-10-", "2026-10-0", "2026-02-30", "2026-13-01"])
+def test_a_half_typed_or_impossible_date_is_refused_and_records_nothing(
+    tab: MatrixTab, typed: str
 ) -> None:
+    """Qt would complete "2026-10-" with the day the field had, keep "2026-02-30" as the 3rd
+    and "2026-13-01" as January: the text typed stays, the record is refused with a message."""
     form = _form(tab, "80000")
-    _retype(form.date_edit, "2026-10-")  # the day not typed: leaving the field completes it
-    shown = form.date_edit.text()
-    assert shown.startswith("2026-10-") and len(shown) == len("2026-10-05")
+    _retype(form.date_edit, typed)
+    assert form.date_edit.text() == typed
     form.record_button.click()
-    assert query(tab.workbench.path, FACTS) == [("monthly_capacity", "80000", shown)]
+    assert form.error_label.text() == (
+        f"⚠ '{typed}' is not a date: enter it as yyyy-mm-dd, e.g. 2027-01-31."
+    )
+    assert query(tab.workbench.path, FACTS) == []
+    assert form.value_edit.text() == "80000"  # still there to correct
 
 
 def test_a_date_after_today_is_refused_with_a_message_and_records_nothing(
