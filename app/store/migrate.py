@@ -82,7 +82,8 @@ def create_database(path: Path) -> None:
     if path.exists():
         raise DatabaseError(f"{path} already exists; choose a new file name.")
     temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
-    leftovers = (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"))
+    # The first writes (before WAL mode) go through a rollback -journal: a kill leaves it too.
+    leftovers = (temporary, *(Path(f"{temporary}{s}") for s in ("-journal", "-wal", "-shm")))
     for leftover in leftovers:  # killed midway: swept at the next start
         temporaries.register(leftover)
     try:

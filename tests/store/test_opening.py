@@ -343,3 +343,18 @@ def test_driver_errors_are_translated_with_the_file_name(tmp_path: Path) -> None
     for message, expected in cases.items():
         error = store_connection.translate(sqlite3.OperationalError(message), path)
         assert type(error) is expected and str(path) in str(error)
+
+
+def test_a_database_being_created_journals_every_sqlite_sidecar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed before WAL mode, the first writes leave a rollback -journal: swept too."""
+    from app import temporaries
+    from app.store.migrate import create_database
+
+    registered: list[str] = []
+    monkeypatch.setattr(temporaries, "register", lambda path: registered.append(Path(path).name))
+    create_database(tmp_path / "new.sqlite3")
+    suffixes = {name.rsplit("-", 1)[-1] for name in registered if name.count("-") > 1}
+    assert {"journal", "wal", "shm"} <= suffixes
+    assert [p.name for p in tmp_path.glob("*new.sqlite3*")] == ["new.sqlite3"]
