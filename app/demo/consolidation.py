@@ -7,6 +7,8 @@ from the suppliers that make them, a dozen parcels at the warehouses, and two sh
   (volume only over 60 cm, then /8000). CSSBuy (10 % of the first ¥3,000 + 5 %, ¥2 handling
   per parcel, 180 days free) runs an air line for sensitive goods (/6000, ¥20 per box) and sea
   LCL (W/M at 1,000 kg per m³, at least 1 W/M). Every line's card is templates.py's example.
+  Their cartons: Superbuy's weigh 0.5 kg, CSSBuy's sturdier ones 0.8 kg (packing factor 1.1 and
+  repack factor 0.8 at both).
 - Orders at every status, their unit prices from the quotes; the new order of phone stands
   from Hengtong takes the price agreed on the Negotiation tab (read through the schema by
   `items_from_agreed_quote`, so the demo works without it too).
@@ -27,6 +29,7 @@ from typing import NamedTuple
 
 from app.demo.matrix import shop_slug
 from app.domain.consolidation.agent_fees import AgentFees, ServiceTier
+from app.domain.consolidation.boxes import PackingRules
 from app.domain.consolidation.orders import OrderStatus
 from app.domain.consolidation.parcels import RestrictedTag
 from app.domain.consolidation.planner import WayCost
@@ -64,6 +67,10 @@ CSSBUY = AgentFees(
     storage_fee_per_month=D(8),
 )
 AGENTS = ((SUPERBUY, (EXPRESS, EMS)), (CSSBUY, (AIR_SPECIAL, SEA_LCL)))
+PACKING = {  # the agents' carton tare (kg), packing and repack factors
+    SUPERBUY.name: PackingRules(D("0.5"), D("1.1"), D("0.8")),
+    CSSBUY.name: PackingRules(D("0.8"), D("1.1"), D("0.8")),
+}
 
 
 class DemoOrder(NamedTuple):
@@ -279,7 +286,7 @@ def fill_demo_consolidation(
     products = {p.name_zh: p.id for p in samples.products()}
     agents = {}
     for fees, cards in AGENTS:
-        agent_id = consolidation.save_agent(fees).created[0]
+        agent_id = consolidation.save_agent(fees, packing=PACKING[fees.name]).created[0]
         agents[fees.name] = agent_id
         for card in cards:
             consolidation.save_line(agent_id, card)

@@ -12,6 +12,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_negotiation",
     "0007_consolidation",
     "0008_buyer_protection",
+    "0009_agent_packing",
 )
 HEAD = REVISIONS[-1]
 # PRAGMA application_id marks a file as ours ('SWB1'), so a foreign SQLite file is refused.

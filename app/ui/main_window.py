@@ -288,9 +288,15 @@ class MainWindow(DatabaseCommands, ExportCommands):
         """File ▸ Settings: this computer's choices and the open database's."""
         from app.ui.settings_dialog import DataSettings, SettingsDialog
 
-        service = self.session.workbench.negotiation
+        service, agents = self.session.workbench.negotiation, self.session.workbench.consolidation
         try:
-            before = DataSettings(service.home_currency(), service.landed_settings())
+            choices = tuple((agent.id, agent.name) for agent in agents.agents())
+            before = DataSettings(
+                service.home_currency(),
+                service.landed_settings(),
+                agents.default_agent_id(),
+                choices,
+            )
         except WorkbenchError as exc:
             self._error(str(exc))
             return
@@ -309,6 +315,11 @@ class MainWindow(DatabaseCommands, ExportCommands):
                 return
         if chosen.landed != before.landed:
             outcome = self.operations.run(lambda: service.save_landed_settings(chosen.landed))
+            if outcome.refusal is not None:
+                return
+        if chosen.default_agent_id != before.default_agent_id:
+            agents = self.session.workbench.consolidation
+            outcome = self.operations.run(lambda: agents.set_default_agent(chosen.default_agent_id))
             if outcome.refusal is not None:
                 return
         self.statusBar().showMessage(self.tr("Settings saved."), 5000)

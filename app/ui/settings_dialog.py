@@ -1,7 +1,8 @@
 """File ▸ Settings (issue 15): what belongs to this computer (language, paper, automatic backups:
 stored in the settings file) and what belongs to the data (home currency, destination, VAT
-registration: stored in the database, through the Negotiation service). Exchange rates and the
-other landed-cost settings stay on Negotiation ▸ Landed cost, where they are used."""
+registration through the Negotiation service; the default agent of a new parcel through the
+Consolidation service: stored in the database). Exchange rates and the other landed-cost
+settings stay on Negotiation ▸ Landed cost, where they are used."""
 
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ class DataSettings:
 
     home_currency: str
     landed: LandedCostSettings
+    default_agent_id: int | None = None  # the agent a new parcel starts with
+    agents: tuple[tuple[int, str], ...] = ()  # (id, name) of every agent, to choose from
 
 
 class SettingsDialog(QDialog):
@@ -99,6 +102,16 @@ class SettingsDialog(QDialog):
         )
         self.vat_registered = QCheckBox(self.tr("VAT-registered (import VAT is reclaimed)"))
         self.vat_registered.setChecked(data.landed.vat_reclaimable)
+        self.default_agent = QComboBox()
+        self.default_agent.addItem(self.tr("— none —"), None)
+        for agent_id, name in data.agents:
+            self.default_agent.addItem(name, agent_id)
+        self.default_agent.setCurrentIndex(
+            max(self.default_agent.findData(data.default_agent_id), 0)
+        )
+        self.default_agent.setToolTip(
+            self.tr("A new parcel on the Consolidation tab starts at this agent's warehouse")
+        )
         self._layout()
 
     def _layout(self) -> None:
@@ -120,6 +133,7 @@ class SettingsDialog(QDialog):
         data_form.addRow(self.tr("&Home currency"), self.home)
         data_form.addRow(self.tr("&Destination"), self.destination)
         data_form.addRow(self.vat_registered)
+        data_form.addRow(self.tr("Default &agent"), self.default_agent)
         data_form.addRow(
             QLabel(self.tr("Exchange rates, fees and duty: Negotiation ▸ Landed cost."))
         )
@@ -186,4 +200,9 @@ class SettingsDialog(QDialog):
         landed = replace(self.data.landed, vat_reclaimable=self.vat_registered.isChecked())
         if profile != landed.destination:  # a new destination brings its customs' basis
             landed = replace(landed, destination=profile, duty_basis=profile.duty_basis)
-        return DataSettings(self.home.currentText().strip().upper(), landed)
+        return DataSettings(
+            self.home.currentText().strip().upper(),
+            landed,
+            self.default_agent.currentData(),
+            self.data.agents,
+        )

@@ -65,6 +65,8 @@ def test_two_agents_with_the_four_kinds_of_line(demo: Demo) -> None:
     agents = {agent.name: agent for agent in demo.service.agents()}
     assert set(agents) == {"Superbuy", "CSSBuy"}
     assert agents["Superbuy"].fees.free_storage_days == 90
+    assert agents["Superbuy"].packing.carton_tare_kg == D("0.5")  # each agent's own carton
+    assert agents["CSSBuy"].packing.carton_tare_kg == D("0.8")
     lines = {line.name: line.card for line in demo.service.lines()}
     assert len(lines) == 4
     express = lines["DHL 快递 Express"]

@@ -116,9 +116,9 @@ def upgraded(tmp_path: Path) -> tuple[Path, Path, dict[str, list[tuple]], list[t
     return path, opened.backup, before, suppliers_before
 
 
-def test_0008_is_the_head_right_after_0007() -> None:
-    assert REVISIONS[-2:] == ("0007_consolidation", "0008_buyer_protection")
-    assert HEAD == "0008_buyer_protection"
+def test_0008_comes_right_after_0007() -> None:
+    position = REVISIONS.index("0008_buyer_protection")
+    assert REVISIONS[position - 1] == "0007_consolidation"
 
 
 def test_every_row_of_every_table_is_kept(upgraded: tuple) -> None:

@@ -108,3 +108,31 @@ def test_the_daily_backup_and_the_restore_list_use_the_chosen_folder(
     assert "Automatic backup made" in said[0] and str(tmp_path / "elsewhere") in said[0]
     assert len(list_backups(filled_db, tmp_path / "elsewhere")) == 1
     assert start_daily_backup(filled_db, TODAY, settings, parent, said.append) is None  # done
+
+
+def test_the_default_agent_is_chosen_among_none_and_the_agents(qtbot, tmp_path: Path) -> None:
+    agents = ((2, "CSSBuy"), (1, "Superbuy"))
+    data = DataSettings("CNY", LandedCostSettings(), default_agent_id=1, agents=agents)
+    dialog = SettingsDialog(Settings(tmp_path / "s.ini"), data)
+    qtbot.addWidget(dialog)
+    box = dialog.default_agent
+    assert [box.itemText(i) for i in range(box.count())] == ["— none —", "CSSBuy", "Superbuy"]
+    assert box.currentText() == "Superbuy"  # the stored default is shown
+    assert dialog.data_settings().default_agent_id == 1
+    box.setCurrentIndex(1)
+    assert dialog.data_settings().default_agent_id == 2
+    box.setCurrentIndex(0)
+    chosen = dialog.data_settings()
+    assert chosen.default_agent_id is None and chosen.agents == agents
+
+
+def test_a_default_agent_deleted_meanwhile_is_refused_and_stays_unset(window) -> None:
+    service = window.session.workbench.negotiation
+    before = DataSettings(
+        service.home_currency(), service.landed_settings(), None, ((99, "Gone agent"),)
+    )
+    dialog = SettingsDialog(window.settings, before, window)
+    dialog.default_agent.setCurrentIndex(1)
+    window.apply_settings(dialog, before)
+    assert window.session.workbench.consolidation.default_agent_id() is None
+    assert "Agent 99 no longer exists" in window.statusBar().currentMessage()

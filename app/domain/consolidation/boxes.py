@@ -18,8 +18,8 @@ would under-state the freight). Rules, decided once:
   side (a long item stays long) and the two other sides are derived from the volume with no
   floor (the goods are no longer in their cartons). A repacked box is a new carton: tare added.
   The repack fee (per parcel) is the agent's (agent_fees).
-- Defaults below (tare 0.5 kg, packing 1.1, repack 0.8) are project defaults: the agent's
-  settings replace them.
+- Defaults below (tare 0.5 kg, packing 1.1, repack 0.8) are project defaults: each agent's
+  own settings replace them (stored per agent; an agent that never set them packs by these).
 """
 
 from __future__ import annotations
@@ -45,16 +45,23 @@ class PackingRules:
     repack_factor: Decimal = DEFAULT_REPACK_FACTOR
 
     def __post_init__(self) -> None:
-        problems = [
-            problem(self.carton_tare_kg, "The carton weight", minimum=Decimal(0)),
-            problem(self.packing_factor, "The packing factor", minimum=Decimal(1)),
-            problem(self.repack_factor, "The repack factor", positive=True),
-        ]
-        if problems[2] is None and self.repack_factor > 1:
-            problems[2] = f"The repack factor must be 1 or less, not {self.repack_factor}."
-        found = [text for text in problems if text]
+        found = packing_problems(self.carton_tare_kg, self.packing_factor, self.repack_factor)
         if found:
-            raise ValueError(" ".join(found))
+            raise ValueError(" ".join(found.values()))
+
+
+def packing_problems(
+    carton_tare_kg: object, packing_factor: object, repack_factor: object
+) -> dict[str, str]:
+    """What is wrong with each packing rule, by PackingRules field name (empty: all usable)."""
+    problems = {
+        "carton_tare_kg": problem(carton_tare_kg, "The carton weight", minimum=Decimal(0)),
+        "packing_factor": problem(packing_factor, "The packing factor", minimum=Decimal(1)),
+        "repack_factor": problem(repack_factor, "The repack factor", positive=True),
+    }
+    if problems["repack_factor"] is None and Decimal(repack_factor) > 1:  # type: ignore[arg-type]
+        problems["repack_factor"] = f"The repack factor must be 1 or less, not {repack_factor}."
+    return {name: text for name, text in problems.items() if text}
 
 
 @dataclass(frozen=True, slots=True)

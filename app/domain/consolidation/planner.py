@@ -10,6 +10,8 @@ Rules, decided once:
 - A line's best is the cheaper of its consolidated and repacked splits (a tie keeps the parcels
   as they are: no repack work for nothing). A line is accepted when it has a best; otherwise
   the as-is refusal is its reason (which limit, which parcel, or which restricted goods).
+- Boxes are made by the packing rules of the agent that runs the line (carton tare, packing and
+  repack factors: LineOption.rules), else by the rules plan_shipment is given (the defaults).
 - Agent fees of a way: handling per parcel, consolidation per box of 2+ parcels, repack per
   repacked parcel, insurance of the declared value (only when asked; every parcel needs a
   declared value in the agent's currency, else the line says so) and storage accrued up to the
@@ -73,10 +75,12 @@ _WAY_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class LineOption:
-    """A line the user can ship on, with the fees of the agent that runs it."""
+    """A line the user can ship on, with the fees of the agent that runs it and how that agent
+    packs (None: the rules given to plan_shipment)."""
 
     line: RateCard
     agent: AgentFees
+    rules: PackingRules | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +223,18 @@ def plan_shipment(
     if not parcels:
         raise ValueError("Choose at least one parcel to ship.")
     chosen = tuple(parcels)
-    shapes = Shapes(chosen, rules)  # box sizes do not depend on the line: work them out once
-    plans = [
-        _line_plan(chosen, option, rules, shapes, insure, ship_on, compare_repack, exact_limit)
-        for option in options
-    ]
+    # Box sizes depend on the packing rules, not on the line: worked out once per agent's rules.
+    shapes: dict[PackingRules, Shapes] = {}
+    plans = []
+    for option in options:
+        used = rules if option.rules is None else option.rules
+        if used not in shapes:
+            shapes[used] = Shapes(chosen, used)
+        plans.append(
+            _line_plan(
+                chosen, option, used, shapes[used], insure, ship_on, compare_repack, exact_limit
+            )
+        )
     marked, note = _mark(plans)
     return ShipmentPlan(chosen, tuple(marked), note)
 

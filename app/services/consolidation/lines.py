@@ -10,20 +10,34 @@ Rules decided here:
 - Deleting an agent deletes its lines; its parcels stay, with no agent (180 free storage days
   then count, domain.md's figure). Deleting a line keeps the shipments made on it: they hold
   its name and card as they were.
+- An agent's packing rules (carton tare, packing and repack factors: domain PackingRules) are
+  stored beside its fees; an agent that never set them (NULL) packs by the project defaults,
+  and every line of the agent is planned with them.
+- The default agent (a data setting, app_settings) is the agent a new parcel starts with; a
+  deleted agent reads as none.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.domain.consolidation.agent_fees import AgentFees
+from app.domain.consolidation.boxes import PackingRules
 from app.domain.consolidation.planner import LineOption
 from app.domain.consolidation.rate_card import RateCard
 from app.errors import NotFound, ValidationError
 from app.services.consolidation.base import NOTE_LIMIT, ServiceBase, require_row
-from app.services.consolidation.cards import card_from_json, card_json, fees_from_json, fees_json
+from app.services.consolidation.cards import (
+    StoredDocumentError,
+    card_from_json,
+    card_json,
+    fees_from_json,
+    fees_json,
+)
 from app.services.consolidation.records import (
     AGENTS,
     LINES,
@@ -34,9 +48,12 @@ from app.services.consolidation.records import (
     LineEntry,
 )
 from app.services.sql import inserted_id
+from app.store.models.matrix import SettingRow
 from app.store.types import utc_now
 
 NAME_LIMIT = 200
+DEFAULT_AGENT_KEY = "consolidation.default_agent_id"
+PACKING_COLUMNS = ("carton_tare_kg", "packing_factor", "repack_factor")
 
 
 class LineService(ServiceBase):
@@ -58,6 +75,7 @@ class LineService(ServiceBase):
                 row.note,
                 line_counts.get(row.id, 0),
                 parcel_counts.get(row.id, 0),
+                agent_packing(row),
             )
             for row in rows
         ]
@@ -79,9 +97,11 @@ class LineService(ServiceBase):
         *,
         agent_id: int | None = None,
         note: str = "",
+        packing: PackingRules | None = None,
     ) -> ConsolidationChange:
         """Store a new agent (agent_id None) or replace one's name and fees. `name` defaults to
-        fees.name; the stored fees carry the agent's name."""
+        fees.name; the stored fees carry the agent's name. `packing`: how the agent packs
+        (None keeps what is stored; a new agent then packs by the project defaults)."""
         chosen = (
             (fees.name if name is None else name).strip() if isinstance(fees, AgentFees) else ""
         )
@@ -94,6 +114,8 @@ class LineService(ServiceBase):
             errors["name"] = f"Keep the name under {NAME_LIMIT} characters."
         if not isinstance(note, str) or len(note) > NOTE_LIMIT:
             errors["note"] = f"The note must be text under {NOTE_LIMIT:,} characters."
+        if packing is not None and not isinstance(packing, PackingRules):
+            errors["packing"] = "Give the agent's packing rules."
         if errors:
             raise ValidationError(errors)
         fees = dataclasses.replace(fees, name=chosen)
@@ -103,7 +125,13 @@ class LineService(ServiceBase):
             other = agent_id_named(connection, chosen)
             if other is not None and other != agent_id:
                 raise ValidationError({"name": f"There is already an agent called {chosen}."})
-            values = {"name": chosen, "currency": fees.currency, "fees": fees_json(fees)}
+            values: dict[str, Any] = {
+                "name": chosen,
+                "currency": fees.currency,
+                "fees": fees_json(fees),
+            }
+            if packing is not None:
+                values.update({name: getattr(packing, name) for name in PACKING_COLUMNS})
             if agent_id is None:
                 added = connection.execute(
                     insert(AGENTS).values(
@@ -142,6 +170,37 @@ class LineService(ServiceBase):
         return ConsolidationChange(
             deleted=(agent_id,), agents=(agent_id,), lines=lines, parcels=parcels
         )
+
+    # --- the default agent ---------------------------------------------------------------------
+    def default_agent_id(self) -> int | None:
+        """The agent a new parcel starts with (None: not set, or the agent was deleted)."""
+        with self.database.transaction() as session:
+            stored = session.scalar(
+                select(SettingRow.value).where(SettingRow.key == DEFAULT_AGENT_KEY)
+            )
+            try:
+                agent_id = None if stored is None else json.loads(stored)
+            except ValueError:
+                return None  # a hand-edited file: no default
+            if not isinstance(agent_id, int) or isinstance(agent_id, bool):
+                return None
+            found = session.scalar(select(AGENTS.c.id).where(AGENTS.c.id == agent_id))
+        return None if found is None else int(found)
+
+    def set_default_agent(self, agent_id: int | None) -> ConsolidationChange:
+        """Make `agent_id` the default agent (None: no default)."""
+        if agent_id is not None and (not isinstance(agent_id, int) or isinstance(agent_id, bool)):
+            raise ValidationError({"default_agent": f"{agent_id!r} is not an agent."})
+        with self.database.transaction() as session:
+            if agent_id is not None:
+                require_row(session.connection(), AGENTS, agent_id, "Agent")
+            row = session.get(SettingRow, DEFAULT_AGENT_KEY)
+            text = json.dumps(agent_id)
+            if row is None:
+                session.add(SettingRow(key=DEFAULT_AGENT_KEY, value=text))
+            else:
+                row.value = text
+        return ConsolidationChange(agents=() if agent_id is None else (agent_id,))
 
     # --- lines ---------------------------------------------------------------------------------
     def lines(self, agent_id: int | None = None) -> list[LineEntry]:
@@ -275,17 +334,35 @@ def _check_line_currencies(connection: Connection, agent_id: int, currency: str)
 def load_lines(connection: Connection) -> tuple[list[LineEntry], list[LineOption]]:
     """Every line with its agent's fees, by agent name then line name."""
     query = (
-        select(LINES, AGENTS.c.name.label("agent_name"), AGENTS.c.fees.label("agent_fees"))
+        select(
+            LINES,
+            AGENTS.c.name.label("agent_name"),
+            AGENTS.c.fees.label("agent_fees"),
+            *(AGENTS.c[name] for name in PACKING_COLUMNS),
+        )
         .join(AGENTS, AGENTS.c.id == LINES.c.agent_id)
         .order_by(AGENTS.c.name, AGENTS.c.id, LINES.c.name, LINES.c.id)
     )
     entries: list[LineEntry] = []
     options: list[LineOption] = []
-    fees_by_agent: dict[int, AgentFees] = {}
+    agents: dict[int, tuple[AgentFees, PackingRules]] = {}
     for row in connection.execute(query):
         card = card_from_json(row.card)
-        if row.agent_id not in fees_by_agent:
-            fees_by_agent[row.agent_id] = fees_from_json(row.agent_fees, row.agent_name)
+        if row.agent_id not in agents:
+            fees = fees_from_json(row.agent_fees, row.agent_name)
+            agents[row.agent_id] = (fees, agent_packing(row, row.agent_name))
         entries.append(LineEntry(row.id, row.agent_id, row.agent_name, card))
-        options.append(LineOption(card, fees_by_agent[row.agent_id]))
+        options.append(LineOption(card, *agents[row.agent_id]))
     return entries, options
+
+
+def agent_packing(row: Any, name: str | None = None) -> PackingRules:
+    """The packing rules of a stored agent row: each NULL column is the project default."""
+    stored = {key: getattr(row, key) for key in PACKING_COLUMNS}
+    try:
+        return PackingRules(**{key: value for key, value in stored.items() if value is not None})
+    except ValueError as error:  # a hand-edited file: reported, not half-read
+        who = row.name if name is None else name
+        raise StoredDocumentError(
+            f"The stored packing rules of {who} are damaged ({error})"
+        ) from None

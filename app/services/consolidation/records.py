@@ -10,11 +10,13 @@ from enum import StrEnum
 
 from app.domain.consolidation.agent_fees import AgentFees
 from app.domain.consolidation.allocation import AllocationBasis
+from app.domain.consolidation.boxes import PackingRules
 from app.domain.consolidation.estimate import EstimateCheck
 from app.domain.consolidation.orders import OrderStatus, next_status
 from app.domain.consolidation.parcels import Parcel, RestrictedTag, StorageStatus
 from app.domain.consolidation.planner import ShipmentPlan, Way
 from app.domain.consolidation.rate_card import RateCard
+from app.domain.consolidation.split import DEFAULT_PACKING
 from app.domain.kit.money import DEFAULT_CURRENCY, Money
 from app.services.changes import Change, Topic
 from app.services.samples.records import SkippedPhoto
@@ -224,6 +226,7 @@ class AgentEntry:
     note: str
     line_count: int
     parcel_count: int
+    packing: PackingRules = DEFAULT_PACKING  # carton tare, packing and repack factors
 
 
 @dataclass(frozen=True, slots=True)

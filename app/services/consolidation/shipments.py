@@ -3,8 +3,8 @@ status, the estimated charge (the agent's freight deposit) and the actual one af
 
 Rules decided here:
 - The planner (app.domain.consolidation.planner) prices the parcels on every line of every
-  agent, each line with its own agent's fees, in the order `lines()` lists them, with the
-  domain's default packing rules (carton tare, packing and repack factors).
+  agent, each line with its own agent's fees and packing rules (carton tare, packing and repack
+  factors; the project defaults where the agent set none), in the order `lines()` lists them.
 - A shipment is made of parcels in no shipment yet, on one line, one way (consolidated,
   repacked, separate or one box). Its estimate is that way's total worked out again here (the
   caller's figures are not trusted), unless the agent asked for another deposit, which may be
@@ -37,7 +37,7 @@ from app.services.consolidation.base import (
     text_problem,
 )
 from app.services.consolidation.cards import card_from_json, card_json, fees_from_json
-from app.services.consolidation.lines import load_lines
+from app.services.consolidation.lines import agent_packing, load_lines
 from app.services.consolidation.parcels import domain_parcel
 from app.services.consolidation.records import (
     AGENTS,
@@ -133,7 +133,7 @@ class ShipmentService(ServiceBase):
             line = require_row(connection, LINES, line_id, "Shipping line")
             agent = require_row(connection, AGENTS, line.agent_id, "Agent")
             card = card_from_json(line.card)
-            option = LineOption(card, fees_from_json(agent.fees, agent.name))
+            option = LineOption(card, fees_from_json(agent.fees, agent.name), agent_packing(agent))
             plan = plan_shipment(
                 parcels,
                 [option],

@@ -5,7 +5,8 @@ shipments made of parcels.
 Agent fees and rate cards are stored as JSON documents of Decimals-as-strings with a version
 key (`fees_version`, `card_version`; app.services.consolidation.cards reads and writes them),
 plus the columns a list needs (name, currency, transit days). The domain validates a card when
-it is read back, so a stored card is always one the planner can use.
+it is read back, so a stored card is always one the planner can use. An agent's packing rules
+(carton tare, packing and repack factors) are plain columns, NULL for the project default.
 
 Links, decided once:
 - An order belongs to a supplier and its items to products: deleting a supplier or a product
@@ -48,6 +49,10 @@ class AgentRow(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     fees: Mapped[str] = mapped_column(Text)  # JSON, {"fees_version": 1, ...}
+    # How the agent packs (domain PackingRules); NULL: the project default (migration 0009).
+    carton_tare_kg: Mapped[Decimal | None] = mapped_column(DecimalText)
+    packing_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
+    repack_factor: Mapped[Decimal | None] = mapped_column(DecimalText)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

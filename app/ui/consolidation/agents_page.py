@@ -1,6 +1,6 @@
-"""The Agents & lines page (代理与线路): the agents with their fees, each agent's shipping
-lines, the fee form and the rate-card editor. Layout, the columns and the fee form; tab.py
-adds the behaviour."""
+"""The Agents & lines page (代理与线路): the agents with their fees and packing rules, each
+agent's shipping lines, the fee form and the rate-card editor. Layout, the columns and the fee
+form; tab.py adds the behaviour."""
 
 from __future__ import annotations
 
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.consolidation.agent_fees import AgentFees, AgentFeesError, ServiceTier
+from app.domain.consolidation.boxes import PackingRules, packing_problems
 from app.domain.consolidation.units import fmt
 from app.services.consolidation.records import AgentEntry, LineEntry
 from app.ui.consolidation.entry import (
     limits_text,
     pricing_text,
     read_amount,
+    read_measure,
     read_whole,
     transit_text,
 )
@@ -69,6 +71,34 @@ _AMOUNTS = (
         "storage_fee_per_month",
         str(QT_TRANSLATE_NOOP("AgentsPage", "Storage per parcel-month / 仓储费")),
     ),
+)
+
+# How the agent packs (domain PackingRules): each field's label and what the domain refuses.
+_PACKING = {
+    "carton_tare_kg": str(QT_TRANSLATE_NOOP("AgentsPage", "Carton tare (kg) / 纸箱重量")),
+    "packing_factor": str(QT_TRANSLATE_NOOP("AgentsPage", "Packing factor / 合箱系数")),
+    "repack_factor": str(QT_TRANSLATE_NOOP("AgentsPage", "Repack factor / 去包装系数")),
+}
+_PACKING_PROBLEMS = {
+    "carton_tare_kg": str(
+        QT_TRANSLATE_NOOP("AgentsPage", "The carton tare must be 0 kg or more, not {value}.")
+    ),
+    "packing_factor": str(
+        QT_TRANSLATE_NOOP("AgentsPage", "The packing factor must be 1 or more, not {value}.")
+    ),
+    "repack_factor": str(
+        QT_TRANSLATE_NOOP(
+            "AgentsPage", "The repack factor must be more than 0 and at most 1, not {value}."
+        )
+    ),
+}
+PACKING_HINT = str(
+    QT_TRANSLATE_NOOP(
+        "AgentsPage",
+        "A box of several parcels, or a repacked one, is a new carton: the parcels' weight + the "
+        "tare; their volume × the packing factor (1 or more: the gaps), or × the repack factor "
+        "when the suppliers' boxes are removed (at most 1). Empty: the default shown.",
+    )
 )
 
 
@@ -122,6 +152,19 @@ def agent_columns() -> list[Column[AgentEntry]]:
             sort=lambda a: float(a.parcel_count),
             numeric=True,
         ),
+        Column(
+            QCoreApplication.translate("AgentsPage", "Packing / 包装"),
+            lambda a: QCoreApplication.translate(
+                "AgentsPage", "{tare} kg · ×{packing} · repack ×{repack}"
+            ).format(
+                tare=fmt(a.packing.carton_tare_kg),
+                packing=fmt(a.packing.packing_factor),
+                repack=fmt(a.packing.repack_factor),
+            ),
+            QCoreApplication.translate(
+                "AgentsPage", "Carton tare, packing factor and repack factor"
+            ),
+        ),
     ]
 
 
@@ -162,9 +205,10 @@ def table(model: RecordsModel[Any], widths: tuple[int, ...]) -> QTableView:
 
 
 class FeesForm(QWidget):
-    """An agent's name and fees (AgentFees); the domain's problems are listed beside it."""
+    """An agent's name, fees (AgentFees) and packing rules (PackingRules); the domain's
+    problems are listed beside it."""
 
-    save_requested = Signal(object, str)  # AgentFees, note
+    save_requested = Signal(object, str, object)  # AgentFees, note, PackingRules
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +230,10 @@ class FeesForm(QWidget):
         self.tiers_view = grid_view(self.tiers)
         self.amounts = {key: QLineEdit(placeholderText="0") for key, _ in _AMOUNTS}
         self.free_days_edit = QLineEdit(placeholderText="180")
+        defaults = PackingRules()
+        self.packing_edits = {
+            key: QLineEdit(placeholderText=fmt(getattr(defaults, key))) for key in _PACKING
+        }
         self.note_edit = QLineEdit()
         self.save_button = QPushButton(self.tr("Save &agent"))
         self.problems = error_label()
@@ -197,6 +245,10 @@ class FeesForm(QWidget):
         for key, label in _AMOUNTS:
             form.addRow(QCoreApplication.translate("AgentsPage", label), self.amounts[key])
         form.addRow(self.tr("Free storage days / 免费仓储"), self.free_days_edit)
+        for key, label in _PACKING.items():
+            form.addRow(QCoreApplication.translate("AgentsPage", label), self.packing_edits[key])
+        hint = QLabel(QCoreApplication.translate("AgentsPage", PACKING_HINT), wordWrap=True)
+        form.addRow(hint)
         form.addRow(self.tr("Note / 备注"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -230,6 +282,9 @@ class FeesForm(QWidget):
         for key, _ in _AMOUNTS:
             self.amounts[key].setText(fmt(getattr(fees, key)))
         self.free_days_edit.setText(str(fees.free_storage_days))
+        packing = PackingRules() if agent is None else agent.packing
+        for key, edit in self.packing_edits.items():
+            edit.setText(fmt(getattr(packing, key)))
         self.note_edit.setText("" if agent is None else agent.note)
 
     @property
@@ -281,15 +336,48 @@ class FeesForm(QWidget):
         self.show_errors({"fees": " ".join(problems)})
         return None
 
+    def packing(self) -> PackingRules | None:
+        """The packing rules as typed (an empty field: the project default), or None after
+        listing what is wrong."""
+        rules, problems = self._typed_packing()
+        if problems:
+            self.show_errors({"packing": " ".join(problems)})
+        return rules
+
+    def _typed_packing(self) -> tuple[PackingRules | None, list[str]]:
+        problems: list[str] = []
+        values: dict[str, Decimal] = {}
+        defaults = PackingRules()
+        for key, label in _PACKING.items():
+            what = QCoreApplication.translate("AgentsPage", label).split(" / ")[0]
+            try:
+                typed = read_measure(self.packing_edits[key].text(), what)
+            except ParseError as error:
+                problems.append(str(error))
+                continue
+            values[key] = getattr(defaults, key) if typed is None else typed
+        if not problems:
+            problems = [
+                QCoreApplication.translate("AgentsPage", _PACKING_PROBLEMS[key]).format(
+                    value=fmt(values[key])
+                )
+                for key in packing_problems(**values)
+            ]
+        return (None, problems) if problems else (PackingRules(**values), [])
+
     def show_errors(self, errors: dict[str, str]) -> None:
-        text = " ".join(errors.values())
+        text = " ".join(found for found in errors.values() if found)
         self.problems.setText(f"⚠ {text}" if text else "")
         self.problems.setVisible(bool(text))
 
     def _save(self) -> None:
-        fees = self.fees()
-        if fees is not None:
-            self.save_requested.emit(fees, self.note_edit.text().strip())
+        fees = self.fees()  # lists its own problems
+        rules, problems = self._typed_packing()
+        if problems:  # listed after the fees' problems: every one at once
+            listed = self.problems.text().removeprefix("⚠ ") if fees is None else ""
+            self.show_errors({"fees": listed, "packing": " ".join(problems)})
+        elif fees is not None and rules is not None:
+            self.save_requested.emit(fees, self.note_edit.text().strip(), rules)
 
 
 class AgentsPage(QWidget):
@@ -297,7 +385,7 @@ class AgentsPage(QWidget):
         super().__init__(parent)
         self.agents: RecordsModel[AgentEntry] = RecordsModel(agent_columns(), parent=self)
         self.lines: RecordsModel[LineEntry] = RecordsModel(line_columns(), parent=self)
-        self.agents_view = table(self.agents, (100, 60, 180, 85, 45))
+        self.agents_view = table(self.agents, (100, 60, 180, 85, 45, 55))
         self.lines_view = table(self.lines, (150, 90, 200, 150))
         self.new_agent_button = QPushButton(self.tr("New a&gent"))
         self.delete_agent_button = QPushButton(self.tr("Delete agent…"))

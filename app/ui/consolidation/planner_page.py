@@ -2,15 +2,12 @@
 service), one row per line: accepted or the reason (which limit, which parcel), boxes, actual /
 volumetric / chargeable kg, freight + fees = cost, each parcel alone, repacked, transit days,
 ★ cheapest and ⚡ fastest in words and icons; below, the boxes of the chosen line and way, and
-"Create shipment…". Layout, columns and showing; tab.py runs the plan and the write."""
+"Create shipment…". Layout and showing (the columns are planner_columns.py's); tab.py runs the
+plan and the write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, NamedTuple
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,75 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.consolidation.planner import LinePlan, Way, WayCost, WayResult
-from app.domain.consolidation.split import PricedBox
-from app.services.consolidation.records import LineEntry, PlanView
+from app.services.consolidation.records import PlanView
 from app.ui import i18n
-from app.ui.consolidation.entry import (
-    UNKNOWN,
-    both,
-    cost_text,
-    kg_text,
-    money_text,
-    sort_number,
-    transit_text,
+from app.ui.consolidation.entry import both, cost_text, money_text
+from app.ui.consolidation.planner_columns import (
+    COST,
+    BoxRow,
+    PlanRow,
+    box_columns,
+    plan_columns,
+    refusal_text,
 )
-from app.ui.consolidation.records_model import (
-    Column,
-    RecordsFilter,
-    RecordsModel,
-    select_row,
-    shape_icon,
-)
+from app.ui.consolidation.records_model import RecordsFilter, RecordsModel, select_row
 from app.ui.widgets.date_field import DateField
-
-COST = 11  # the column of the total cost
-
-
-class PlanRow(NamedTuple):
-    id: int  # the line's position in the plan
-    plan: LinePlan
-    entry: LineEntry
-
-
-class BoxRow(NamedTuple):
-    id: int  # 1, 2, …
-    priced: PricedBox
-
-
-def marks_text(row: PlanRow) -> str:
-    marks = []
-    if row.plan.cheapest:
-        marks.append(QCoreApplication.translate("PlannerPage", "★ cheapest"))
-    if row.plan.fastest:
-        marks.append(QCoreApplication.translate("PlannerPage", "⚡ fastest"))
-    return " ".join(marks)
-
-
-def refusal_text(plan: LinePlan) -> str:
-    """Why the line cannot take the selection, in the interface language ('' when it can)."""
-    found = plan.refusal_message
-    return "" if found is None else i18n.message_text(found)
-
-
-def _way_total(result: WayResult | None) -> str:
-    if result is None:
-        return QCoreApplication.translate("PlannerPage", "not compared")
-    return (
-        money_text(result.total)
-        if isinstance(result, WayCost)
-        else QCoreApplication.translate("PlannerPage", "refused")
-    )
-
-
-def _separate_tip(plan: LinePlan) -> str:
-    saving = plan.saving_over_separate
-    if saving is None:
-        return ""
-    if saving.amount > 0:
-        return QCoreApplication.translate(
-            "PlannerPage", "Consolidating saves {amount} over sending each parcel alone."
-        ).format(amount=money_text(saving))
-    return QCoreApplication.translate("PlannerPage", "Consolidating saves nothing on this line.")
 
 
 class PlannerPage(QWidget):
@@ -119,7 +60,7 @@ class PlannerPage(QWidget):
         self.scope_label = QLabel()
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.lines: RecordsModel[PlanRow] = RecordsModel(self._plan_columns(), parent=self)
+        self.lines: RecordsModel[PlanRow] = RecordsModel(plan_columns(), parent=self)
         self.lines_proxy = RecordsFilter(self.lines, self)
         self.table = QTableView()
         self.table.setModel(self.lines_proxy)
@@ -134,7 +75,7 @@ class PlannerPage(QWidget):
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.way_box = QComboBox()
-        self.boxes: RecordsModel[BoxRow] = RecordsModel(self._box_columns(), parent=self)
+        self.boxes: RecordsModel[BoxRow] = RecordsModel(box_columns(), parent=self)
         self.boxes_view = QTableView()
         self.boxes_view.setModel(self.boxes)
         self.boxes_view.verticalHeader().hide()
@@ -189,152 +130,6 @@ class PlannerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
-
-    # --- the tables' columns ------------------------------------------------------------------
-    def _plan_columns(self) -> list[Column[PlanRow]]:
-        star, bolt = shape_icon("star", "#E69F00"), shape_icon("bolt", "#56B4E9")
-
-        def marks_icon(row: PlanRow) -> QIcon | None:
-            return star if row.plan.cheapest else (bolt if row.plan.fastest else None)
-
-        def figure(read: Callable[[WayCost], str]) -> Callable[[PlanRow], str]:
-            def text(row: PlanRow) -> str:
-                best = row.plan.best
-                return UNKNOWN if best is None else read(best)
-
-            return text
-
-        def sorted_by(read: Callable[[WayCost], Any]) -> Callable[[PlanRow], float]:
-            def key(row: PlanRow) -> float:
-                best = row.plan.best
-                return sort_number(None if best is None else read(best))
-
-            return key
-
-        return [
-            Column(
-                self.tr("Best / 推荐"),
-                marks_text,
-                self.tr("★ cheapest total, ⚡ fewest transit days"),
-                icon=marks_icon,
-            ),
-            Column(self.tr("Line / 线路"), lambda r: r.entry.name),
-            Column(self.tr("Agent / 代理"), lambda r: r.entry.agent_name),
-            Column(
-                self.tr("Accepted / 可走"),
-                lambda r: self.tr("✓ yes") if r.plan.accepted else f"✗ {refusal_text(r.plan)}",
-                self.tr("Refused: which limit, which parcel"),
-                cell_tip=lambda r: refusal_text(r.plan),
-                warning=lambda r: not r.plan.accepted,
-            ),
-            Column(
-                self.tr("Way / 方式"),
-                figure(lambda b: b.way.label_zh),
-                self.tr("合箱, or 合箱去包装 when cheaper"),
-            ),
-            Column(
-                self.tr("Boxes / 箱数"),
-                figure(lambda b: str(b.boxes)),
-                sort=sorted_by(lambda b: b.boxes),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Actual / 实重"),
-                figure(lambda b: kg_text(b.actual_kg)),
-                sort=sorted_by(lambda b: b.actual_kg),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Volumetric / 体积重"),
-                figure(lambda b: kg_text(b.volumetric_kg)),
-                self.tr("L×W×H ÷ the line's divisor; — on actual-weight lines"),
-                sort=sorted_by(lambda b: b.volumetric_kg),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Chargeable / 计费重量"),
-                figure(lambda b: kg_text(b.chargeable_kg)),
-                self.tr("max(actual, volumetric) by the line's rules, rounded up to its step"),
-                sort=sorted_by(lambda b: b.chargeable_kg),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Freight / 运费"),
-                figure(lambda b: money_text(b.freight)),
-                self.tr("freight + fuel + the line's per-box fees"),
-                sort=sorted_by(lambda b: b.freight.amount),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Fees / 代理费"),
-                figure(lambda b: money_text(b.fees.total)),
-                self.tr("handling, 合箱, repack, insurance, storage"),
-                numeric=True,
-                sort=sorted_by(lambda b: b.fees.total.amount),
-            ),
-            Column(
-                self.tr("Cost / 合计"),
-                figure(lambda b: money_text(b.total)),
-                self.tr("freight + fees"),
-                sort=sorted_by(lambda b: b.total.amount),
-                numeric=True,
-            ),
-            Column(self.tr("Currency"), lambda r: r.plan.line.currency),
-            Column(
-                self.tr("Separately / 分开寄"),
-                lambda r: _way_total(r.plan.separate),
-                self.tr("Each parcel sent alone: consolidating can lose"),
-                numeric=True,
-                cell_tip=lambda r: _separate_tip(r.plan),
-            ),
-            Column(
-                self.tr("Repacked / 去包装"),
-                lambda r: _way_total(r.plan.repacked),
-                self.tr("合箱去包装: the agent removes the suppliers' boxes"),
-                numeric=True,
-            ),
-            Column(
-                self.tr("Transit / 时效"),
-                lambda r: transit_text(r.plan.line),
-                sort=lambda r: sort_number(r.plan.transit_days),
-            ),
-        ]
-
-    def _box_columns(self) -> list[Column[BoxRow]]:
-        def chargeable(row: BoxRow) -> str:
-            quote = row.priced.quote
-            return (
-                self.tr("W/M: whole consignment")
-                if quote is None
-                else kg_text(quote.weighing.chargeable_kg)
-            )
-
-        return [
-            Column(self.tr("Box"), lambda r: str(r.id), sort=lambda r: float(r.id), numeric=True),
-            Column(
-                self.tr("Parcels / 包裹"),
-                lambda r: ", ".join(p.label or f"#{p.id}" for p in r.priced.box.parcels),
-                cell_tip=lambda r: "\n".join(p.title for p in r.priced.box.parcels),
-            ),
-            Column(
-                self.tr("Est. size / 估计尺寸"),
-                lambda r: str(r.priced.box.dimensions),
-                self.tr("The agent measures after packing: estimated towards the larger box"),
-            ),
-            Column(
-                self.tr("Actual / 实重"),
-                lambda r: kg_text(r.priced.box.actual_kg),
-                self.tr("with the carton"),
-                numeric=True,
-            ),
-            Column(self.tr("Chargeable / 计费重量"), chargeable, numeric=True),
-            Column(
-                self.tr("Freight / 运费"),
-                lambda r: UNKNOWN if r.priced.quote is None else money_text(r.priced.quote.total),
-                numeric=True,
-            ),
-            Column(self.tr("Repacked"), lambda r: "去包装" if r.priced.box.repacked else ""),
-        ]
 
     # --- showing -----------------------------------------------------------------------------
     def show_plan(self, view: PlanView | None, parcel_ids: list[int], scope: str = "") -> None:

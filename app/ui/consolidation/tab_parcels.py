@@ -92,18 +92,17 @@ class ParcelsControl:
         self.tab.parcels.form.show_photos(photos, icons)
 
     def new_parcel(self) -> None:
+        """An empty parcel at the default agent (Settings), else at the only agent."""
         self.tab.pages.setCurrentIndex(PARCELS)
         self.tab.parcels.table.clearSelection()
         agents = self.tab.shipping.agent_entries
+        agent_id = self.tab.service.default_agent_id()
+        if agent_id is None and len(agents) == 1:
+            agent_id = agents[0].id
         self.tab.parcels.form.show_parcel(
             None,
             new=ParcelInput(
-                None,
-                None,
-                None,
-                None,
-                agent_id=agents[0].id if len(agents) == 1 else None,
-                arrived_on=self.tab.workbench.today(),
+                None, None, None, None, agent_id=agent_id, arrived_on=self.tab.workbench.today()
             ),
         )
         self.tab.parcels.form.code_edit.setFocus()

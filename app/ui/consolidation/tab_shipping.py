@@ -165,11 +165,12 @@ class ShippingControl:
         page.editors.setCurrentIndex(FEES)
         page.fees_form.name_edit.setFocus()
 
-    def save_agent(self, fees: Any, note: str) -> None:
+    def save_agent(self, fees: Any, note: str, packing: Any) -> None:
         form = self.tab.agents.fees_form
         agent_id = form.agent_id
         outcome = self.tab.run(
-            lambda: self.service.save_agent(fees, agent_id=agent_id, note=note), form
+            lambda: self.service.save_agent(fees, agent_id=agent_id, note=note, packing=packing),
+            form,
         )
         if outcome.ok:
             saved = (outcome.result.created or outcome.result.updated)[0]
