@@ -86,15 +86,16 @@ def message_text(message: Message) -> str:
     """A domain message (app.domain.kit.message) in the interface language: its template through
     the catalogue, a field that is a message likewise, a term by `label_of`, a listing joined by
     its translated separator. In English this is `str(message)`."""
-
-    def shown(value: Field) -> str:
-        if isinstance(value, Message):
-            return message_text(value)
-        if isinstance(value, Term):
-            return label_of(value)
-        if isinstance(value, Listing):
-            return shown(value.separator).join(shown(item) for item in value.items)
-        return str(value)
-
     template = QCoreApplication.translate(message.context, message.template)
-    return template.format(**{name: shown(value) for name, value in message.fields})
+    return template.format(**{name: field_text(value) for name, value in message.fields})
+
+
+def field_text(value: Field) -> str:
+    """Any field of a message in the interface language (`message_text`); plain text as it is."""
+    if isinstance(value, Message):
+        return message_text(value)
+    if isinstance(value, Term):
+        return label_of(value)
+    if isinstance(value, Listing):
+        return field_text(value.separator).join(field_text(item) for item in value.items)
+    return str(value)

@@ -35,6 +35,34 @@
       <translation>仓储费（每包裹每月）</translation>
     </message>
     <message>
+      <source>Carton tare (kg) / 纸箱重量</source>
+      <translation>纸箱重量（公斤）</translation>
+    </message>
+    <message>
+      <source>Packing factor / 合箱系数</source>
+      <translation>合箱体积系数</translation>
+    </message>
+    <message>
+      <source>Repack factor / 去包装系数</source>
+      <translation>去包装体积系数</translation>
+    </message>
+    <message>
+      <source>The carton tare must be 0 kg or more, not {value}.</source>
+      <translation>纸箱重量必须不小于 0 公斤，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>The packing factor must be 1 or more, not {value}.</source>
+      <translation>合箱体积系数必须不小于 1，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>The repack factor must be more than 0 and at most 1, not {value}.</source>
+      <translation>去包装体积系数必须大于 0 且不超过 1，而不是 {value}。</translation>
+    </message>
+    <message>
+      <source>A box of several parcels, or a repacked one, is a new carton: the parcels' weight + the tare; their volume × the packing factor (1 or more: the gaps), or × the repack factor when the suppliers' boxes are removed (at most 1). Empty: the default shown.</source>
+      <translation>多个包裹合成的箱子或去包装后的箱子都用新纸箱：重量 = 包裹重量 + 纸箱重量；体积 = 包裹体积 × 合箱体积系数（不小于 1：箱间空隙），去掉供应商外箱时 × 去包装体积系数（不超过 1）。留空：使用显示的默认值。</translation>
+    </message>
+    <message>
       <source>{percent} to {limit}</source>
       <translation>{limit} 以内 {percent}</translation>
     </message>
@@ -77,6 +105,18 @@
     <message>
       <source>Parcels</source>
       <translation>包裹数</translation>
+    </message>
+    <message>
+      <source>Packing / 包装</source>
+      <translation>包装</translation>
+    </message>
+    <message>
+      <source>{tare} kg · ×{packing} · repack ×{repack}</source>
+      <translation>纸箱 {tare} 公斤 · ×{packing} · 去包装 ×{repack}</translation>
+    </message>
+    <message>
+      <source>Carton tare, packing factor and repack factor</source>
+      <translation>纸箱重量、合箱体积系数和去包装体积系数</translation>
     </message>
     <message>
       <source>Line / 线路</source>
@@ -5652,6 +5692,14 @@ hours</source>
       <translation>已登记增值税（进口增值税可抵扣）</translation>
     </message>
     <message>
+      <source>— none —</source>
+      <translation>— 无 —</translation>
+    </message>
+    <message>
+      <source>A new parcel on the Consolidation tab starts at this agent's warehouse</source>
+      <translation>集运页新建的包裹默认在此代理的仓库</translation>
+    </message>
+    <message>
       <source>This computer</source>
       <translation>本机</translation>
     </message>
@@ -5686,6 +5734,10 @@ hours</source>
     <message>
       <source>&amp;Destination</source>
       <translation>目的地(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Default &amp;agent</source>
+      <translation>默认代理(&amp;A)</translation>
     </message>
     <message>
       <source>Exchange rates, fees and duty: Negotiation ▸ Landed cost.</source>
@@ -7006,6 +7058,18 @@ Save it anyway?</source>
       <translation>包裹 #{id}</translation>
     </message>
     <message>
+      <source>Free storage ended {days} days ago: storage fees are running.</source>
+      <translation>免费仓储已于 {days} 天前结束：正在产生仓储费。</translation>
+    </message>
+    <message>
+      <source>Free storage ends in {days} days: ship soon.</source>
+      <translation>免费仓储 {days} 天后结束：请尽快发货。</translation>
+    </message>
+    <message>
+      <source>{days} days of free storage left.</source>
+      <translation>免费仓储还剩 {days} 天。</translation>
+    </message>
+    <message>
       <source>{parcel} has no declared value: enter one to insure the shipment</source>
       <translation>{parcel}没有申报价值：填写后才能为这批货投保</translation>
     </message>
@@ -7068,6 +7132,141 @@ Save it anyway?</source>
       <source> and </source>
       <translation>、</translation>
     </message>
+    <message>
+      <source> </source>
+      <translation> </translation>
+    </message>
+  </context>
+  <context>
+    <name>domain.matrix</name>
+    <message>
+      <source>{name}: {value} -&gt; {points}/{possible} ({reason})</source>
+      <translation>{name}：{value} -&gt; {points}/{possible}（{reason}）</translation>
+    </message>
+    <message>
+      <source>Suggested rating {rating}: {meaning}.</source>
+      <translation>建议评级 {rating}：{meaning}。</translation>
+    </message>
+    <message>
+      <source>Points {earned} of {possible} ({percent} %).</source>
+      <translation>得分 {earned}/{possible}（{percent} %）。</translation>
+    </message>
+    <message>
+      <source>Only {known} of {count} inputs known; at least {needed} are needed for a suggestion.</source>
+      <translation>{count} 项输入只知道 {known} 项；至少需要 {needed} 项才能给出建议。</translation>
+    </message>
+    <message>
+      <source>Cap: {cap}</source>
+      <translation>上限：{cap}</translation>
+    </message>
+    <message>
+      <source>Not known, left out: {names}.</source>
+      <translation>未知，不计入：{names}。</translation>
+    </message>
+    <message>
+      <source>no 1688 membership is disqualifying: C.</source>
+      <translation>没有 1688 会员，直接不合格：C。</translation>
+    </message>
+    <message>
+      <source>membership under 1 year is disqualifying: C.</source>
+      <translation>会员不满 1 年，直接不合格：C。</translation>
+    </message>
+    <message>
+      <source>red flag '{flag}' is disqualifying: C.</source>
+      <translation>风险信号“{flag}”，直接不合格：C。</translation>
+    </message>
+    <message>
+      <source>{count} open red flag(s) on record: at most B.</source>
+      <translation>有 {count} 个未解决的风险信号：最高 B。</translation>
+    </message>
+    <message>
+      <source>Trading-volume trend</source>
+      <translation>交易量趋势</translation>
+    </message>
+    <message>
+      <source>Review score</source>
+      <translation>买家评分</translation>
+    </message>
+    <message>
+      <source>Disputes</source>
+      <translation>纠纷</translation>
+    </message>
+    <message>
+      <source>Repeat-purchase rate</source>
+      <translation>回头率</translation>
+    </message>
+    <message>
+      <source>Years of membership</source>
+      <translation>会员年限</translation>
+    </message>
+    <message>
+      <source>Buyer protection</source>
+      <translation>买家保障</translation>
+    </message>
+    <message>
+      <source>Membership level</source>
+      <translation>会员等级</translation>
+    </message>
+    <message>
+      <source>rising 2, stable 1, falling 0</source>
+      <translation>上升 2，平稳 1，下降 0</translation>
+    </message>
+    <message>
+      <source>{score} of 5</source>
+      <translation>{score} 分（满分 5）</translation>
+    </message>
+    <message>
+      <source>4.5 or more 2, 4.0-4.49 1, under 4.0 0</source>
+      <translation>4.5 及以上 2，4.0-4.49 1，4.0 以下 0</translation>
+    </message>
+    <message>
+      <source>{count} in 12 months</source>
+      <translation>近 12 个月 {count} 起</translation>
+    </message>
+    <message>
+      <source>none 2, 1-2 1, 3 or more 0</source>
+      <translation>无 2，1-2 起 1，3 起及以上 0</translation>
+    </message>
+    <message>
+      <source>30 % or more 2, 15-29.9 % 1, under 15 % 0</source>
+      <translation>30 % 及以上 2，15-29.9 % 1，15 % 以下 0</translation>
+    </message>
+    <message>
+      <source>&lt; 1 year</source>
+      <translation>不满 1 年</translation>
+    </message>
+    <message>
+      <source>1 year</source>
+      <translation>1 年</translation>
+    </message>
+    <message>
+      <source>{years} years</source>
+      <translation>{years} 年</translation>
+    </message>
+    <message>
+      <source>3 or more 2, 1-2 1, under 1 0</source>
+      <translation>3 年及以上 2，1-2 年 1，不满 1 年 0</translation>
+    </message>
+    <message>
+      <source>yes, deposit kept</source>
+      <translation>有，已缴保证金</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>yes 2, no 0</source>
+      <translation>有 2，无 0</translation>
+    </message>
+    <message>
+      <source>source factory 3, strong merchant 2, basic 1, none 0</source>
+      <translation>源头工厂 3，实力商家 2，诚信通 1，无 0</translation>
+    </message>
+    <message>
+      <source>Manual rating {rating} (reason: {reason}); the rule suggests {suggested}.</source>
+      <translation>手动评级 {rating}（理由：{reason}）；规则建议 {suggested}。</translation>
+    </message>
   </context>
   <context>
     <name>domain.negotiation</name>
@@ -7078,6 +7277,81 @@ Save it anyway?</source>
     <message>
       <source>Ordering {to_qty} instead of {from_qty} costs {saving} less.</source>
       <translation>订 {to_qty} 件比订 {from_qty} 件还少花 {saving}。</translation>
+    </message>
+    <message>
+      <source>No exchange rate for {currency}: enter 1 {home} = x {currency}.</source>
+      <translation>没有 {currency} 的汇率：请填写 1 {home} = x {currency}。</translation>
+    </message>
+    <message>
+      <source>No exchange rate for {currency} on or before {date}: enter 1 {home} = x {currency}.</source>
+      <translation>{date}（含）之前没有 {currency} 的汇率：请填写 1 {home} = x {currency}。</translation>
+    </message>
+    <message>
+      <source>The domestic shipping of this quote is unknown: enter it, or tick 'shipping included'.</source>
+      <translation>这份报价的国内运费未知：请填写，或勾选“包邮”。</translation>
+    </message>
+    <message>
+      <source> or </source>
+      <translation> 或 </translation>
+    </message>
+    <message>
+      <source>Below the MOQ of {moq} pieces: order at least {least}.</source>
+      <translation>低于起订量 {moq} 件：至少订 {least} 件。</translation>
+    </message>
+    <message>
+      <source>Below the MOQ of {moq} pieces ({quantity} rounds up to {ordered}, a multiple of {multiple}): order at least {least}.</source>
+      <translation>低于起订量 {moq} 件（{quantity} 件按 {multiple} 的倍数向上取整为 {ordered} 件）：至少订 {least} 件。</translation>
+    </message>
+    <message>
+      <source>Below the shop's minimum order of {minimum}: this order is {amount} and {pieces}.</source>
+      <translation>未达店铺起批量 {minimum}：此单为 {amount}、{pieces}。</translation>
+    </message>
+    <message>
+      <source>{count} pieces</source>
+      <translation>{count} 件</translation>
+    </message>
+    <message>
+      <source>market driven</source>
+      <translation>随行就市</translation>
+    </message>
+    <message>
+      <source>efficiency</source>
+      <translation>看效率</translation>
+    </message>
+    <message>
+      <source>volume discounts</source>
+      <translation>看批量折扣</translation>
+    </message>
+    <message>
+      <source>negotiable</source>
+      <translation>可以谈</translation>
+    </message>
+    <message>
+      <source>{part} at {percent} is outside the typical {low}-{high} %.</source>
+      <translation>{part}占 {percent}，超出通常的 {low}-{high} %。</translation>
+    </message>
+    <message>
+      <source>{part} {amount} ({lever})</source>
+      <translation>{part} {amount}（{lever}）</translation>
+    </message>
+    <message>
+      <source>Most room in {high}; some in {medium}; little in {low}.</source>
+      <translation>议价空间最大在{high}；其次在{medium}；最小在{low}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>domain.samples</name>
+    <message>
+      <source>Price in {price_currency} and shipping in {shipping_currency}: no total without an exchange rate.</source>
+      <translation>价格以 {price_currency} 计、运费以 {shipping_currency} 计：没有汇率，无法算出总费用。</translation>
+    </message>
+    <message>
+      <source>In {currencies}: not compared without an exchange rate.</source>
+      <translation>分别以 {currencies} 计：没有汇率，不作比较。</translation>
+    </message>
+    <message>
+      <source>The spec has no target {measure}: deviations cannot be worked out.</source>
+      <translation>规格没有目标{measure}：无法算出偏差。</translation>
     </message>
   </context>
   <context>

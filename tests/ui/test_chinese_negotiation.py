@@ -84,11 +84,12 @@ def test_the_negotiation_tab_reads_in_chinese(
     worksheet.counter_edit.setText("2.70")
     worksheet._add_round()
     rates = {f"1 {code} =" for code in CODES}  # the rate's prefix: "1 EUR =" 7.80 CNY
-    # The cost-structure summary is still the domain's English (the advisor's savings are
-    # Chinese: app.domain.kit.message; tests/ui/test_chinese_domain_messages.py).
-    domain = {worksheet.cost_summary.text()}
-    assert worksheet.cost_summary.text().startswith("Most room in")
-    allowed = CODES | NAMES | MONTHS | rates | domain
+    # The cost-structure summary is the domain's, said in Chinese (app.domain.kit.message).
+    assert worksheet.cost_summary.text() == (
+        "议价空间最大在利润 ¥0.43（可以谈）；其次在人工 ¥0.58（看效率）、制造费用 ¥0.44（看批量折扣）；"
+        "最小在原材料 ¥1.45（随行就市）。"
+    )
+    allowed = CODES | NAMES | MONTHS | rates
     assert untranslated(tab, allowed=allowed) == []
 
     pages = tab.pages

@@ -200,11 +200,34 @@ class StorageStatus:
 
     @property
     def message(self) -> str:
+        """The English sentence (exports, CLI)."""
+        return str(self.said)
+
+    @property
+    def said(self) -> Message:
+        """How much free storage is left, for the interface to say in its language."""
         if self.overdue:
-            return f"Free storage ended {-self.days_left} days ago: storage fees are running."
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.consolidation",
+                    "Free storage ended {days} days ago: storage fees are running.",
+                ),
+                days=str(-self.days_left),
+            )
         if self.warning:
-            return f"Free storage ends in {self.days_left} days: ship soon."
-        return f"{self.days_left} days of free storage left."
+            return Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.consolidation", "Free storage ends in {days} days: ship soon."
+                ),
+                days=str(self.days_left),
+            )
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP("domain.consolidation", "{days} days of free storage left."),
+            days=str(self.days_left),
+        )
 
 
 def storage_status(

@@ -61,6 +61,21 @@ class Message:
 
 COMMA = Message(KIT, QT_TRANSLATE_NOOP("domain.kit", ", "))
 AND = Message(KIT, QT_TRANSLATE_NOOP("domain.kit", " and "))
+SPACE = Message(KIT, QT_TRANSLATE_NOOP("domain.kit", " "))  # between whole sentences
+
+
+class MessageError(ValueError):
+    """A refusal of the rules that the interface can say in its language: `str()` is the
+    English sentence, `message` the message itself."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def said(error: Exception) -> Field:
+    """What an error says: its message when it has one (MessageError), else its English text."""
+    return error.message if isinstance(error, MessageError) else str(error)
 
 
 @dataclass(frozen=True, slots=True)

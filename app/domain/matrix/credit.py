@@ -36,8 +36,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Field, Listing, Message, Term
 from app.domain.suppliers.choices import Membership, RedFlagKind
-from app.domain.suppliers.membership import years_text
+
+MESSAGES = "domain.matrix"  # the catalogue context of the sentences (kit.message)
 
 
 class CreditRating(StrEnum):
@@ -59,6 +61,16 @@ class CreditRating(StrEnum):
         return _RATING_TEXT[self][1]
 
     @property
+    def meaning_term(self) -> Term:
+        """The meaning in a sentence: 'excellent' / '优秀'."""
+        return Term(self.meaning, _RATING_ZH[self])
+
+    @property
+    def said(self) -> Field:
+        """The rating in a sentence: 'AAA' as it is, 'unknown' / '未知'."""
+        return Term(self.value, "未知") if self is CreditRating.UNKNOWN else self.value
+
+    @property
     def rank(self) -> int:
         """0 for AAA up to 4 for C; UNKNOWN is 5 (sorts last)."""
         return _ORDER.index(self)
@@ -72,6 +84,14 @@ _RATING_TEXT = {
     CreditRating.C: ("very poor", "do not cooperate"),
     CreditRating.UNKNOWN: ("not rated", "unknown risk"),
 }
+_RATING_ZH = {  # the meanings as the Chinese interface names them
+    CreditRating.AAA: "优秀",
+    CreditRating.AA: "良好",
+    CreditRating.A: "一般",
+    CreditRating.B: "较差",
+    CreditRating.C: "很差",
+    CreditRating.UNKNOWN: "未评级",
+}
 _ORDER = list(CreditRating)
 
 
@@ -79,6 +99,10 @@ class Trend(StrEnum):
     RISING = "rising"
     STABLE = "stable"
     FALLING = "falling"
+
+    @property
+    def term(self) -> Term:
+        return Term(self.value, {"rising": "上升", "stable": "平稳", "falling": "下降"}[self.value])
 
 
 # project rule (see the module docstring): percentage of possible points -> rating
@@ -127,17 +151,43 @@ class CreditInputs:
 
 @dataclass(frozen=True, slots=True)
 class Factor:
-    """One input's contribution: its value in words, points out of `possible`, and why."""
+    """One input's contribution: its value in words, points out of `possible`, and why (as
+    messages the interface says in its language; `name`, `value`, `reason` and `text` are the
+    English)."""
 
-    name: str
-    value: str
+    name_said: Message
+    value_said: Field
     points: int
-    reason: str
+    reason_said: Message
     possible: int = MAX_POINTS
 
     @property
+    def name(self) -> str:
+        return str(self.name_said)
+
+    @property
+    def value(self) -> str:
+        return str(self.value_said)
+
+    @property
+    def reason(self) -> str:
+        return str(self.reason_said)
+
+    @property
+    def said(self) -> Message:
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP("domain.matrix", "{name}: {value} -> {points}/{possible} ({reason})"),
+            name=self.name_said,
+            value=self.value_said,
+            points=str(self.points),
+            possible=str(self.possible),
+            reason=self.reason_said,
+        )
+
+    @property
     def text(self) -> str:
-        return f"{self.name}: {self.value} -> {self.points}/{self.possible} ({self.reason})"
+        return str(self.said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,41 +196,85 @@ class CreditAssessment:
 
     suggested: CreditRating
     factors: tuple[Factor, ...]
-    caps: tuple[str, ...]
-    unknown: tuple[str, ...]
+    caps_said: tuple[Message, ...]
+    unknown_said: tuple[Message, ...]  # the names of the inputs not known
     percent: Decimal | None
 
     @property
-    def explanation(self) -> str:
-        lines = [f"Suggested rating {self.suggested.value}: {self.suggested.meaning}."]
+    def caps(self) -> tuple[str, ...]:
+        return tuple(str(cap) for cap in self.caps_said)
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        return tuple(str(name) for name in self.unknown_said)
+
+    @property
+    def explanation_said(self) -> tuple[Message, ...]:
+        """The explanation line by line, for the interface to say in its language."""
+        lines = [
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.matrix", "Suggested rating {rating}: {meaning}."),
+                rating=self.suggested.said,
+                meaning=self.suggested.meaning_term,
+            )
+        ]
         if self.percent is not None:
-            earned = sum(f.points for f in self.factors)
-            possible = sum(f.possible for f in self.factors)
-            lines.append(f"Points {earned} of {possible} ({self.percent} %).")
+            lines.append(
+                Message(
+                    MESSAGES,
+                    QT_TRANSLATE_NOOP(
+                        "domain.matrix", "Points {earned} of {possible} ({percent} %)."
+                    ),
+                    earned=str(sum(f.points for f in self.factors)),
+                    possible=str(sum(f.possible for f in self.factors)),
+                    percent=str(self.percent),
+                )
+            )
         elif self.suggested is CreditRating.UNKNOWN:
             lines.append(
-                f"Only {len(self.factors)} of {FACTOR_COUNT} inputs known; "
-                f"at least {MIN_KNOWN_FACTORS} are needed for a suggestion."
+                Message(
+                    MESSAGES,
+                    QT_TRANSLATE_NOOP(
+                        "domain.matrix",
+                        "Only {known} of {count} inputs known; "
+                        "at least {needed} are needed for a suggestion.",
+                    ),
+                    known=str(len(self.factors)),
+                    count=str(FACTOR_COUNT),
+                    needed=str(MIN_KNOWN_FACTORS),
+                )
             )
-        lines += [f.text for f in self.factors]
-        lines += [f"Cap: {cap}" for cap in self.caps]
-        if self.unknown:
-            lines.append(f"Not known, left out: {', '.join(self.unknown)}.")
-        return "\n".join(lines)
+        lines += [f.said for f in self.factors]
+        cap = QT_TRANSLATE_NOOP("domain.matrix", "Cap: {cap}")
+        lines += [Message(MESSAGES, cap, cap=said) for said in self.caps_said]
+        if self.unknown_said:
+            lines.append(
+                Message(
+                    MESSAGES,
+                    QT_TRANSLATE_NOOP("domain.matrix", "Not known, left out: {names}."),
+                    names=Listing(self.unknown_said),
+                )
+            )
+        return tuple(lines)
+
+    @property
+    def explanation(self) -> str:
+        return "\n".join(str(line) for line in self.explanation_said)
 
 
 def suggest_rating(inputs: CreditInputs) -> CreditAssessment:
     """Derive the suggested rating from the inputs by the rule in the module docstring."""
     factors: list[Factor] = []
-    unknown: list[str] = []
-    rules: tuple[tuple[str, object, Callable[[Any], Factor]], ...] = (
-        ("Trading-volume trend", inputs.volume_trend, _trend),
-        ("Review score", inputs.review_score, _review),
-        ("Disputes", inputs.disputes_last_12_months, _disputes),
-        ("Repeat-purchase rate", inputs.repeat_purchase_rate, _repeat),
-        ("Years of membership", inputs.membership_years, _years),
-        ("Buyer protection", inputs.buyer_protection, _protection),
-        ("Membership level", inputs.membership, _membership),
+    unknown: list[Message] = []
+    rules: tuple[tuple[Message, object, Callable[[Any], Factor]], ...] = (
+        (TREND, inputs.volume_trend, _trend),
+        (REVIEW, inputs.review_score, _review),
+        (DISPUTES, inputs.disputes_last_12_months, _disputes),
+        (REPEAT, inputs.repeat_purchase_rate, _repeat),
+        (YEARS, inputs.membership_years, _years),
+        (PROTECTION, inputs.buyer_protection, _protection),
+        (LEVEL, inputs.membership, _membership),
     )
     for name, value, rule in rules:
         if value is None:
@@ -188,20 +282,44 @@ def suggest_rating(inputs: CreditInputs) -> CreditAssessment:
         else:
             factors.append(rule(value))
 
-    caps: list[str] = []
+    caps: list[Message] = []
     ceiling = CreditRating.AAA
     if inputs.membership is Membership.NONE:
-        caps.append("no 1688 membership is disqualifying: C.")
+        caps.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.matrix", "no 1688 membership is disqualifying: C."),
+            )
+        )
         ceiling = CreditRating.C
     if inputs.membership_years is not None and inputs.membership_years < YEARS_RED_FLAG:
-        caps.append("membership under 1 year is disqualifying: C.")
+        caps.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.matrix", "membership under 1 year is disqualifying: C."),
+            )
+        )
         ceiling = CreditRating.C
     for kind in dict.fromkeys(k for k in inputs.red_flags if k.disqualifying):
-        caps.append(f"red flag '{kind.label}' is disqualifying: C.")
+        caps.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP("domain.matrix", "red flag '{flag}' is disqualifying: C."),
+                flag=Term(kind.label, kind.label_zh),
+            )
+        )
         ceiling = CreditRating.C
     others = [kind for kind in inputs.red_flags if not kind.disqualifying]
     if others:
-        caps.append(f"{len(others)} open red flag(s) on record: at most B.")
+        caps.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.matrix", "{count} open red flag(s) on record: at most B."
+                ),
+                count=str(len(others)),
+            )
+        )
         ceiling = _worse(ceiling, CreditRating.B)
 
     if len(factors) < MIN_KNOWN_FACTORS:
@@ -230,36 +348,70 @@ def _worse(one: CreditRating, other: CreditRating) -> CreditRating:
     return one if one.rank >= other.rank else other
 
 
+def _said(template: str) -> Message:
+    return Message(MESSAGES, template)
+
+
+TREND = _said(QT_TRANSLATE_NOOP("domain.matrix", "Trading-volume trend"))
+REVIEW = _said(QT_TRANSLATE_NOOP("domain.matrix", "Review score"))
+DISPUTES = _said(QT_TRANSLATE_NOOP("domain.matrix", "Disputes"))
+REPEAT = _said(QT_TRANSLATE_NOOP("domain.matrix", "Repeat-purchase rate"))
+YEARS = _said(QT_TRANSLATE_NOOP("domain.matrix", "Years of membership"))
+PROTECTION = _said(QT_TRANSLATE_NOOP("domain.matrix", "Buyer protection"))
+LEVEL = _said(QT_TRANSLATE_NOOP("domain.matrix", "Membership level"))
+
+
 def _trend(trend: Trend) -> Factor:
     points = {Trend.RISING: 2, Trend.STABLE: 1, Trend.FALLING: 0}[trend]
-    return Factor("Trading-volume trend", trend.value, points, "rising 2, stable 1, falling 0")
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "rising 2, stable 1, falling 0"))
+    return Factor(TREND, trend.term, points, reason)
 
 
 def _review(score: Decimal) -> Factor:
     points = 2 if score >= REVIEW_GOOD else 1 if score >= REVIEW_FAIR else 0
-    return Factor("Review score", f"{score} of 5", points, "4.5 or more 2, 4.0-4.49 1, under 4.0 0")
+    value = Message(MESSAGES, QT_TRANSLATE_NOOP("domain.matrix", "{score} of 5"), score=str(score))
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "4.5 or more 2, 4.0-4.49 1, under 4.0 0"))
+    return Factor(REVIEW, value, points, reason)
 
 
 def _disputes(count: int) -> Factor:
     points = 2 if count == 0 else 1 if count <= DISPUTES_FAIR_MAX else 0
-    return Factor("Disputes", f"{count} in 12 months", points, "none 2, 1-2 1, 3 or more 0")
+    value = Message(
+        MESSAGES, QT_TRANSLATE_NOOP("domain.matrix", "{count} in 12 months"), count=str(count)
+    )
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "none 2, 1-2 1, 3 or more 0"))
+    return Factor(DISPUTES, value, points, reason)
 
 
 def _repeat(rate: Decimal) -> Factor:
     points = 2 if rate >= REPEAT_GOOD else 1 if rate >= REPEAT_FAIR else 0
-    return Factor(
-        "Repeat-purchase rate", f"{rate} %", points, "30 % or more 2, 15-29.9 % 1, under 15 % 0"
-    )
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "30 % or more 2, 15-29.9 % 1, under 15 % 0"))
+    return Factor(REPEAT, f"{rate} %", points, reason)
 
 
 def _years(years: int) -> Factor:
+    """The years as suppliers.membership.years_text says them: '< 1 year', '1 year', '7 years'."""
     points = 2 if years >= YEARS_GOOD else 1 if years >= YEARS_FAIR else 0
-    return Factor("Years of membership", years_text(years), points, "3 or more 2, 1-2 1, under 1 0")
+    if years < 1:
+        value = _said(QT_TRANSLATE_NOOP("domain.matrix", "< 1 year"))
+    elif years == 1:
+        value = _said(QT_TRANSLATE_NOOP("domain.matrix", "1 year"))
+    else:
+        value = Message(
+            MESSAGES, QT_TRANSLATE_NOOP("domain.matrix", "{years} years"), years=str(years)
+        )
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "3 or more 2, 1-2 1, under 1 0"))
+    return Factor(YEARS, value, points, reason)
 
 
 def _protection(protected: bool) -> Factor:
-    value = "yes, deposit kept" if protected else "no"
-    return Factor("Buyer protection", value, 2 if protected else 0, "yes 2, no 0")
+    value = (
+        _said(QT_TRANSLATE_NOOP("domain.matrix", "yes, deposit kept"))
+        if protected
+        else _said(QT_TRANSLATE_NOOP("domain.matrix", "no"))
+    )
+    reason = _said(QT_TRANSLATE_NOOP("domain.matrix", "yes 2, no 0"))
+    return Factor(PROTECTION, value, 2 if protected else 0, reason)
 
 
 # domain.md: source factory very low risk, strong merchant low, basic medium, none disqualifying
@@ -273,10 +425,14 @@ MEMBERSHIP_POINTS = {
 
 def _membership(level: Membership) -> Factor:
     return Factor(
-        "Membership level",
-        level.label,
+        LEVEL,
+        Term(level.label, level.label_zh),
         MEMBERSHIP_POINTS[level],
-        "source factory 3, strong merchant 2, basic 1, none 0",
+        _said(
+            QT_TRANSLATE_NOOP(
+                "domain.matrix", "source factory 3, strong merchant 2, basic 1, none 0"
+            )
+        ),
         MEMBERSHIP_MAX_POINTS,
     )
 
@@ -320,13 +476,25 @@ class CreditDecision:
         return RatingSource.MANUAL if self.override else RatingSource.SUGGESTED
 
     @property
-    def explanation(self) -> str:
+    def explanation_said(self) -> tuple[Message, ...]:
+        """The explanation line by line, for the interface to say in its language."""
         if self.override is None:
-            return self.assessment.explanation
-        return (
-            f"Manual rating {self.override.rating.value} (reason: {self.override.reason.strip()}); "
-            f"the rule suggests {self.suggested.value}.\n{self.assessment.explanation}"
+            return self.assessment.explanation_said
+        manual = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.matrix",
+                "Manual rating {rating} (reason: {reason}); the rule suggests {suggested}.",
+            ),
+            rating=self.override.rating.value,
+            reason=self.override.reason.strip(),
+            suggested=self.suggested.said,
         )
+        return (manual, *self.assessment.explanation_said)
+
+    @property
+    def explanation(self) -> str:
+        return "\n".join(str(line) for line in self.explanation_said)
 
 
 def decide_rating(inputs: CreditInputs, override: CreditOverride | None = None) -> CreditDecision:

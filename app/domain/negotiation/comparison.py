@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.kit.message import SPACE, Field, Listing, said
 from app.domain.kit.money import Money
 from app.domain.negotiation.amounts import round_money
 from app.domain.negotiation.cost_settings import LandedCostSettings
@@ -78,7 +79,17 @@ class QuoteComparison:
     rank: int | None = None  # by landed cost per unit, 1 = cheapest; None: unranked
     too_good: bool = False  # "too good to be true": far below the median unit price
     below_median_pct: Decimal | None = None  # how far below the median (0.1 %)
-    problem: str = ""  # why something is missing, for the user
+    problems: tuple[Field, ...] = ()  # why something is missing, for the user (sentences)
+
+    @property
+    def problem_said(self) -> Listing:
+        """The problems as one field, sentences apart: the interface says it in its language."""
+        return Listing(self.problems, SPACE)
+
+    @property
+    def problem(self) -> str:
+        """The problems in English ("" when none)."""
+        return str(self.problem_said)
 
     @property
     def supplier_id(self) -> int:
@@ -257,22 +268,22 @@ def _row(
     result = price_quote(quote, quantity)
     if isinstance(result, Unpriceable):
         return QuoteComparison(
-            quote, None, result, None, None, None, Validity.VALID, None, problem=result.message
+            quote, None, result, None, None, None, Validity.VALID, None, problems=(result.said,)
         )
     if freight_per_unit is not None:
         settings = replace(
             settings, freight=round_money(freight_per_unit * result.ordered_qty, home)
         )
-    problems: list[str] = []
+    problems: list[Field] = []
     goods_home = landed = selling = None
     try:
         goods_home = to_home(result.goods_total, quote.currency, rates, home, on)
     except ValueError as error:
-        problems.append(str(error))
+        problems.append(said(error))
     try:
         landed = landed_cost(result, settings, rates, home, on)
     except ValueError as error:
-        text = str(error)
+        text = said(error)
         if text not in problems:
             problems.append(text)
     if landed is not None:
@@ -286,7 +297,7 @@ def _row(
                 currency=home,
             )
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(said(error))
     return QuoteComparison(
         quote,
         result,
@@ -296,7 +307,7 @@ def _row(
         selling,
         Validity.VALID,
         None,
-        problem=" ".join(problems),
+        problems=tuple(problems),
     )
 
 

@@ -9,8 +9,9 @@ Rules, decided once:
   a rounded unit price is never converted and multiplied (domain.md: the classic error).
 - The home currency's own rate is always 1; a rate entered for it is ignored.
 - With several rates for one currency, the latest one dated on or before `on` is used (`on`
-  None: the latest of all). A missing rate raises ValueError naming the currency and the rate to
-  enter ("No exchange rate for USD: enter 1 EUR = x USD.").
+  None: the latest of all). A missing rate raises ValueError (a kit MessageError, which the
+  interface says in its language) naming the currency and the rate to enter ("No exchange rate
+  for USD: enter 1 EUR = x USD.").
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Message, MessageError
 from app.domain.kit.numbers import number_problem
 from app.domain.negotiation.amounts import round_money
 
 ONE = Decimal(1)
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
@@ -65,11 +68,33 @@ def rate_for(
     candidates = [r for r in rates if r.currency.upper() == wanted]
     usable = [r for r in candidates if on is None or r.as_of <= on]
     if not usable:
-        when = f" on or before {on.isoformat()}" if on is not None and candidates else ""
-        raise ValueError(
-            f"No exchange rate for {wanted}{when}: enter 1 {home.upper()} = x {wanted}."
-        )
+        raise MessageError(_no_rate(wanted, home.upper(), on if candidates else None))
     return max(usable, key=lambda r: r.as_of).per_home
+
+
+def _no_rate(currency: str, home: str, on: date | None) -> Message:
+    """'No exchange rate for USD: enter 1 EUR = x USD.' (with the day when rates are only
+    later)."""
+    if on is None:
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.negotiation",
+                "No exchange rate for {currency}: enter 1 {home} = x {currency}.",
+            ),
+            currency=currency,
+            home=home,
+        )
+    return Message(
+        MESSAGES,
+        QT_TRANSLATE_NOOP(
+            "domain.negotiation",
+            "No exchange rate for {currency} on or before {date}: enter 1 {home} = x {currency}.",
+        ),
+        currency=currency,
+        home=home,
+        date=on.isoformat(),
+    )
 
 
 def to_home(

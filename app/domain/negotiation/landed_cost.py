@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from typing import NamedTuple
 
+from app.domain.kit.message import MessageError
 from app.domain.negotiation.amounts import (
     HUNDRED,
     ZERO,
@@ -47,7 +48,7 @@ from app.domain.negotiation.amounts import (
 from app.domain.negotiation.cost_settings import FeeBasis, LandedCostSettings, settings_problems
 from app.domain.negotiation.destinations import DutyBasis, ReliefRule
 from app.domain.negotiation.fx import ONE, ExchangeRate, rate_for
-from app.domain.negotiation.quotes import UNKNOWN_SHIPPING, PricedQuote
+from app.domain.negotiation.quotes import UNKNOWN_SHIPPING_MESSAGE, PricedQuote
 
 PER_UNIT_DIGITS = 34  # exact enough that a cent-level selling price never depends on it
 
@@ -276,7 +277,7 @@ def landed_cost(
 ) -> LandedCost:
     """The landed cost of a priced quote imported on `on`, one line per component."""
     if priced.domestic_shipping is None:
-        raise ValueError(UNKNOWN_SHIPPING)
+        raise MessageError(UNKNOWN_SHIPPING_MESSAGE)
     calculator = prepare(settings, priced.currency, rates, home, on)
     return build(calculator, priced.goods_total, priced.domestic_shipping, priced.ordered_qty)
 

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Listing, Message
 from app.domain.kit.money import DEFAULT_CURRENCY, exponent
 from app.domain.kit.numbers import number_problem
 from app.domain.negotiation.amounts import (
@@ -52,9 +53,16 @@ EXPIRY_WARNING_DAYS = 7  # brief: "expiring within N days (default 7)"
 TEXT_LENGTH = 300
 NOTE_LENGTH = 40_000
 _CURRENCY = re.compile(r"[A-Z]{3}")
-UNKNOWN_SHIPPING = (
-    "The domestic shipping of this quote is unknown: enter it, or tick 'shipping included'."
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
+UNKNOWN_SHIPPING_MESSAGE = Message(
+    MESSAGES,
+    QT_TRANSLATE_NOOP(
+        "domain.negotiation",
+        "The domestic shipping of this quote is unknown: enter it, or tick 'shipping included'.",
+    ),
 )
+UNKNOWN_SHIPPING = str(UNKNOWN_SHIPPING_MESSAGE)
+OR = Message(MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", " or "))
 
 
 class TradeTerm(StrEnum):
@@ -172,8 +180,13 @@ class Unpriceable:
     quantity: int
     ordered_qty: int
     reason: UnpriceableReason
-    message: str  # for the user: "Below the MOQ of 100 pieces ..."
+    said: Message  # for the user, in the interface's language: "Below the MOQ of 100 pieces ..."
     least_qty: int | None = None  # the least orderable quantity that meets the MOQ
+
+    @property
+    def message(self) -> str:
+        """The English sentence (exports, CLI)."""
+        return str(self.said)
 
 
 PriceResult = PricedQuote | Unpriceable
@@ -207,17 +220,36 @@ def price_checked(
     moq = quote.effective_moq
     if ordered < moq:
         least = round_to_multiple(moq, multiple)
-        text = f"Below the MOQ of {moq:,} pieces"
-        if ordered != quantity:
-            text += f" ({quantity:,} rounds up to {ordered:,}, a multiple of {multiple:,})"
-        text += f": order at least {least:,}."
+        if ordered == quantity:
+            text = Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.negotiation", "Below the MOQ of {moq} pieces: order at least {least}."
+                ),
+                moq=f"{moq:,}",
+                least=f"{least:,}",
+            )
+        else:
+            text = Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.negotiation",
+                    "Below the MOQ of {moq} pieces ({quantity} rounds up to {ordered}, a multiple"
+                    " of {multiple}): order at least {least}.",
+                ),
+                moq=f"{moq:,}",
+                quantity=f"{quantity:,}",
+                ordered=f"{ordered:,}",
+                multiple=f"{multiple:,}",
+                least=f"{least:,}",
+            )
         return Unpriceable(quote, quantity, ordered, UnpriceableReason.BELOW_MOQ, text, least)
     breaks = quote.breaks
     index = bisect_right([b.min_qty for b in breaks], ordered) - 1
     chosen = breaks[max(index, 0)]  # from the MOQ, the first break applies below its minimum
     goods = round_money(chosen.unit_price * ordered, quote.currency)
     shortfall = seller_minimum_shortfall(quote, goods + other_amount, ordered + other_pieces)
-    if shortfall:
+    if shortfall is not None:
         return Unpriceable(
             quote, quantity, ordered, UnpriceableReason.SELLER_MINIMUM, shortfall, None
         )
@@ -225,21 +257,35 @@ def price_checked(
     return PricedQuote(quote, quantity, ordered, chosen, chosen.unit_price, goods, shipping)
 
 
-def seller_minimum_shortfall(quote: Quote, amount: Decimal, pieces: int) -> str:
-    """Why the shop minimum is not met by `amount` and `pieces`; "" when it is (or is unset)."""
+def seller_minimum_shortfall(quote: Quote, amount: Decimal, pieces: int) -> Message | None:
+    """Why the shop minimum is not met by `amount` and `pieces`; None when it is (or is unset)."""
     min_amount, min_qty = quote.seller_min_amount, quote.seller_min_qty
     if min_amount is None and min_qty is None:
-        return ""
+        return None
     if min_amount is not None and amount >= min_amount:
-        return ""
+        return None
     if min_qty is not None and pieces >= min_qty:
-        return ""
-    wants = [format_money(min_amount, quote.currency)] if min_amount is not None else []
+        return None
+    wants: list[str | Message] = []
+    if min_amount is not None:
+        wants.append(format_money(min_amount, quote.currency))
     if min_qty is not None:
-        wants.append(f"{min_qty:,} pieces")
-    return (
-        f"Below the shop's minimum order of {' or '.join(wants)}: this order is "
-        f"{format_money(amount, quote.currency)} and {pieces:,} pieces."
+        wants.append(_pieces(min_qty))
+    return Message(
+        MESSAGES,
+        QT_TRANSLATE_NOOP(
+            "domain.negotiation",
+            "Below the shop's minimum order of {minimum}: this order is {amount} and {pieces}.",
+        ),
+        minimum=Listing(tuple(wants), OR),
+        amount=format_money(amount, quote.currency),
+        pieces=_pieces(pieces),
+    )
+
+
+def _pieces(count: int) -> Message:
+    return Message(
+        MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "{count} pieces"), count=f"{count:,}"
     )
 
 

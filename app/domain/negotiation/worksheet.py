@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from app.domain.kit.message import AND, QT_TRANSLATE_NOOP, Listing, Message, Term
 from app.domain.kit.money import exponent
 from app.domain.negotiation.amounts import (
     HUNDRED,
@@ -139,26 +140,49 @@ class CostPart(StrEnum):
 
     @property
     def lever(self) -> str:
+        return str(self.lever_said)
+
+    @property
+    def lever_said(self) -> Message:
+        """What moves this part of the price ('market driven'), for the interface to say."""
         return _PARTS[self][4]
 
+    @property
+    def term(self) -> Term:
+        """The part named in a sentence: English as `label`, Chinese as `label_zh`."""
+        return Term(self.label, self.label_zh)
 
+
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
 _PARTS = {  # domain.md: cost structure of a supplier's price
     CostPart.RAW_MATERIAL: (
         "Raw material",
         "原材料",
         (Decimal(40), Decimal(60)),
         Room.LOW,
-        "market driven",
+        Message(MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "market driven")),
     ),
-    CostPart.LABOUR: ("Labour", "人工", (Decimal(15), Decimal(25)), Room.MEDIUM, "efficiency"),
+    CostPart.LABOUR: (
+        "Labour",
+        "人工",
+        (Decimal(15), Decimal(25)),
+        Room.MEDIUM,
+        Message(MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "efficiency")),
+    ),
     CostPart.OVERHEAD: (
         "Overhead",
         "制造费用",
         (Decimal(10), Decimal(20)),
         Room.MEDIUM,
-        "volume discounts",
+        Message(MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "volume discounts")),
     ),
-    CostPart.PROFIT: ("Profit", "利润", (Decimal(10), Decimal(25)), Room.HIGH, "negotiable"),
+    CostPart.PROFIT: (
+        "Profit",
+        "利润",
+        (Decimal(10), Decimal(25)),
+        Room.HIGH,
+        Message(MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "negotiable")),
+    ),
 }
 DEFAULT_SHARES = {  # decided: inside every typical range, adding up to 100
     CostPart.RAW_MATERIAL: Decimal(50),
@@ -181,8 +205,17 @@ class CostEstimate:
     price: Decimal
     currency: str
     shares: tuple[CostShare, ...]  # raw material, labour, overhead, profit
-    notes: tuple[str, ...]  # shares outside their typical range
-    summary: str  # where the room is, in words
+    notes_said: tuple[Message, ...]  # shares outside their typical range
+    summary_said: Message  # where the room is, in words (for the interface to say)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(str(note) for note in self.notes_said)
+
+    @property
+    def summary(self) -> str:
+        """'Most room in profit ¥0.48 (negotiable); some in ...; little in ....'"""
+        return str(self.summary_said)
 
     def share(self, part: CostPart) -> CostShare:
         return next(share for share in self.shares if share.part is part)
@@ -214,27 +247,48 @@ def estimate_cost_structure(
         for part, pct, amount in zip(CostPart, percents, amounts, strict=True)
     )
     notes = tuple(
-        f"{s.part.label} at {format_percent(s.percent)} is outside the typical "
-        f"{s.part.typical[0]}-{s.part.typical[1]} %."
+        Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.negotiation", "{part} at {percent} is outside the typical {low}-{high} %."
+            ),
+            part=s.part.term,
+            percent=format_percent(s.percent),
+            low=str(s.part.typical[0]),
+            high=str(s.part.typical[1]),
+        )
         for s in result
         if not s.in_typical_range
     )
     return CostEstimate(price, currency, result, notes, _room_summary(result, currency))
 
 
-def _room_summary(shares: tuple[CostShare, ...], currency: str) -> str:
-    def said(share: CostShare) -> str:
+def _room_summary(shares: tuple[CostShare, ...], currency: str) -> Message:
+    def said(share: CostShare) -> Message:
         amount = f"{format_money(share.amount, currency)}"
         if decimal_places(share.amount) > exponent(currency):
             amount = f"{share.amount} {currency}"
-        return f"{share.part.label.lower()} {amount} ({share.part.lever})"
+        part = share.part
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP("domain.negotiation", "{part} {amount} ({lever})"),
+            part=Term(part.label.lower(), part.label_zh),
+            amount=amount,
+            lever=part.lever_said,
+        )
 
-    by_room = {room: [s for s in shares if s.part.room is room] for room in Room}
-    parts = [f"most room in {' and '.join(said(s) for s in by_room[Room.HIGH])}"]
-    parts.append(f"some in {' and '.join(said(s) for s in by_room[Room.MEDIUM])}")
-    parts.append(f"little in {' and '.join(said(s) for s in by_room[Room.LOW])}")
-    text = "; ".join(parts) + "."
-    return text[0].upper() + text[1:]
+    def room(level: Room) -> Listing:
+        return Listing(tuple(said(s) for s in shares if s.part.room is level), AND)
+
+    return Message(
+        MESSAGES,
+        QT_TRANSLATE_NOOP(
+            "domain.negotiation", "Most room in {high}; some in {medium}; little in {low}."
+        ),
+        high=room(Room.HIGH),
+        medium=room(Room.MEDIUM),
+        low=room(Room.LOW),
+    )
 
 
 # --- rounds ---------------------------------------------------------------------------------

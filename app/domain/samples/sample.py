@@ -30,6 +30,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from app.domain.kit.message import AND, QT_TRANSLATE_NOOP, Listing, Message, Term
 from app.domain.kit.money import DEFAULT_CURRENCY, Money
 
 SCORE_MIN, SCORE_MAX = 1, 5  # domain.md: a score per criterion; issue 4: each 1-5 or pass/fail
@@ -228,7 +229,12 @@ class ComparisonCell:
     deviation: Decimal | None = None  # measured - target, in the row's unit
     deviation_percent: Decimal | None = None  # of the target, 0.1 half up
     best: bool = False
-    note: str = ""  # why the value is unknown, when it is not simply missing
+    note_said: Message | None = None  # why the value is unknown, when not simply missing
+
+    @property
+    def note(self) -> str:
+        """The note in English ("" when none)."""
+        return "" if self.note_said is None else str(self.note_said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +245,12 @@ class ComparisonRow:
     cells: tuple[ComparisonCell, ...]  # one per sample, in the table's order
     unit: str = ""
     target: Decimal | None = None  # a measurement row's spec value
-    note: str = ""  # why nothing is marked, when that is not obvious
+    note_said: Message | None = None  # why nothing is marked, when that is not obvious
+
+    @property
+    def note(self) -> str:
+        """The note in English ("" when none)."""
+        return "" if self.note_said is None else str(self.note_said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +271,8 @@ def compare_samples(product: Product, samples: Sequence[Sample]) -> ComparisonTa
     (built-ins first), each row with its best values marked by the module's rules."""
     chosen = tuple(samples)
     rows = [
-        _cost_row("price", "Sample price", [sample_price(s) for s in chosen], [""] * len(chosen)),
-        _cost_row("shipping", "Shipping", [s.shipping for s in chosen], [""] * len(chosen)),
+        _cost_row("price", "Sample price", [sample_price(s) for s in chosen], [None] * len(chosen)),
+        _cost_row("shipping", "Shipping", [s.shipping for s in chosen], [None] * len(chosen)),
         _cost_row(
             "total",
             "Total cost",
@@ -276,30 +287,48 @@ def compare_samples(product: Product, samples: Sequence[Sample]) -> ComparisonTa
     return ComparisonTable(product, chosen, tuple(rows))
 
 
-def _total_problem(sample: Sample) -> str:
+MESSAGES = "domain.samples"  # the catalogue context of the sentences (kit.message)
+_MEASURED_ZH = {"Length": "长度", "Width": "宽度", "Height": "高度", "Weight": "重量"}
+
+
+def _total_problem(sample: Sample) -> Message | None:
     price, shipping = sample_price(sample), sample.shipping
     if price is not None and shipping is not None and price.currency != shipping.currency:
-        return (
-            f"Price in {price.currency} and shipping in {shipping.currency}: "
-            "no total without an exchange rate."
+        return Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.samples",
+                "Price in {price_currency} and shipping in {shipping_currency}: "
+                "no total without an exchange rate.",
+            ),
+            price_currency=price.currency,
+            shipping_currency=shipping.currency,
         )
-    return ""
+    return None
 
 
-def _cost_row(key: str, label: str, costs: list[Money | None], notes: list[str]) -> ComparisonRow:
+def _cost_row(
+    key: str, label: str, costs: list[Money | None], notes: list[Message | None]
+) -> ComparisonRow:
     currencies = sorted({cost.currency for cost in costs if cost is not None})
-    note = ""
+    note = None
     if len(currencies) > 1:
         # Mixing currencies would need a rate and a date the user has not given: say so.
-        note = f"In {' and '.join(currencies)}: not compared without an exchange rate."
+        note = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.samples", "In {currencies}: not compared without an exchange rate."
+            ),
+            currencies=Listing(tuple(currencies), AND),
+        )
         marks = [False] * len(costs)
     else:
         marks = _best_marks([None if c is None else -c.amount for c in costs])
     cells = tuple(
-        ComparisonCell(cost, best=mark, note=text)
+        ComparisonCell(cost, best=mark, note_said=text)
         for cost, mark, text in zip(costs, marks, notes, strict=True)
     )
-    return ComparisonRow(key, label, RowKind.COST, cells, note=note)
+    return ComparisonRow(key, label, RowKind.COST, cells, note_said=note)
 
 
 def _measurement_row(
@@ -308,7 +337,14 @@ def _measurement_row(
     measured: list[Decimal | None] = [getattr(sample, name) for sample in samples]
     if target is None or target <= 0:
         cells = tuple(ComparisonCell(value) for value in measured)
-        note = f"The spec has no target {label.lower()}: deviations cannot be worked out."
+        note = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.samples",
+                "The spec has no target {measure}: deviations cannot be worked out.",
+            ),
+            measure=Term(label.lower(), _MEASURED_ZH[label]),
+        )
         return ComparisonRow(name, label, RowKind.MEASUREMENT, cells, unit, target, note)
     deviations = [None if value is None else value - target for value in measured]
     marks = _best_marks([None if d is None else -abs(d) for d in deviations])

@@ -40,6 +40,7 @@ from app.ui.consolidation.records_model import (
     RecordsModel,
     select_row,
 )
+from app.ui.i18n import message_text
 
 ALL, WAITING, IN_SHIPMENT = range(3)
 ARRIVED = 10  # the column of the arrival date
@@ -129,7 +130,7 @@ def parcel_columns() -> list[Column[ParcelRow]]:
                 "免费仓储: days left before the agent's storage fee starts (⚠ within 14 days)",
             ),
             sort=lambda r: sort_number(None if r.storage is None else r.storage.days_left),
-            cell_tip=lambda r: "" if r.storage is None else r.storage.message,
+            cell_tip=lambda r: "" if r.storage is None else message_text(r.storage.said),
             icon=lambda r: icon if needs_care(r) else None,
             warning=needs_care,
         ),

@@ -26,6 +26,7 @@ from app.domain.matrix.credit import (
     Trend,
 )
 from app.domain.matrix.records import CreditRecord
+from app.ui.i18n import message_text
 from app.ui.matrix.legend import term
 from app.ui.widgets.form_parts import error_label
 from app.ui.widgets.parsing import ParseError, format_decimal, parse_optional_decimal
@@ -108,7 +109,7 @@ class CreditForm(QGroupBox):
                 meaning=term(decision.effective.meaning),
             )
         )
-        self.explanation.setPlainText(decision.explanation)
+        self.explanation.setPlainText(credit_explanation(decision))
         self.error_label.clear()
 
     def show_error(self, text: str) -> None:
@@ -143,6 +144,11 @@ class CreditForm(QGroupBox):
 
 
 REPEAT_FACTOR = "Repeat-purchase rate"
+
+
+def credit_explanation(decision: CreditDecision) -> str:
+    """The rule's explanation of a rating, line by line, in the interface language."""
+    return "\n".join(message_text(line) for line in decision.explanation_said)
 
 
 def repeat_text(decision: CreditDecision) -> str:

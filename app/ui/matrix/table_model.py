@@ -25,6 +25,7 @@ from app.domain.matrix.scoring import Level, LevelThresholds, Weights
 from app.domain.suppliers.choices import PROVINCES
 from app.ui.i18n import label_of
 from app.ui.matrix import palette
+from app.ui.matrix.credit_form import credit_explanation
 from app.ui.matrix.legend import term
 from app.ui.matrix.table_state import (
     MATRIX_COLUMNS,
@@ -231,7 +232,7 @@ class MatrixModel(QAbstractTableModel):
             tooltip = row.capacity[column.dimension].tooltip
             return tooltip + "\n" + self.tr("Double-click or F2 to edit.")
         if column.kind == "credit":
-            return row.credit.explanation
+            return credit_explanation(row.credit)
         if column.kind in ("score", "weighted", "level", "rank"):
             return self.table.score_tooltip(row)
         if column.kind == "name":

@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.negotiation.amounts import format_money
 from app.domain.negotiation.comparison import Comparison, QuoteComparison
 from app.domain.negotiation.quotes import Validity
-from app.ui.i18n import label_of
+from app.ui.i18n import field_text, label_of, message_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -119,8 +119,8 @@ def notes_of(row: QuoteComparison) -> list[str]:
         notes.append(expires.format(days=row.days_left))
     elif row.validity is Validity.NOT_YET_VALID:
         notes.append(QCoreApplication.translate("ComparisonModel", "not valid yet"))
-    if row.problem:
-        notes.append(row.problem)
+    if row.problems:
+        notes.append(field_text(row.problem_said))
     return notes
 
 
@@ -199,7 +199,9 @@ class ComparisonModel(QAbstractTableModel):
             return "—" if price_break is None else f"≥ {price_break.min_qty:,}"
         if column == UNIT:
             if row.priced is None:
-                return row.unpriceable.message if row.unpriceable else self.tr("cannot be priced")
+                if row.unpriceable is not None:
+                    return message_text(row.unpriceable.said)
+                return self.tr("cannot be priced")
             return f"{row.priced.unit_price} {quote.currency}"
         if column == GOODS:
             total = row.goods_total
@@ -259,6 +261,6 @@ class ComparisonModel(QAbstractTableModel):
             return "\n".join([*lines, total])
         if column == SELLING and row.selling is not None:
             return row.selling.explanation
-        if column == NOTES and row.problem:
-            return row.problem
+        if column == NOTES and row.problems:
+            return field_text(row.problem_said)
         return None

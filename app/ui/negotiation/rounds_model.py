@@ -42,7 +42,7 @@ from app.domain.negotiation.worksheet import (
     position_of,
     review_rounds,
 )
-from app.ui.i18n import CHINESE, Bilingual, active, label_of
+from app.ui.i18n import CHINESE, Bilingual, active, label_of, message_text
 from app.ui.widgets.form_parts import WARNING_COLOUR
 from app.ui.widgets.parsing import ParseError, parse_optional_decimal
 from app.ui.widgets.xy_chart import XYChart, XYMark, XYSeries
@@ -317,7 +317,7 @@ class CostModel(PlainTableModel):
             return tip.format(low=low, high=high, part=label_of(part).lower())
         if role == _TIP and column == ROOM:
             tip = self.tr("{room} room: {lever}")
-            return tip.format(room=label_of(part.room), lever=part.lever)
+            return tip.format(room=label_of(part.room), lever=message_text(part.lever_said))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PERCENT, AMOUNT):
             return _RIGHT
         return None

@@ -20,6 +20,7 @@ from app.errors import WorkbenchError
 from app.services.changes import Change, Topic
 from app.services.exporting import ExportRequest
 from app.services.workbench import Workbench
+from app.ui import i18n
 from app.ui.negotiation.products_model import ID_ROLE
 from app.ui.negotiation.tab_view import LANDED, QUOTE, WORKSHEET, NegotiationTabView
 from app.ui.widgets.operations import Operations, Outcome
@@ -213,7 +214,10 @@ class NegotiationTab(NegotiationTabView):
         if not self._keep_worksheet_edits(row.supplier_id):
             self._show_worksheet(row, supplier)
         self.landed.show_breakdown(
-            row.landed, supplier_name=supplier, problem=row.problem, selling=self._selling(row)
+            row.landed,
+            supplier_name=supplier,
+            problem=i18n.field_text(row.problem_said),
+            selling=self._selling(row),
         )
         self._show_advice(row, supplier)
 

@@ -33,7 +33,7 @@ from app.domain.negotiation.worksheet import (
     target_problems,
 )
 from app.services.negotiation.records import Worksheet
-from app.ui.i18n import label_of
+from app.ui.i18n import label_of, message_text
 from app.ui.negotiation.rounds_model import (
     TARGET_WORDS,
     CostModel,
@@ -338,7 +338,8 @@ class WorksheetPage(QWidget):
             nothing = self.tr("No quoted price to split.")
             self.cost_summary.setText("" if self._quoted is not None else nothing)
         else:
-            self.cost_summary.setText(" ".join((estimate.summary, *estimate.notes)))
+            said = (estimate.summary_said, *estimate.notes_said)
+            self.cost_summary.setText(" ".join(message_text(m) for m in said))
 
     # --- rounds ----------------------------------------------------------------------------------
     def _add_round(self) -> None:

@@ -34,6 +34,7 @@ from app.domain.samples.sample import (
     Sample,
     SamplePhoto,
 )
+from app.ui.i18n import message_text
 from app.ui.samples.form_fields import term
 from app.ui.samples.gallery_model import read_thumbnail
 from app.ui.samples.image_loader import ImageLoader
@@ -223,7 +224,9 @@ class ComparisonModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return row_label(rows[section])
             if role == Qt.ItemDataRole.ToolTipRole:  # whole, when the view elides the name
-                return "\n".join(filter(None, (term(rows[section].label), rows[section].note)))
+                note = rows[section].note_said
+                shown = None if note is None else message_text(note)
+                return "\n".join(filter(None, (term(rows[section].label), shown)))
         findings = section - len(rows)
         named = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         vertical = orientation == Qt.Orientation.Vertical
@@ -243,7 +246,8 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # The cell's own reason first; a row note (mixed currencies) explains every cell.
             missing = self.tr("Not entered yet.") if cell.value is None else None
-            return cell.note or row.note or missing
+            note = cell.note_said or row.note_said
+            return missing if note is None else message_text(note)
         if role in self._best_roles:
             return self._best_roles[role] if cell.best else None
         if role == Qt.ItemDataRole.TextAlignmentRole:

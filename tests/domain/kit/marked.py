@@ -13,7 +13,8 @@ from pathlib import Path
 from app.domain.kit.message import Field, Listing, Message
 
 ROOT = Path(__file__).resolve().parents[3]
-TRANSLATIONS = ROOT / "resources" / "translations" / "zh_CN" / "domain_messages.json"
+FOLDER = ROOT / "resources" / "translations" / "zh_CN"
+FILES = "domain_messages*.json"  # domain_messages.json, domain_messages_2.json, ...
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -37,7 +38,12 @@ def marked() -> frozenset[tuple[str, str]]:
 
 @cache
 def translated() -> dict[str, dict[str, str]]:
-    return json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    """The translations of the domain's templates, every domain_messages*.json merged."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(FOLDER.glob(FILES)):
+        for context, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            merged.setdefault(context, {}).update(texts)
+    return merged
 
 
 def placeholders(template: str) -> set[str]:
@@ -63,6 +69,6 @@ def assert_translatable(message: Message) -> None:
         key = (part.context, part.template)
         assert key in marked(), f"not marked with QT_TRANSLATE_NOOP: {key}"
         chinese = translated().get(part.context, {}).get(part.template)
-        assert chinese, f"no translation in {TRANSLATIONS.name}: {key}"
+        assert chinese, f"no translation in {FILES}: {key}"
         assert placeholders(chinese) == placeholders(part.template), key
         assert placeholders(part.template) == set(part.values()), key
