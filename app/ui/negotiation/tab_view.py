@@ -124,8 +124,6 @@ class NegotiationTabView(QWidget):
             ),
             next_steps,
         )
-        for button, action in zip(empty.buttons, next_steps, strict=True):
-            action.enabledChanged.connect(button.setEnabled)  # New quote: once a product is
         self.empty_switch = EmptySwitch(self.splitter, empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_switch)

@@ -166,8 +166,6 @@ class SamplesTabView(QWidget):
             ),
             next_steps,
         )
-        for button, action in zip(empty.buttons, next_steps, strict=True):
-            action.enabledChanged.connect(button.setEnabled)  # New sample: once a product is
         self.empty_switch = EmptySwitch(self.splitter, empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_switch)

@@ -3,7 +3,7 @@
 A new user's first window must not be a bare empty table (issue 14). `EmptyState` is a centred
 title, a few lines saying what the tab is for, and one button per next step, each triggering
 one of the tab's own actions (so the button and the menu item are the same command, with the
-same shortcut). `EmptySwitch` stacks it over the tab's real content and shows one or the other.
+same shortcut, enabled when it is). `EmptySwitch` stacks it over the tab's real content and shows one or the other.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class EmptyState(QWidget):
             button = QPushButton(action.text())
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())  # "New sample" waits for a product, as its action
+            action.enabledChanged.connect(button.setEnabled)
             row.addWidget(button)
             self.buttons.append(button)
         row.addStretch(1)

@@ -17,6 +17,10 @@ def test_a_button_triggers_its_action_and_the_switch_shows_one_page(qtbot) -> No
     assert [b.text() for b in empty.buttons] == ["&New supplier"]
     empty.buttons[0].click()
     assert fired == [True]
+    action.setEnabled(False)  # e.g. New sample before there is a product
+    assert not empty.buttons[0].isEnabled()
+    action.setEnabled(True)
+    assert empty.buttons[0].isEnabled()
     assert not switch.is_empty()
     switch.set_empty(True)
     assert switch.currentWidget() is empty and switch.is_empty()
