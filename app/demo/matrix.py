@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from app.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
-from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.indicators import Indicator, indicators_of
 from app.domain.matrix.scoring import Criterion, Scores
 from app.domain.suppliers.supplier import Supplier

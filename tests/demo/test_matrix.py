@@ -17,7 +17,8 @@ from app.demo import demo_suppliers, fill_demo, fill_demo_matrix
 from app.demo.matrix import parse_credit, parse_period, quarter, shop_slug
 from app.demo.matrix_data import CAPACITY, CREDIT, EVALUATIONS, OVERRIDES
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
-from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.credit_decision import RatingSource
 from app.domain.matrix.indicators import Indicator, criterion_scores
 from app.domain.matrix.records import Evaluation
 from app.domain.matrix.rows import MatrixRow, rank_matrix

@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.scoring import Scores
 from app.errors import DatabaseError

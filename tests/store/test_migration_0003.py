@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.scoring import Scores, Weights
 from app.services.matrix.service import MatrixService
 from app.services.suppliers.service import SupplierService

@@ -18,13 +18,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.kit.money import Money
-from app.domain.matrix.credit import (
-    CreditInputs,
-    CreditOverride,
-    CreditRating,
-    Trend,
-    decide_rating,
-)
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride, decide_rating
 from app.domain.negotiation.comparison import Comparison, compare_quotes
 from app.domain.negotiation.cost_settings import LandedCostSettings
 from app.domain.negotiation.fx import ExchangeRate

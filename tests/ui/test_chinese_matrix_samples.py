@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 
 from app.domain.kit.money import Money
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
-from app.domain.matrix.credit import CreditRating, RatingSource, Trend
+from app.domain.matrix.credit import CreditRating, Trend
+from app.domain.matrix.credit_decision import RatingSource
 from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.scoring import Criterion, Level, Scores
 from app.domain.samples.sample import (

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import CreditInputs, CreditOverride
+from app.domain.matrix.credit import CreditInputs
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.scoring import Scores
 

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
-from app.domain.matrix.credit import CreditDecision
+from app.domain.matrix.credit_decision import CreditDecision
 from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,

@@ -29,7 +29,8 @@ from reportlab.platypus import (
 )
 
 from app.domain.matrix.capacity import Dimension, Grade, grade_legend
-from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.credit_decision import RatingSource
 from app.domain.matrix.grade_palette import (
     CREDIT_FILL,
     GRADE_FILL,

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.domain.matrix.capacity import Dimension, grade_for_supplier
-from app.domain.matrix.credit import CreditDecision, CreditInputs, decide_rating
+from app.domain.matrix.credit import CreditInputs
+from app.domain.matrix.credit_decision import CreditDecision, decide_rating
 from app.domain.matrix.records import CapacityFact, CreditRecord
 from app.domain.matrix.rows import CapacityCell, MatrixRow
 from app.domain.matrix.scoring import Scores

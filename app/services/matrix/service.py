@@ -26,7 +26,8 @@ from sqlalchemy import Select, delete, func, select
 
 from app.domain.kit.numbers import number_problem
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.records import CapacityFact, CreditRecord, Evaluation
 from app.domain.matrix.scoring import Criterion, Scores

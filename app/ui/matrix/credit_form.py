@@ -18,13 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.matrix.credit import (
-    CreditDecision,
-    CreditInputs,
-    CreditOverride,
-    CreditRating,
-    Trend,
-)
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditDecision, CreditOverride
 from app.domain.matrix.records import CreditRecord
 from app.ui.i18n import message_text
 from app.ui.matrix.legend import term

@@ -21,7 +21,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import CreditInputs, CreditOverride
+from app.domain.matrix.credit import CreditInputs
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.indicators import Indicator
 from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import LevelThresholds, Scores, Weights

@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.kit.search_text import matches, search_text, sort_key
 from app.domain.matrix.capacity import Dimension, Grade
-from app.domain.matrix.credit import CreditRating, RatingSource
+from app.domain.matrix.credit import CreditRating
+from app.domain.matrix.credit_decision import RatingSource
 from app.domain.matrix.rows import MatrixRow, rank_matrix
 from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,

@@ -3,15 +3,17 @@ from decimal import Decimal
 import pytest
 
 from app.domain.matrix.credit import (
-    CreditDecision,
     CreditInputs,
-    CreditOverride,
     CreditRating,
-    RatingSource,
     Trend,
-    decide_rating,
     rating_for_points,
     suggest_rating,
+)
+from app.domain.matrix.credit_decision import (
+    CreditDecision,
+    CreditOverride,
+    RatingSource,
+    decide_rating,
 )
 from app.domain.suppliers.choices import Membership, RedFlagKind
 

@@ -7,14 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.domain.kit.message import Term
-from app.domain.matrix.credit import (
-    CreditInputs,
-    CreditOverride,
-    CreditRating,
-    Trend,
-    decide_rating,
-    suggest_rating,
-)
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend, suggest_rating
+from app.domain.matrix.credit_decision import CreditOverride, decide_rating
 from app.domain.suppliers.choices import Membership, RedFlagKind
 from app.domain.suppliers.membership import years_text
 from tests.domain.kit.marked import assert_translatable

@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.matrix.capacity import Dimension, FactSource, Grade
-from app.domain.matrix.credit import CreditInputs, CreditOverride, CreditRating, Trend
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride
 from app.domain.matrix.grade_palette import CREDIT_FILL, GRADE_FILL, LEVEL_FILL, colour_key
 from app.domain.matrix.rows import MatrixRow
 from app.domain.matrix.scoring import DEFAULT_THRESHOLDS, Level, LevelThresholds, Scores, Weights

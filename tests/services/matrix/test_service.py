@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.matrix.capacity import Dimension, FactSource
-from app.domain.matrix.credit import (
-    CreditInputs,
-    CreditOverride,
-    CreditRating,
-    Trend,
-    decide_rating,
-)
+from app.domain.matrix.credit import CreditInputs, CreditRating, Trend
+from app.domain.matrix.credit_decision import CreditOverride, decide_rating
 from app.domain.matrix.scoring import (
     DEFAULT_THRESHOLDS,
     DEFAULT_WEIGHTS,
