@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.samples.sample import Product, Sample, SamplePhoto
 from app.errors import WorkbenchError
-from app.services.changes import Change, Topic
+from app.services.changes import Change
 from app.services.exporting import ExportRequest
+from app.services.negotiation.records import NegotiationChange
+from app.services.samples.records import SampleChange
 from app.services.workbench import Workbench
 from app.ui.samples.lists import ID_ROLE
 from app.ui.samples.tab_photos import GalleryActions
@@ -55,6 +57,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
         self._product_id: int | None = None
         self._sample: Sample | None = None
         self._loaded = False
+        self._writing = False  # a write of this tab's own is running (it refreshes itself)
         self._gallery_model: Any = None
         self._waiting: list[SamplePhoto] = []  # given to a new sample before its first save
         self.sample_form.today = workbench.today
@@ -380,8 +383,13 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
     # --- helpers ---------------------------------------------------------------------------
     def _write(self, operation: Callable[[], Any], form: Any = None) -> Any:
-        """One write through the window's operations; a refusal is said, never raised."""
-        outcome = self.operations.run(operation, form=form)
+        """One write through the window's operations; a refusal is said, never raised. What it
+        changed is refreshed by the caller, where it knows what to show next."""
+        self._writing = True
+        try:
+            outcome = self.operations.run(operation, form=form)
+        finally:
+            self._writing = False
         if outcome.refusal is not None:
             self._say(outcome.refusal.text)
         return outcome.result
@@ -389,11 +397,26 @@ class SamplesTab(GalleryActions, SamplesTabView):
     # --- the tab protocol ----------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
         """Suppliers added, renamed or deleted (their samples with them): re-read the small
-        lists this tab shows. Its own sample writes refresh where they are made; a product
-        made elsewhere (the Negotiation tab) ends the empty state."""
+        lists this tab shows. Products made, changed or deleted by a write not of this tab (the
+        Negotiation tab's "New product…", a quote import): re-read the product list, keeping
+        the chosen product. This tab's own writes refresh where they are made."""
         if not self._loaded:
             return
-        if change.supplier_ids or (change.topic is Topic.SAMPLES and self.empty_switch.is_empty()):
+        if change.supplier_ids:
+            self.reload()
+        elif not self._writing and _alters_products(change):
+            self._follow_products()
+
+    def _follow_products(self) -> None:
+        """The product list as stored now, the chosen product (and the form, a new sample's
+        waiting photos) left as they are; with none chosen, or the chosen one gone, the tab
+        chooses as when it loads."""
+        try:
+            self._refresh_products()
+        except WorkbenchError as error:
+            self._say(str(error))
+            return
+        if self._product_id is None or self.products.row_of(self._product_id) is None:
             self.reload()
 
     def edit_actions(self) -> list[Any]:
@@ -422,3 +445,11 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
     def _say(self, text: str) -> None:
         self.message.emit(text)
+
+
+def _alters_products(change: Change) -> bool:
+    """Whether a change may alter the product list: products made, edited or deleted, or
+    their samples (counts, the golden sample); a quote import's new products."""
+    if isinstance(change, SampleChange):
+        return bool(change.products)
+    return isinstance(change, NegotiationChange) and bool(change.new_products)
