@@ -57,6 +57,15 @@ SUPPLIERS_VIEWS: Setting[str] = Setting(
 MATRIX_VIEWS: Setting[str] = Setting(
     "matrix/views", str, "", "Capacity & Credit: saved views (filters, sort, columns), as JSON"
 )
+CONSOLIDATION_ORDERS_VIEWS: Setting[str] = Setting(
+    "consolidation/orders_views", str, "", "Consolidation, Orders: saved views, as JSON"
+)
+CONSOLIDATION_PARCELS_VIEWS: Setting[str] = Setting(
+    "consolidation/parcels_views", str, "", "Consolidation, Parcels: saved views, as JSON"
+)
+NEGOTIATION_PRODUCTS_VIEWS: Setting[str] = Setting(
+    "negotiation/products_views", str, "", "Negotiation, products: saved views, as JSON"
+)
 
 AUTO_BACKUP: Setting[bool] = Setting(
     "backups/automatic", bool, True, "a backup of the open database on the first open each day"

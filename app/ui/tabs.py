@@ -33,13 +33,18 @@ def _samples(context: TabContext) -> QWidget:
 def _negotiation(context: TabContext) -> QWidget:
     from app.ui.negotiation.tab import NegotiationTab
 
-    return NegotiationTab(context.workbench, context.operations)
+    tab = NegotiationTab(context.workbench, context.operations)
+    tab.use_saved_views(context.settings)
+    return tab
 
 
 def _consolidation(context: TabContext) -> QWidget:
     from app.ui.consolidation.tab import ConsolidationTab
 
-    return ConsolidationTab(context.workbench, context.operations)
+    tab = ConsolidationTab(context.workbench, context.operations)
+    tab.orders.use_saved_views(context.settings)
+    tab.parcels.use_saved_views(context.settings)
+    return tab
 
 
 TABS: tuple[TabEntry, ...] = (

@@ -1,5 +1,6 @@
-"""The Orders page (订单): the table of 1688 orders with a status filter and a text filter, and
-the order form beside it. Layout and the columns; tab.py adds the behaviour."""
+"""The Orders page (订单): the table of 1688 orders with a status filter and a text filter, its
+saved views (Views ▾, Ctrl+Shift+F while the page shows), and the order form beside it. Layout
+and the columns; tab.py adds the behaviour."""
 
 from __future__ import annotations
 
@@ -36,9 +37,32 @@ from app.ui.consolidation.records_model import (
     RecordsModel,
     select_row,
 )
+from app.ui.settings import CONSOLIDATION_ORDERS_VIEWS, Settings
+from app.ui.widgets.saved_views import (
+    VIEWS_SHORTCUT,
+    FilterWidget,
+    SavedViews,
+    SavedViewsButton,
+    TableViewState,
+)
+from app.ui.widgets.tab_protocol import tab_action
 
 ParcelNames = dict[int, str]
 ORDERED = 7  # the column of the order date
+COLUMN_KEYS = (  # each column's name in a saved view, in the order of order_columns
+    "order_number",
+    "supplier",
+    "status",
+    "items",
+    "goods",
+    "shipping",
+    "tracking",
+    "ordered",
+    "paid",
+    "shipped",
+    "signed",
+    "parcels",
+)
 
 
 def items_summary(row: OrderRow) -> str:
@@ -184,6 +208,8 @@ class OrdersPage(QWidget):
         self.advance_button = QPushButton(self.tr("Ad&vance status ▶"))
         self.advance_button.setToolTip(self.tr("下一个状态: Ctrl+Right or ] in the table"))
         self.form = OrderForm()
+        self.views_button: SavedViewsButton | None = None  # see use_saved_views
+        self._bar = QHBoxLayout()
         self._layout()
         self.status_filter.currentIndexChanged.connect(self._filter_status)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -193,7 +219,7 @@ class OrdersPage(QWidget):
         self.proxy.layoutChanged.connect(self._count)
 
     def _layout(self) -> None:
-        bar = QHBoxLayout()
+        bar = self._bar
         bar.addWidget(QLabel(self.tr("Status:")))
         bar.addWidget(self.status_filter)
         bar.addWidget(self.filter_edit, 1)
@@ -219,6 +245,30 @@ class OrdersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+
+    def use_saved_views(self, settings: Settings) -> None:
+        """Add Views ▾ after the filters (Ctrl+Shift+F while this page shows): the status and
+        text filters with the table's sort and columns, saved under a name in `settings`."""
+        action = tab_action(self, self.tr("Saved views"), VIEWS_SHORTCUT)
+        action.setIconText(self.tr("Views"))
+        self.views_button = SavedViewsButton(action)
+        filters: dict[str, FilterWidget] = {
+            "text": self.filter_edit,
+            "status": self.status_filter,
+        }
+        state = TableViewState(
+            self.table.horizontalHeader(),
+            COLUMN_KEYS,
+            filters,
+            self._filters_restored,
+            always_shown=COLUMN_KEYS[:1],  # the order number: which order a row is
+        )
+        self.views_button.attach(SavedViews(settings, CONSOLIDATION_ORDERS_VIEWS), state)
+        self._bar.addWidget(self.views_button)
+
+    def _filters_restored(self) -> None:
+        self._filter_status()
+        self.proxy.set_text(self.filter_edit.text())
 
     def _filter_status(self) -> None:
         wanted = self.status_filter.currentData()

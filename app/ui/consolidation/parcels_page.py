@@ -1,7 +1,8 @@
 """The Parcels page (包裹): every parcel at the agent's warehouse, its orders and suppliers,
 weight and sorted sides, free storage left (a warning in words and an icon before the storage
 fee starts), restricted goods, photos, waiting or in which shipment; the parcel form beside it.
-Select several (Ctrl/Shift-click) and Plan them. Layout and columns; tab.py adds behaviour."""
+Select several (Ctrl/Shift-click) and Plan them; saved views (Views ▾, Ctrl+Shift+F while the
+page shows) keep its filters, sort and columns. Layout and columns; tab.py adds behaviour."""
 
 from __future__ import annotations
 
@@ -41,9 +42,33 @@ from app.ui.consolidation.records_model import (
     select_row,
 )
 from app.ui.i18n import message_text
+from app.ui.settings import CONSOLIDATION_PARCELS_VIEWS, Settings
+from app.ui.widgets.saved_views import (
+    VIEWS_SHORTCUT,
+    FilterWidget,
+    SavedViews,
+    SavedViewsButton,
+    TableViewState,
+)
+from app.ui.widgets.tab_protocol import tab_action
 
 ALL, WAITING, IN_SHIPMENT = range(3)
 ARRIVED = 10  # the column of the arrival date
+SHOWN_KEYS = ("all", "waiting", "in_shipment")  # the Show box's choices in a saved view
+COLUMN_KEYS = (  # each column's name in a saved view, in the order of parcel_columns
+    "code",
+    "contents",
+    "actual_kg",
+    "dimensions",
+    "free_storage",
+    "restricted",
+    "status",
+    "orders",
+    "supplier",
+    "agent",
+    "arrived",
+    "photos",
+)
 
 
 def storage_text(row: ParcelRow) -> str:
@@ -178,9 +203,13 @@ class ParcelsPage(QWidget):
         self.model: RecordsModel[ParcelRow] = RecordsModel(parcel_columns(), parent=self)
         self.proxy = RecordsFilter(self.model, self)
         self.show_box = QComboBox()
-        self.show_box.addItems(
-            [self.tr("All parcels"), self.tr("Waiting / 待发"), self.tr("In a shipment / 已安排")]
+        shown_texts = (
+            self.tr("All parcels"),
+            self.tr("Waiting / 待发"),
+            self.tr("In a shipment / 已安排"),
         )
+        for text, key in zip(shown_texts, SHOWN_KEYS, strict=True):
+            self.show_box.addItem(text, key)
         self.show_box.setCurrentIndex(WAITING)
         self.filter_edit = QLineEdit(
             placeholderText=self.tr("Find: code, contents, order, supplier… (Ctrl+F)")
@@ -207,6 +236,8 @@ class ParcelsPage(QWidget):
             self.tr("方案: price the selected parcels on every line (Ctrl+L)")
         )
         self.form = ParcelForm()
+        self.views_button: SavedViewsButton | None = None  # see use_saved_views
+        self._bar = QHBoxLayout()
         self._layout()
         self.show_box.currentIndexChanged.connect(self._filter_shown)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -220,7 +251,7 @@ class ParcelsPage(QWidget):
         self._filter_shown()
 
     def _layout(self) -> None:
-        bar = QHBoxLayout()
+        bar = self._bar
         bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.show_box)
         bar.addWidget(self.filter_edit, 1)
@@ -247,6 +278,27 @@ class ParcelsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+
+    def use_saved_views(self, settings: Settings) -> None:
+        """Add Views ▾ after the filters (Ctrl+Shift+F while this page shows): the Show and
+        text filters with the table's sort and columns, saved under a name in `settings`."""
+        action = tab_action(self, self.tr("Saved views"), VIEWS_SHORTCUT)
+        action.setIconText(self.tr("Views"))
+        self.views_button = SavedViewsButton(action)
+        filters: dict[str, FilterWidget] = {"text": self.filter_edit, "shown": self.show_box}
+        state = TableViewState(
+            self.table.horizontalHeader(),
+            COLUMN_KEYS,
+            filters,
+            self._filters_restored,
+            always_shown=COLUMN_KEYS[:1],  # the code: which parcel a row is
+        )
+        self.views_button.attach(SavedViews(settings, CONSOLIDATION_PARCELS_VIEWS), state)
+        self._bar.addWidget(self.views_button)
+
+    def _filters_restored(self) -> None:
+        self._filter_shown()
+        self.proxy.set_text(self.filter_edit.text())
 
     def _filter_shown(self) -> None:
         shown = self.show_box.currentIndex()

@@ -25,10 +25,13 @@ from app.ui.negotiation.phrasebook_page import PhrasebookPage
 from app.ui.negotiation.products_model import ProductsModel
 from app.ui.negotiation.quote_form import QuoteForm
 from app.ui.negotiation.worksheet_page import WorksheetPage
+from app.ui.settings import NEGOTIATION_PRODUCTS_VIEWS, Settings
+from app.ui.widgets import saved_views
 from app.ui.widgets.empty_state import EmptyState, EmptySwitch
 from app.ui.widgets.tab_protocol import tab_action
 
 COMPARISON, QUOTE, WORKSHEET, LANDED, PHRASES = range(5)
+PRODUCT_COLUMN_KEYS = ("product", "quotes", "chosen_supplier")  # in a saved view
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -73,11 +76,14 @@ class NegotiationTabView(QWidget):
         self.pages.addTab(self.landed, self.tr("&Landed cost / 到岸成本"))
         self.pages.addTab(self.phrasebook, self.tr("P&hrasebook / 常用语"))
 
-        left = QWidget()
+        left = self.products_panel = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("<b>Products</b>")))
-        left_layout.addWidget(self.product_filter)
+        self.views_button: saved_views.SavedViewsButton | None = None  # see use_saved_views
+        self._filter_row = QHBoxLayout()
+        self._filter_row.addWidget(self.product_filter, 1)
+        left_layout.addLayout(self._filter_row)
         left_layout.addWidget(self.products_view, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_product_button)
@@ -139,6 +145,25 @@ class NegotiationTabView(QWidget):
         self._empty_dismissed = True
         self.empty_switch.set_empty(False)
         self.pages.setCurrentIndex(PHRASES)
+
+    def use_saved_views(self, settings: Settings) -> None:
+        """Add Views ▾ beside the product filter (Ctrl+Shift+F while the list shows): the
+        filter and the list's columns, saved under a name in `settings`."""
+        panel = self.products_panel  # the key acts while the list shows, not the empty state
+        action = tab_action(panel, self.tr("Saved views"), saved_views.VIEWS_SHORTCUT)
+        action.setIconText(self.tr("Views"))
+        self.views_button = saved_views.SavedViewsButton(action)
+        state = saved_views.TableViewState(
+            self.products_view.horizontalHeader(),
+            PRODUCT_COLUMN_KEYS,
+            {"text": self.product_filter},
+            lambda: self.products_proxy.setFilterFixedString(self.product_filter.text()),
+            always_shown=PRODUCT_COLUMN_KEYS[:1],
+        )
+        self.views_button.attach(
+            saved_views.SavedViews(settings, NEGOTIATION_PRODUCTS_VIEWS), state
+        )
+        self._filter_row.addWidget(self.views_button)
 
     def _focus_filter(self) -> None:
         self.product_filter.setFocus()
