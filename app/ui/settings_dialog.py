@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,7 +64,8 @@ class SettingsDialog(QDialog):
         self.settings, self.data = settings, data
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
-            self.language.addItem(self.tr(name) if code == i18n.SYSTEM else name, code)
+            shown = self.tr("System language") if code == i18n.SYSTEM else name  # others: own names
+            self.language.addItem(shown, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.get(LANGUAGE)), 0))
         self.restart_note = QLabel(self.tr("A new language shows after the app restarts."))
         self.restart_note.setVisible(False)
@@ -96,7 +98,9 @@ class SettingsDialog(QDialog):
         self.home.setCurrentText(data.home_currency)
         self.destination = QComboBox()
         for code, profile in DESTINATIONS.items():
-            self.destination.addItem(self.tr(profile.name), code.value)
+            # The destinations' names are translated with the Negotiation tab's labels.
+            name = QCoreApplication.translate("Negotiation", profile.name)
+            self.destination.addItem(name, code.value)
         self.destination.setCurrentIndex(
             max(self.destination.findData(data.landed.destination.code.value), 0)
         )
@@ -126,7 +130,9 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(self.choose_folder)
-        form.addRow(self.tr("Backup &folder"), folder_row)
+        folder_label = QLabel(self.tr("Backup &folder"))
+        folder_label.setBuddy(self.backup_folder)  # Alt+F: a label beside a layout has no buddy
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.folder_problem)
         data = QGroupBox(self.tr("This database"))
         data_form = QFormLayout(data)

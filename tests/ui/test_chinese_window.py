@@ -27,6 +27,8 @@ PART = [
     "app/ui/consolidation",
     "app/ui/main_window.py",
     "app/ui/export_commands.py",
+    "app/ui/settings_dialog.py",
+    "app/ui/negotiation/rounds_model.py",  # the destinations' names, shown in Settings
     "app/ui/database_commands.py",
     "app/ui/help_dialogs.py",
     "app/ui/app.py",
@@ -133,3 +135,18 @@ def test_actions_of_the_edit_menu_keep_their_keys(window: MainWindow) -> None:
     assert isinstance(edit, QMenu)
     keys = [a.shortcut().toString() for a in edit.actions() if isinstance(a, QAction) and a.text()]
     assert keys == ["Ctrl+N", "Ctrl+Right", "Del", "Ctrl+L", "Ctrl+F"]
+
+
+def test_the_settings_dialog_reads_in_chinese(qtbot, in_chinese: None, settings: Settings) -> None:
+    from app import config
+    from app.domain.negotiation.cost_settings import LandedCostSettings
+    from app.ui.settings_dialog import DataSettings, SettingsDialog
+
+    dialog = SettingsDialog(settings, DataSettings("EUR", LandedCostSettings()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.language.itemText(0) == "跟随系统"
+    assert dialog.destination.itemText(dialog.destination.findData("EU")) == "欧盟"
+    allowed = CODES | {"English", "A4", "Letter", str(config.data_dir() / "backups"), "OK"}
+    allowed |= {"AUD", "CAD", "CNY"}
+    assert untranslated(dialog, allowed=allowed) == []
