@@ -3808,6 +3808,14 @@ hours</source>
       <source>Gather every supplier's quote for a product with its price breaks, compare them at the quantity you plan, keep a worksheet of targets and rounds with each supplier, and see the landed cost at your door.&lt;br&gt;&lt;br&gt;Start with a product (New product…), then add each supplier's quote for it (New quote; the suppliers come from the Suppliers tab).</source>
       <translation>收集每家供应商对同一产品的报价及其阶梯价，按您计划的数量比价，用谈判表记录与每家供应商的目标价格和谈判轮次，并查看货到您手中的到岸成本。&lt;br&gt;&lt;br&gt;先新建产品（新建产品…），再为它添加每家供应商的报价（新建报价；供应商来自“供应商”标签页）。</translation>
     </message>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
   </context>
   <context>
     <name>OrderForm</name>
@@ -4077,6 +4085,14 @@ hours</source>
     <message>
       <source>Status:</source>
       <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
     </message>
     <message>
       <source>{shown} of {total}</source>
@@ -4406,6 +4422,14 @@ hours</source>
     <message>
       <source>Show:</source>
       <translation>显示：</translation>
+    </message>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
     </message>
     <message>
       <source>{shown} of {total}</source>
@@ -5670,6 +5694,10 @@ hours</source>
     <message>
       <source>Settings</source>
       <translation>设置</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>跟随系统</translation>
     </message>
     <message>
       <source>A new language shows after the app restarts.</source>
@@ -7136,6 +7164,30 @@ Save it anyway?</source>
       <source> </source>
       <translation> </translation>
     </message>
+    <message>
+      <source>a float (inexact)</source>
+      <translation>浮点数（不精确）</translation>
+    </message>
+    <message>
+      <source>{label} must be an exact number, not {kind}.</source>
+      <translation>{label}：必须是精确的数字，不能是{kind}。</translation>
+    </message>
+    <message>
+      <source>{label} must be a finite number, not {value}.</source>
+      <translation>{label}：必须是有限的数字，不能是 {value}。</translation>
+    </message>
+    <message>
+      <source>{label} has too many digits.</source>
+      <translation>{label}：位数太多。</translation>
+    </message>
+    <message>
+      <source>{label} must be {minimum} or more, not {value}.</source>
+      <translation>{label}：不能低于 {minimum}，现为 {value}。</translation>
+    </message>
+    <message>
+      <source>{label} must be {maximum} or less, not {value}.</source>
+      <translation>{label}：不能超过 {maximum}，现为 {value}。</translation>
+    </message>
   </context>
   <context>
     <name>domain.matrix</name>
@@ -7311,6 +7363,14 @@ Save it anyway?</source>
       <translation>{count} 件</translation>
     </message>
     <message>
+      <source>Enter {what}.</source>
+      <translation>请填写{what}。</translation>
+    </message>
+    <message>
+      <source>{label} has more than {places} decimals for {currency}: {value}.</source>
+      <translation>{label}：{currency} 最多 {places} 位小数，现为 {value}。</translation>
+    </message>
+    <message>
       <source>market driven</source>
       <translation>随行就市</translation>
     </message>
@@ -7337,6 +7397,74 @@ Save it anyway?</source>
     <message>
       <source>Most room in {high}; some in {medium}; little in {low}.</source>
       <translation>议价空间最大在{high}；其次在{medium}；最小在{low}。</translation>
+    </message>
+    <message>
+      <source>Unit prices in {currencies} are converted to {currency} for the statistics.</source>
+      <translation>统计时以 {currencies} 计的单价已换算为 {currency}。</translation>
+    </message>
+    <message>
+      <source>Quotes in {currencies} are left out of the statistics: no exchange rate.</source>
+      <translation>以 {currencies} 计的报价没有汇率，不计入统计。</translation>
+    </message>
+    <message>
+      <source>{code} is not a currency code: choose your home currency, like EUR.</source>
+      <translation>{code} 不是货币代码：请选择本币，如 EUR。</translation>
+    </message>
+    <message>
+      <source>Choose {what}.</source>
+      <translation>请选择{what}。</translation>
+    </message>
+    <message>
+      <source>{code} is not a currency code for the agent, like CNY.</source>
+      <translation>{code} 不是代理使用的货币代码（如 CNY）。</translation>
+    </message>
+    <message>
+      <source>The number of item categories must be a whole number.</source>
+      <translation>商品类别数必须是整数。</translation>
+    </message>
+    <message>
+      <source>A consignment has at least 1 item category.</source>
+      <translation>一批货至少有 1 个商品类别。</translation>
+    </message>
+    <message>
+      <source>{sentences}</source>
+      <translation>{sentences}</translation>
+    </message>
+    <message>
+      <source>No quote can be priced at this quantity.</source>
+      <translation>没有报价能按此数量计价。</translation>
+    </message>
+    <message>
+      <source>Fewer than {count} priceable quotes: nothing is flagged as too good.</source>
+      <translation>可计价的报价少于 {count} 个：不标记“低得可疑”。</translation>
+    </message>
+    <message>
+      <source>{method}: {target}</source>
+      <translation>{method}：{target}</translation>
+    </message>
+    <message>
+      <source>{words}, after a {fee} fee</source>
+      <translation>{words}，扣除 {fee} 的销售费用</translation>
+    </message>
+    <message>
+      <source>{words}; the price earns a {margin} margin on price (a {markup} markup on cost).</source>
+      <translation>{words}；该售价实得毛利率 {margin}（相当于成本加价率 {markup}）。</translation>
+    </message>
+    <message>
+      <source>The fee ({fee}) and the margin ({margin}) add up to 100 % or more: no price can give that margin. Lower one of them.</source>
+      <translation>销售费用（{fee}）与毛利率（{margin}）合计达到 100 % 或以上：任何售价都达不到这个毛利率。请降低其中一项。</translation>
+    </message>
+    <message>
+      <source>A margin of 100 % or more needs an endless markup: lower the margin.</source>
+      <translation>毛利率达到 100 % 或以上需要无限的加价率：请降低毛利率。</translation>
+    </message>
+    <message>
+      <source>The cost must be for 1 unit or more.</source>
+      <translation>成本须对应至少 1 件。</translation>
+    </message>
+    <message>
+      <source>A fee of 100 % leaves nothing of the price: lower the fee.</source>
+      <translation>销售费用为 100 % 时售价所剩为零：请降低费用。</translation>
     </message>
   </context>
   <context>

@@ -39,13 +39,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.kit.message import SPACE, Field, Listing, said
+from app.domain.kit.message import QT_TRANSLATE_NOOP, SPACE, Field, Listing, Message, said
 from app.domain.kit.money import Money
 from app.domain.negotiation.amounts import round_money
 from app.domain.negotiation.cost_settings import LandedCostSettings
 from app.domain.negotiation.fx import ExchangeRate, rate_for, to_home
 from app.domain.negotiation.landed_cost import LandedCost, landed_cost
-from app.domain.negotiation.market import TOO_GOOD_PCT, MarketStats, market_stats
+from app.domain.negotiation.market import (
+    NOTHING_PRICEABLE,
+    TOO_GOOD_PCT,
+    MarketStats,
+    market_stats,
+)
 from app.domain.negotiation.quotes import (
     EXPIRY_WARNING_DAYS,
     PRICE_PLACES,
@@ -62,6 +67,7 @@ from app.domain.negotiation.selling import PricingMethod, SellingPrice, selling_
 
 DEFAULT_MARGIN_PCT = Decimal(30)  # decided: a common target margin for a reseller
 _PRICE_QUANTUM = Decimal(1).scaleb(-PRICE_PLACES)
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +157,14 @@ class Comparison:
     selling_fee_pct: Decimal
     rows: tuple[QuoteComparison, ...]  # in the order the quotes were given
     market: MarketStats | None  # None: no quote could be compared
-    market_note: str = ""  # conversions made or quotes left out, in words
+    market_note_said: Field = ""  # conversions made or quotes left out, in words
     measured_freight: Money | None = None  # per unit, from a shipment (its line's currency)
     freight_per_unit: Decimal | None = None  # the measured freight used, home currency
+
+    @property
+    def market_note(self) -> str:
+        """The market note in English ("" when none); `market_note_said` for the interface."""
+        return str(self.market_note_said)
 
     @property
     def ranked(self) -> tuple[QuoteComparison, ...]:
@@ -321,15 +332,15 @@ def _market(
     home: str,
     on: date,
     too_good_pct: Decimal,
-) -> tuple[MarketStats | None, str, _Flags]:
+) -> tuple[MarketStats | None, Field, _Flags]:
     """The statistics over the priceable quotes (in one currency, converted if need be)."""
     priceable = [(i, row.quote) for i, row in enumerate(rows) if row.priced is not None]
     if not priceable:
-        return None, "No quote can be priced at this quantity.", {}
+        return None, NOTHING_PRICEABLE, {}
     currencies = Counter(quote.currency for _, quote in priceable)
     if len(currencies) == 1:
         stats = market_stats([quote for _, quote in priceable], quantity, too_good_pct)
-        return stats, stats.note, _flags(priceable, stats)
+        return stats, stats.note_said, _flags(priceable, stats)
     target = _common_currency(currencies, home)
     converted: list[tuple[int, Quote]] = []
     left_out: list[str] = []
@@ -345,17 +356,34 @@ def _market(
             continue
         converted.append((index, _converted(quote, target, factor)))
         used.append(quote.currency)
-    notes = []
+    notes: list[Field] = []
     if used:
-        named = ", ".join(sorted(set(used)))
-        notes.append(f"Unit prices in {named} are converted to {target} for the statistics.")
+        notes.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.negotiation",
+                    "Unit prices in {currencies} are converted to {currency} for the statistics.",
+                ),
+                currencies=Listing(tuple(sorted(set(used)))),
+                currency=target,
+            )
+        )
     if left_out:
-        named = ", ".join(sorted(set(left_out)))
-        notes.append(f"Quotes in {named} are left out of the statistics: no exchange rate.")
+        notes.append(
+            Message(
+                MESSAGES,
+                QT_TRANSLATE_NOOP(
+                    "domain.negotiation",
+                    "Quotes in {currencies} are left out of the statistics: no exchange rate.",
+                ),
+                currencies=Listing(tuple(sorted(set(left_out)))),
+            )
+        )
     stats = market_stats([quote for _, quote in converted], quantity, too_good_pct)
     if stats.note:
-        notes.append(stats.note)
-    return stats, " ".join(notes), _flags(converted, stats)
+        notes.append(stats.note_said)
+    return stats, Listing(tuple(notes), SPACE), _flags(converted, stats)
 
 
 def _flags(indexed: list[tuple[int, Quote]], stats: MarketStats) -> _Flags:

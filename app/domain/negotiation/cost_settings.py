@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Message, Term
 from app.domain.kit.money import DEFAULT_CURRENCY
-from app.domain.kit.numbers import number_problem
+from app.domain.kit.numbers import number_problem_said
 from app.domain.negotiation.amounts import HUNDRED, ZERO
 from app.domain.negotiation.destinations import NO_DESTINATION, Destination, DutyBasis
-from app.domain.negotiation.quotes import amount_problems
+from app.domain.negotiation.quotes import amount_problems_said
 
 MAX_DUTY_PCT = Decimal(1000)  # duties over 100 % exist (US 2025 tariffs on China)
 COVER_MIN, COVER_MAX = Decimal(100), Decimal(200)  # domain.md: 100 % or 110 % (CIF minimum)
@@ -63,44 +64,74 @@ class LandedCostSettings:
 
 
 # --- validation -----------------------------------------------------------------------------
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
+_PERCENTS = (  # (field, label, maximum); the cover has its own range
+    ("agent_fee_pct", Term("The agent fee %", "代理服务费 %"), HUNDRED),
+    ("payment_fee_pct", Term("The payment fee %", "支付手续费 %"), HUNDRED),
+    ("insurance_pct", Term("The insurance %", "保险费率 %"), HUNDRED),
+    ("duty_pct", Term("The duty %", "关税 %"), MAX_DUTY_PCT),
+    ("vat_pct", Term("The VAT %", "增值税 %"), HUNDRED),
+)
+_COVER = Term("The insurance cover %", "投保比例 %")
+_AGENT_MIN = Term("The agent's minimum fee", "代理服务费最低收费")
+_FREIGHT = Term("Freight", "国际运费")
+_AFTER_BORDER = Term("Transport after the border", "入境后运费")
+_CONSIGNMENT = Term("The consignment's goods value", "整批货值")
+_CHOICES = (  # (field, kind, what to choose)
+    ("agent_fee_basis", FeeBasis, Term("what the agent fee is charged on", "代理服务费计费基数")),
+    ("duty_basis", DutyBasis, Term("the duty basis (CIF or FOB)", "关税计税基础（CIF 或 FOB）")),
+    ("destination", Destination, Term("the destination", "目的地")),
+    ("vat_reclaimable", bool, Term("whether VAT is reclaimable", "增值税是否可抵扣")),
+)
+
+
 def settings_problems(settings: LandedCostSettings, home: str) -> list[str]:
     """Every broken rule of the landed-cost settings as a sentence; empty when usable."""
+    return [str(said) for said in settings_problems_said(settings, home)]
+
+
+def settings_problems_said(settings: LandedCostSettings, home: str) -> list[Message]:
+    """`settings_problems` as messages the interface says in its language."""
     s = settings
-    problems: list[str] = []
     if not isinstance(home, str) or not re.fullmatch(r"[A-Z]{3}", home):
-        return [f"{home!r} is not a currency code: choose your home currency, like EUR."]
-    for value, label, maximum in (
-        (s.agent_fee_pct, "The agent fee %", HUNDRED),
-        (s.payment_fee_pct, "The payment fee %", HUNDRED),
-        (s.insurance_pct, "The insurance %", HUNDRED),
-        (s.duty_pct, "The duty %", MAX_DUTY_PCT),
-        (s.vat_pct, "The VAT %", HUNDRED),
-    ):
-        problem = number_problem(value, label, minimum=ZERO, maximum=maximum)
+        not_home = QT_TRANSLATE_NOOP(
+            "domain.negotiation",
+            "{code} is not a currency code: choose your home currency, like EUR.",
+        )
+        return [Message(MESSAGES, not_home, code=repr(home))]
+    problems: list[Message] = []
+    for key, label, maximum in _PERCENTS:
+        problem = number_problem_said(getattr(s, key), label, minimum=ZERO, maximum=maximum)
         problems += [problem] if problem else []
-    problem = number_problem(s.insurance_cover_pct, "The insurance cover %", COVER_MIN, COVER_MAX)
+    problem = number_problem_said(s.insurance_cover_pct, _COVER, COVER_MIN, COVER_MAX)
     problems += [problem] if problem else []
     agent = s.agent_currency if isinstance(s.agent_currency, str) else DEFAULT_CURRENCY
-    problems += amount_problems(s.agent_fee_min, "The agent's minimum fee", agent, True)
-    problems += amount_problems(s.freight, "Freight", home, True)
-    problems += amount_problems(s.post_border_transport, "Transport after the border", home, True)
+    for value, label, currency in (
+        (s.agent_fee_min, _AGENT_MIN, agent),
+        (s.freight, _FREIGHT, home),
+        (s.post_border_transport, _AFTER_BORDER, home),
+    ):
+        entered = Term(label.label.lower().removeprefix("the "), label.label_zh)
+        problems += amount_problems_said(value, label, currency, True, entered)
     dest_currency = s.destination.currency if isinstance(s.destination, Destination) else home
-    problems += amount_problems(
-        s.consignment_value, "The consignment's goods value", dest_currency or home
-    )
-    choices: tuple[tuple[object, type, str], ...] = (
-        (s.agent_fee_basis, FeeBasis, "what the agent fee is charged on"),
-        (s.duty_basis, DutyBasis, "the duty basis (CIF or FOB)"),
-        (s.destination, Destination, "the destination"),
-        (s.vat_reclaimable, bool, "whether VAT is reclaimable"),
-    )
-    for choice, kind, label in choices:
-        if not isinstance(choice, kind):
-            problems.append(f"Choose {label}.")
+    problems += amount_problems_said(s.consignment_value, _CONSIGNMENT, dest_currency or home)
+    for key, kind, what in _CHOICES:
+        if not isinstance(getattr(s, key), kind):
+            choose = QT_TRANSLATE_NOOP("domain.negotiation", "Choose {what}.")
+            problems.append(Message(MESSAGES, choose, what=what))
     if not isinstance(s.agent_currency, str) or not re.fullmatch(r"[A-Z]{3}", s.agent_currency):
-        problems.append(f"{s.agent_currency!r} is not a currency code for the agent, like CNY.")
+        not_agent = QT_TRANSLATE_NOOP(
+            "domain.negotiation", "{code} is not a currency code for the agent, like CNY."
+        )
+        problems.append(Message(MESSAGES, not_agent, code=repr(s.agent_currency)))
     if isinstance(s.item_categories, bool) or not isinstance(s.item_categories, int):
-        problems.append("The number of item categories must be a whole number.")
+        whole = QT_TRANSLATE_NOOP(
+            "domain.negotiation", "The number of item categories must be a whole number."
+        )
+        problems.append(Message(MESSAGES, whole))
     elif s.item_categories < 1:
-        problems.append("A consignment has at least 1 item category.")
+        least = QT_TRANSLATE_NOOP(
+            "domain.negotiation", "A consignment has at least 1 item category."
+        )
+        problems.append(Message(MESSAGES, least))
     return problems

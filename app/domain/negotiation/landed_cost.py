@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from typing import NamedTuple
 
-from app.domain.kit.message import MessageError
+from app.domain.kit.message import QT_TRANSLATE_NOOP, SPACE, Listing, Message, MessageError
 from app.domain.negotiation.amounts import (
     HUNDRED,
     ZERO,
@@ -45,12 +45,17 @@ from app.domain.negotiation.amounts import (
     minor_unit,
     round_money,
 )
-from app.domain.negotiation.cost_settings import FeeBasis, LandedCostSettings, settings_problems
+from app.domain.negotiation.cost_settings import (
+    FeeBasis,
+    LandedCostSettings,
+    settings_problems_said,
+)
 from app.domain.negotiation.destinations import DutyBasis, ReliefRule
 from app.domain.negotiation.fx import ONE, ExchangeRate, rate_for
 from app.domain.negotiation.quotes import UNKNOWN_SHIPPING_MESSAGE, PricedQuote
 
 PER_UNIT_DIGITS = 34  # exact enough that a cent-level selling price never depends on it
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
 
 
 class Component(StrEnum):
@@ -248,9 +253,10 @@ def prepare(
 
     Raises ValueError for broken settings or a missing exchange rate.
     """
-    problems = settings_problems(settings, home)
-    if problems:
-        raise ValueError(" ".join(problems))
+    problems = settings_problems_said(settings, home)
+    if problems:  # one error, every sentence in it, said in the interface's language
+        sentences = QT_TRANSLATE_NOOP("domain.negotiation", "{sentences}")
+        raise MessageError(Message(MESSAGES, sentences, sentences=Listing(tuple(problems), SPACE)))
     rates = tuple(rates)
     quote_rate = rate_for(currency, rates, home, on)
     agent_needed = settings.agent_fee_pct > 0 or settings.agent_fee_min > 0

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Field, Message
 from app.domain.kit.numbers import number_problem
 from app.domain.negotiation.amounts import HUNDRED, ZERO
 from app.domain.negotiation.quotes import PricedQuote, Quote, price_quote
@@ -29,6 +30,10 @@ TOO_GOOD_PCT = Decimal(30)  # brief: flagged below the median by more than 30 % 
 MIN_QUOTES_TO_FLAG = 3
 STAT_PLACES = Decimal("0.0001")  # unit-price precision (quotes.PRICE_PLACES)
 PERCENT_SHOWN = Decimal("0.1")
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
+NOTHING_PRICEABLE = Message(
+    MESSAGES, QT_TRANSLATE_NOOP("domain.negotiation", "No quote can be priced at this quantity.")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,12 @@ class MarketStats:
     weighted_mean: Decimal | None  # total goods / total units
     threshold_pct: Decimal
     entries: tuple[MarketEntry, ...]  # in the order given
-    note: str = ""  # e.g. why nothing is flagged
+    note_said: Field = ""  # e.g. why nothing is flagged; the interface says it in its language
+
+    @property
+    def note(self) -> str:
+        """The note in English ("" when none)."""
+        return str(self.note_said)
 
 
 def market_stats(
@@ -75,9 +85,18 @@ def market_stats(
         )
     if not priced:
         entries = tuple(MarketEntry(q, None, getattr(r, "message", "")) for q, r in results)
-        note = "No quote can be priced at this quantity."
         return MarketStats(
-            quantity, None, 0, None, None, None, None, None, too_good_pct, entries, note
+            quantity,
+            None,
+            0,
+            None,
+            None,
+            None,
+            None,
+            None,
+            too_good_pct,
+            entries,
+            NOTHING_PRICEABLE,
         )
     prices = sorted(p.unit_price for p in priced)
     lowest, median = prices[0], _median(prices)
@@ -85,9 +104,16 @@ def market_stats(
     entries = tuple(
         _entry(quote, result, lowest, median, too_good_pct, flagging) for quote, result in results
     )
-    note = ""
+    note: Field = ""
     if not flagging:
-        note = f"Fewer than {MIN_QUOTES_TO_FLAG} priceable quotes: nothing is flagged as too good."
+        note = Message(
+            MESSAGES,
+            QT_TRANSLATE_NOOP(
+                "domain.negotiation",
+                "Fewer than {count} priceable quotes: nothing is flagged as too good.",
+            ),
+            count=MIN_QUOTES_TO_FLAG,
+        )
     mean = (sum(prices, ZERO) / len(prices)).quantize(STAT_PLACES, ROUND_HALF_UP)
     goods = sum((p.goods_total for p in priced), ZERO)
     units = sum(p.ordered_qty for p in priced)

@@ -36,9 +36,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from app.domain.kit.message import QT_TRANSLATE_NOOP, Listing, Message
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Field, Listing, Message
 from app.domain.kit.money import DEFAULT_CURRENCY, exponent
-from app.domain.kit.numbers import number_problem
+from app.domain.kit.numbers import number_problem, number_problem_said
 from app.domain.negotiation.amounts import (
     MAX_AMOUNT,
     MAX_QUANTITY,
@@ -385,14 +385,30 @@ def price_problems(value: object, label: str) -> list[str]:
 
 def amount_problems(value: object, label: str, currency: str, needed: bool = False) -> list[str]:
     """An amount of money: 0 or more, with at most the currency's decimals."""
+    entered = label.lower().removeprefix("the ")
+    return [str(said) for said in amount_problems_said(value, label, currency, needed, entered)]
+
+
+def amount_problems_said(
+    value: object, label: Field, currency: str, needed: bool = False, entered: Field = ""
+) -> list[Message]:
+    """`amount_problems` as messages; `entered` names the amount after "Enter" (lower case)."""
     if value is None:
-        return [f"Enter {label.lower().removeprefix('the ')}."] if needed else []
-    problem = number_problem(value, label, minimum=ZERO, maximum=MAX_AMOUNT)
+        enter = QT_TRANSLATE_NOOP("domain.negotiation", "Enter {what}.")
+        return [Message(MESSAGES, enter, what=entered)] if needed else []
+    problem = number_problem_said(value, label, minimum=ZERO, maximum=MAX_AMOUNT)
     if problem:
         return [problem]
     places = exponent(currency)
     if decimal_places(Decimal(value)) > places:  # type: ignore[arg-type]
-        return [f"{label} has more than {places} decimals for {currency}: {value}."]
+        too_fine = QT_TRANSLATE_NOOP(
+            "domain.negotiation", "{label} has more than {places} decimals for {currency}: {value}."
+        )
+        return [
+            Message(
+                MESSAGES, too_fine, label=label, places=places, currency=currency, value=str(value)
+            )
+        ]
     return []
 
 

@@ -23,7 +23,8 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from app.domain.kit.numbers import number_problem
+from app.domain.kit.message import QT_TRANSLATE_NOOP, Field, Message, MessageError, Term
+from app.domain.kit.numbers import number_problem_said
 from app.domain.negotiation.amounts import (
     HUNDRED,
     MAX_AMOUNT,
@@ -34,6 +35,11 @@ from app.domain.negotiation.amounts import (
 
 MAX_MARKUP = Decimal(100_000)  # a 1000x markup: beyond it a typing slip is likelier
 PERCENT_SHOWN = Decimal("0.01")  # margins and markups are shown to 0.01 %
+MESSAGES = "domain.negotiation"  # the catalogue context of the sentences (kit.message)
+_MARGIN = Term("The margin %", "毛利率 %")
+_FEE = Term("The fee %", "销售费用 %")
+_MARKUP = Term("The markup %", "加价率 %")
+_COST = Term("The cost", "成本")
 
 
 class PricingMethod(StrEnum):
@@ -66,7 +72,12 @@ class SellingPrice:
     fee_pct: Decimal
     margin_pct: Decimal  # what the rounded price really earns on price, after the fee (0.01)
     markup_pct: Decimal  # the same profit as a markup on cost (0.01)
-    explanation: str
+    explanation_said: Message  # how the price was reached; the interface says it in its language
+
+    @property
+    def explanation(self) -> str:
+        """How the price was reached, in English."""
+        return str(self.explanation_said)
 
 
 def selling_price(
@@ -89,12 +100,33 @@ def selling_price(
     unit_cost = Fraction(cost) / units
     margin = _shown(_margin(price, unit_cost, fee_pct))
     markup = _shown(_markup(price, unit_cost, fee_pct))
-    words = f"{method.label}: {format_percent(target_pct)}" if target_pct else method.label
-    if fee_pct:
-        words += f", after a {format_percent(fee_pct)} fee"
-    explanation = f"{words}; the price earns a {format_percent(margin)} margin on price"
-    explanation += f" (a {format_percent(markup)} markup on cost)."
+    explanation = _explanation(method, target_pct, fee_pct, margin, markup)
     return SellingPrice(price, currency, method, target_pct, fee_pct, margin, markup, explanation)
+
+
+def _explanation(
+    method: PricingMethod, target_pct: Decimal, fee_pct: Decimal, margin: Decimal, markup: Decimal
+) -> Message:
+    """'Margin on the selling price: 30 %, after a 15 % fee; the price earns a 30 % margin on
+    price (a 42.86 % markup on cost).'"""
+    words: Field = Term(method.label, method.label_zh)
+    if target_pct:
+        target = QT_TRANSLATE_NOOP("domain.negotiation", "{method}: {target}")
+        words = Message(MESSAGES, target, method=words, target=format_percent(target_pct))
+    if fee_pct:
+        fee = QT_TRANSLATE_NOOP("domain.negotiation", "{words}, after a {fee} fee")
+        words = Message(MESSAGES, fee, words=words, fee=format_percent(fee_pct))
+    earns = QT_TRANSLATE_NOOP(
+        "domain.negotiation",
+        "{words}; the price earns a {margin} margin on price (a {markup} markup on cost).",
+    )
+    return Message(
+        MESSAGES,
+        earns,
+        words=words,
+        margin=format_percent(margin),
+        markup=format_percent(markup),
+    )
 
 
 def price_for_margin(
@@ -102,12 +134,21 @@ def price_for_margin(
 ) -> Decimal:
     """P = C / (1 - f - m), rounded up to the cent."""
     unit_cost = _unit_cost(cost, units)
-    margin = _percent(margin_pct, "The margin", HUNDRED)
-    fee = _percent(fee_pct, "The fee", HUNDRED)
+    margin = _percent(margin_pct, _MARGIN, HUNDRED)
+    fee = _percent(fee_pct, _FEE, HUNDRED)
     if fee + margin >= 1:
-        raise ValueError(
-            f"The fee ({format_percent(fee_pct)}) and the margin ({format_percent(margin_pct)}) "
-            "add up to 100 % or more: no price can give that margin. Lower one of them."
+        too_much = QT_TRANSLATE_NOOP(
+            "domain.negotiation",
+            "The fee ({fee}) and the margin ({margin}) add up to 100 % or more: no price can "
+            "give that margin. Lower one of them.",
+        )
+        raise MessageError(
+            Message(
+                MESSAGES,
+                too_much,
+                fee=format_percent(fee_pct),
+                margin=format_percent(margin_pct),
+            )
         )
     return ceil_money(unit_cost / (1 - fee - margin), currency)
 
@@ -117,7 +158,7 @@ def price_for_markup(
 ) -> Decimal:
     """P = C x (1 + k) / (1 - f), rounded up to the cent."""
     unit_cost = _unit_cost(cost, units)
-    markup = _percent(markup_pct, "The markup", MAX_MARKUP)
+    markup = _percent(markup_pct, _MARKUP, MAX_MARKUP)
     fee = _fee(fee_pct)
     return ceil_money(unit_cost * (1 + markup) / (1 - fee), currency)
 
@@ -131,15 +172,19 @@ def break_even_price(
 
 def margin_of_markup(markup_pct: Decimal) -> Decimal:
     """The margin on price a markup on cost gives: k / (1 + k), to 0.01 % (30 -> 23.08)."""
-    k = _percent(markup_pct, "The markup", MAX_MARKUP)
+    k = _percent(markup_pct, _MARKUP, MAX_MARKUP)
     return _shown(k / (1 + k) * 100)
 
 
 def markup_of_margin(margin_pct: Decimal) -> Decimal:
     """The markup on cost a margin on price needs: m / (1 - m), to 0.01 % (23.08 -> 30.01)."""
-    m = _percent(margin_pct, "The margin", HUNDRED)
+    m = _percent(margin_pct, _MARGIN, HUNDRED)
     if m >= 1:
-        raise ValueError("A margin of 100 % or more needs an endless markup: lower the margin.")
+        endless = QT_TRANSLATE_NOOP(
+            "domain.negotiation",
+            "A margin of 100 % or more needs an endless markup: lower the margin.",
+        )
+        raise MessageError(Message(MESSAGES, endless))
     return _shown(m / (1 - m) * 100)
 
 
@@ -173,23 +218,27 @@ def _shown(value: Fraction) -> Decimal:
 
 
 def _unit_cost(cost: object, units: object) -> Fraction:
-    problem = number_problem(cost, "The cost", minimum=ZERO, maximum=MAX_AMOUNT)
+    problem = number_problem_said(cost, _COST, minimum=ZERO, maximum=MAX_AMOUNT)
     if problem:
-        raise ValueError(problem)
+        raise MessageError(problem)
     if isinstance(units, bool) or not isinstance(units, int) or units < 1:
-        raise ValueError("The cost must be for 1 unit or more.")
+        one = QT_TRANSLATE_NOOP("domain.negotiation", "The cost must be for 1 unit or more.")
+        raise MessageError(Message(MESSAGES, one))
     return Fraction(Decimal(cost)) / units  # type: ignore[arg-type]
 
 
-def _percent(value: object, label: str, maximum: Decimal) -> Fraction:
-    problem = number_problem(value, f"{label} %", minimum=ZERO, maximum=maximum)
+def _percent(value: object, label: Term, maximum: Decimal) -> Fraction:
+    problem = number_problem_said(value, label, minimum=ZERO, maximum=maximum)
     if problem:
-        raise ValueError(problem)
+        raise MessageError(problem)
     return Fraction(Decimal(value)) / 100  # type: ignore[arg-type]
 
 
 def _fee(fee_pct: Decimal) -> Fraction:
-    fee = _percent(fee_pct, "The fee", HUNDRED)
+    fee = _percent(fee_pct, _FEE, HUNDRED)
     if fee >= 1:
-        raise ValueError("A fee of 100 % leaves nothing of the price: lower the fee.")
+        nothing = QT_TRANSLATE_NOOP(
+            "domain.negotiation", "A fee of 100 % leaves nothing of the price: lower the fee."
+        )
+        raise MessageError(Message(MESSAGES, nothing))
     return fee

@@ -260,7 +260,7 @@ class ComparisonModel(QAbstractTableModel):
             )
             return "\n".join([*lines, total])
         if column == SELLING and row.selling is not None:
-            return row.selling.explanation
+            return message_text(row.selling.explanation_said)
         if column == NOTES and row.problems:
             return field_text(row.problem_said)
         return None

@@ -237,7 +237,7 @@ def _market_text(comparison: Comparison | None) -> str:
         weighted=shown(market.weighted_mean),
         pct=market.threshold_pct,
     )
-    note = comparison.market_note if comparison is not None else ""
+    note = i18n.field_text(comparison.market_note_said) if comparison is not None else ""
     freight = _freight_text(comparison) if comparison is not None else ""
     return f"{text} {note} {freight}".strip()
 
