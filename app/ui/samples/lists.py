@@ -21,6 +21,9 @@ from PySide6.QtCore import (
 
 from app.domain.kit.money import Money
 from app.domain.samples.sample import SampleStatus, sample_price, total_cost
+from app.services.changes import Change
+from app.services.negotiation.records import NegotiationChange
+from app.services.samples.records import SampleChange
 from app.ui.i18n import label_of
 
 if TYPE_CHECKING:  # the records module loads SQLAlchemy, which waits until after the first paint
@@ -166,3 +169,11 @@ class SamplesModel(_RowsModel):
 
     def row_id(self, row: SampleSummary) -> int:
         return row.sample.id or 0
+
+
+def alters_products(change: Change) -> bool:
+    """Whether a change may alter the product list: products made, edited or deleted, or
+    their samples (counts, the golden sample); a quote import's new products."""
+    if isinstance(change, SampleChange):
+        return bool(change.products)
+    return isinstance(change, NegotiationChange) and bool(change.new_products)

@@ -18,10 +18,8 @@ from app.domain.samples.sample import Product, Sample, SamplePhoto
 from app.errors import WorkbenchError
 from app.services.changes import Change
 from app.services.exporting import ExportRequest
-from app.services.negotiation.records import NegotiationChange
-from app.services.samples.records import SampleChange
 from app.services.workbench import Workbench
-from app.ui.samples.lists import ID_ROLE
+from app.ui.samples.lists import ID_ROLE, alters_products
 from app.ui.samples.tab_photos import GalleryActions
 from app.ui.samples.tab_view import SamplesTabView
 from app.ui.widgets.operations import Operations
@@ -404,7 +402,7 @@ class SamplesTab(GalleryActions, SamplesTabView):
             return
         if change.supplier_ids:
             self.reload()
-        elif not self._writing and _alters_products(change):
+        elif not self._writing and alters_products(change):
             self._follow_products()
 
     def _follow_products(self) -> None:
@@ -445,11 +443,3 @@ class SamplesTab(GalleryActions, SamplesTabView):
 
     def _say(self, text: str) -> None:
         self.message.emit(text)
-
-
-def _alters_products(change: Change) -> bool:
-    """Whether a change may alter the product list: products made, edited or deleted, or
-    their samples (counts, the golden sample); a quote import's new products."""
-    if isinstance(change, SampleChange):
-        return bool(change.products)
-    return isinstance(change, NegotiationChange) and bool(change.new_products)
