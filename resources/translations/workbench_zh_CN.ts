@@ -2120,14 +2120,6 @@ Sub-score: {rule}</source>
       <source>{shown} of {total} suppliers</source>
       <translation>{shown} / {total} 家供应商</translation>
     </message>
-    <message>
-      <source>Saved views</source>
-      <translation>已存视图</translation>
-    </message>
-    <message>
-      <source>Views</source>
-      <translation>视图</translation>
-    </message>
   </context>
   <context>
     <name>GalleryActions</name>
@@ -3089,14 +3081,6 @@ Nothing will be written to this file. Open a backup with File ▸ Open, or run '
       <source>{shown} of {total} suppliers</source>
       <translation>{shown} / {total} 家供应商</translation>
     </message>
-    <message>
-      <source>Saved views</source>
-      <translation>已存视图</translation>
-    </message>
-    <message>
-      <source>Views</source>
-      <translation>视图</translation>
-    </message>
   </context>
   <context>
     <name>MatrixModel</name>
@@ -3808,14 +3792,6 @@ hours</source>
       <source>Gather every supplier's quote for a product with its price breaks, compare them at the quantity you plan, keep a worksheet of targets and rounds with each supplier, and see the landed cost at your door.&lt;br&gt;&lt;br&gt;Start with a product (New product…), then add each supplier's quote for it (New quote; the suppliers come from the Suppliers tab).</source>
       <translation>收集每家供应商对同一产品的报价及其阶梯价，按您计划的数量比价，用谈判表记录与每家供应商的目标价格和谈判轮次，并查看货到您手中的到岸成本。&lt;br&gt;&lt;br&gt;先新建产品（新建产品…），再为它添加每家供应商的报价（新建报价；供应商来自“供应商”标签页）。</translation>
     </message>
-    <message>
-      <source>Saved views</source>
-      <translation>已存视图</translation>
-    </message>
-    <message>
-      <source>Views</source>
-      <translation>视图</translation>
-    </message>
   </context>
   <context>
     <name>OrderForm</name>
@@ -4085,14 +4061,6 @@ hours</source>
     <message>
       <source>Status:</source>
       <translation>状态：</translation>
-    </message>
-    <message>
-      <source>Saved views</source>
-      <translation>已存视图</translation>
-    </message>
-    <message>
-      <source>Views</source>
-      <translation>视图</translation>
     </message>
     <message>
       <source>{shown} of {total}</source>
@@ -4422,14 +4390,6 @@ hours</source>
     <message>
       <source>Show:</source>
       <translation>显示：</translation>
-    </message>
-    <message>
-      <source>Saved views</source>
-      <translation>已存视图</translation>
-    </message>
-    <message>
-      <source>Views</source>
-      <translation>视图</translation>
     </message>
     <message>
       <source>{shown} of {total}</source>
@@ -5656,6 +5616,14 @@ hours</source>
   </context>
   <context>
     <name>SavedViewsButton</name>
+    <message>
+      <source>Saved views</source>
+      <translation>已存视图</translation>
+    </message>
+    <message>
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
     <message>
       <source>No saved views yet</source>
       <translation>还没有保存的视图</translation>

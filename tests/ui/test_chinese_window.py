@@ -27,6 +27,7 @@ PART = [
     "app/ui/consolidation",
     "app/ui/main_window.py",
     "app/ui/export_commands.py",
+    "app/ui/widgets/saved_views.py",
     "app/ui/settings_dialog.py",
     "app/ui/negotiation/rounds_model.py",  # the destinations' names, shown in Settings
     "app/ui/database_commands.py",

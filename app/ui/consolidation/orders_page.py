@@ -39,13 +39,10 @@ from app.ui.consolidation.records_model import (
 )
 from app.ui.settings import CONSOLIDATION_ORDERS_VIEWS, Settings
 from app.ui.widgets.saved_views import (
-    VIEWS_SHORTCUT,
     FilterWidget,
-    SavedViews,
     SavedViewsButton,
     TableViewState,
 )
-from app.ui.widgets.tab_protocol import tab_action
 
 ParcelNames = dict[int, str]
 ORDERED = 7  # the column of the order date
@@ -249,9 +246,6 @@ class OrdersPage(QWidget):
     def use_saved_views(self, settings: Settings) -> None:
         """Add Views ▾ after the filters (Ctrl+Shift+F while this page shows): the status and
         text filters with the table's sort and columns, saved under a name in `settings`."""
-        action = tab_action(self, self.tr("Saved views"), VIEWS_SHORTCUT)
-        action.setIconText(self.tr("Views"))
-        self.views_button = SavedViewsButton(action)
         filters: dict[str, FilterWidget] = {
             "text": self.filter_edit,
             "status": self.status_filter,
@@ -263,7 +257,9 @@ class OrdersPage(QWidget):
             self._filters_restored,
             always_shown=COLUMN_KEYS[:1],  # the order number: which order a row is
         )
-        self.views_button.attach(SavedViews(settings, CONSOLIDATION_ORDERS_VIEWS), state)
+        self.views_button = SavedViewsButton.for_table(
+            self, settings, CONSOLIDATION_ORDERS_VIEWS, state
+        )
         self._bar.addWidget(self.views_button)
 
     def _filters_restored(self) -> None:

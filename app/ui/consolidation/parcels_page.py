@@ -44,13 +44,10 @@ from app.ui.consolidation.records_model import (
 from app.ui.i18n import message_text
 from app.ui.settings import CONSOLIDATION_PARCELS_VIEWS, Settings
 from app.ui.widgets.saved_views import (
-    VIEWS_SHORTCUT,
     FilterWidget,
-    SavedViews,
     SavedViewsButton,
     TableViewState,
 )
-from app.ui.widgets.tab_protocol import tab_action
 
 ALL, WAITING, IN_SHIPMENT = range(3)
 ARRIVED = 10  # the column of the arrival date
@@ -282,9 +279,6 @@ class ParcelsPage(QWidget):
     def use_saved_views(self, settings: Settings) -> None:
         """Add Views ▾ after the filters (Ctrl+Shift+F while this page shows): the Show and
         text filters with the table's sort and columns, saved under a name in `settings`."""
-        action = tab_action(self, self.tr("Saved views"), VIEWS_SHORTCUT)
-        action.setIconText(self.tr("Views"))
-        self.views_button = SavedViewsButton(action)
         filters: dict[str, FilterWidget] = {"text": self.filter_edit, "shown": self.show_box}
         state = TableViewState(
             self.table.horizontalHeader(),
@@ -293,7 +287,9 @@ class ParcelsPage(QWidget):
             self._filters_restored,
             always_shown=COLUMN_KEYS[:1],  # the code: which parcel a row is
         )
-        self.views_button.attach(SavedViews(settings, CONSOLIDATION_PARCELS_VIEWS), state)
+        self.views_button = SavedViewsButton.for_table(
+            self, settings, CONSOLIDATION_PARCELS_VIEWS, state
+        )
         self._bar.addWidget(self.views_button)
 
     def _filters_restored(self) -> None:

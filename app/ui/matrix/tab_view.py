@@ -137,9 +137,6 @@ class MatrixFilterBar(QWidget):
     ) -> None:
         """Add Views ▾ before Export (Ctrl+Shift+F while `tab` shows): this bar's filters with
         the table's sort and columns, saved under a name in `settings`."""
-        action = tab_action(tab, self.tr("Saved views"), saved_views.VIEWS_SHORTCUT)
-        action.setIconText(self.tr("Views"))
-        self.views_button = saved_views.SavedViewsButton(action)
         filters: dict[str, saved_views.FilterWidget] = {
             "text": self.text_box,
             "status": self.status_box,
@@ -148,7 +145,9 @@ class MatrixFilterBar(QWidget):
         }
         header = table.horizontalHeader()
         state = saved_views.TableViewState(header, COLUMN_KEYS, filters, self._emit, ["supplier"])
-        self.views_button.attach(saved_views.SavedViews(settings, MATRIX_VIEWS), state)
+        self.views_button = saved_views.SavedViewsButton.for_table(
+            tab, settings, MATRIX_VIEWS, state
+        )
         layout = self.layout()
         assert isinstance(layout, QHBoxLayout)
         layout.insertWidget(layout.indexOf(self.export_button), self.views_button)

@@ -150,9 +150,6 @@ class NegotiationTabView(QWidget):
         """Add Views ▾ beside the product filter (Ctrl+Shift+F while the list shows): the
         filter and the list's columns, saved under a name in `settings`."""
         panel = self.products_panel  # the key acts while the list shows, not the empty state
-        action = tab_action(panel, self.tr("Saved views"), saved_views.VIEWS_SHORTCUT)
-        action.setIconText(self.tr("Views"))
-        self.views_button = saved_views.SavedViewsButton(action)
         state = saved_views.TableViewState(
             self.products_view.horizontalHeader(),
             PRODUCT_COLUMN_KEYS,
@@ -160,8 +157,8 @@ class NegotiationTabView(QWidget):
             lambda: self.products_proxy.setFilterFixedString(self.product_filter.text()),
             always_shown=PRODUCT_COLUMN_KEYS[:1],
         )
-        self.views_button.attach(
-            saved_views.SavedViews(settings, NEGOTIATION_PRODUCTS_VIEWS), state
+        self.views_button = saved_views.SavedViewsButton.for_table(
+            panel, settings, NEGOTIATION_PRODUCTS_VIEWS, state
         )
         self._filter_row.addWidget(self.views_button)
 

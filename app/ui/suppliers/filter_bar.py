@@ -12,13 +12,10 @@ from app.ui.settings import SUPPLIERS_VIEWS, Settings
 from app.ui.suppliers.list_models import choice_text
 from app.ui.suppliers.table_model import COLUMN_FIELDS
 from app.ui.widgets.saved_views import (
-    VIEWS_SHORTCUT,
     FilterWidget,
-    SavedViews,
     SavedViewsButton,
     TableViewState,
 )
-from app.ui.widgets.tab_protocol import tab_action
 
 
 class FilterBar(QWidget):
@@ -89,9 +86,6 @@ class FilterBar(QWidget):
     def use_saved_views(self, tab: QWidget, settings: Settings, table: QTableView) -> None:
         """Add Views ▾ (and its shortcut, while `tab` shows): this bar's filters with the
         table's sort and columns, saved under a name in `settings`."""
-        action = tab_action(tab, self.tr("Saved views"), VIEWS_SHORTCUT)
-        action.setIconText(self.tr("Views"))
-        self.views_button = SavedViewsButton(action)
         filters: dict[str, FilterWidget] = {
             "text": self.text_box,
             "status": self.status_box,
@@ -106,7 +100,7 @@ class FilterBar(QWidget):
             self._emit,
             always_shown=COLUMN_FIELDS[:1],  # the name column, as in the column menu
         )
-        self.views_button.attach(SavedViews(settings, SUPPLIERS_VIEWS), state)
+        self.views_button = SavedViewsButton.for_table(tab, settings, SUPPLIERS_VIEWS, state)
         self._row.addWidget(self.views_button)
 
     def focus_text(self) -> None:

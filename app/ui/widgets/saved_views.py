@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from enum import Enum
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.settings import Setting, Settings
+from app.ui.widgets.tab_protocol import tab_action
 
 VIEWS_SHORTCUT = "Ctrl+Shift+F"  # Ctrl+F finds; with Shift, the saved filters (tab-scoped)
 FORMAT_VERSION = 1  # of the stored list; a later format upgrades it when it reads version 1
@@ -232,6 +233,19 @@ class SavedViewsButton(QToolButton):
         self._action = action
         self._views: SavedViews | None = None
         self._target: ViewTarget | None = None
+
+    @classmethod
+    def for_table(
+        cls, owner: QWidget, settings: Settings, setting: Setting[str], target: ViewTarget
+    ) -> SavedViewsButton:
+        """The button every table uses: its action belongs to `owner` (the tab or page whose
+        Ctrl+Shift+F it is), its views are kept in `setting`."""
+        translate = QCoreApplication.translate
+        action = tab_action(owner, translate("SavedViewsButton", "Saved views"), VIEWS_SHORTCUT)
+        action.setIconText(translate("SavedViewsButton", "Views"))
+        button = cls(action)
+        button.attach(SavedViews(settings, setting), target)
+        return button
 
     def attach(self, views: SavedViews, target: ViewTarget) -> None:
         self._views, self._target = views, target
