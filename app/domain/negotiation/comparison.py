@@ -238,6 +238,16 @@ def compare_quotes(
     )
 
 
+def settings_for_order(
+    settings: LandedCostSettings, freight_per_unit: Decimal | None, ordered_qty: int, home: str
+) -> LandedCostSettings:
+    """The settings an order is costed with: a measured freight per unit (home currency)
+    replaces the typed whole-order freight, as per unit x ordered pieces rounded once."""
+    if freight_per_unit is None:
+        return settings
+    return replace(settings, freight=round_money(freight_per_unit * ordered_qty, home))
+
+
 def measured_freight_per_unit(
     measured: Money | None, rates: Iterable[ExchangeRate], home: str, on: date
 ) -> Decimal | None:
@@ -281,10 +291,7 @@ def _row(
         return QuoteComparison(
             quote, None, result, None, None, None, Validity.VALID, None, problems=(result.said,)
         )
-    if freight_per_unit is not None:
-        settings = replace(
-            settings, freight=round_money(freight_per_unit * result.ordered_qty, home)
-        )
+    settings = settings_for_order(settings, freight_per_unit, result.ordered_qty, home)
     problems: list[Field] = []
     goods_home = landed = selling = None
     try:

@@ -42,3 +42,6 @@ class NegotiationExport:
     quotes: tuple[QuoteEntry, ...]
     worksheet: WorksheetEntry | None  # the chosen (agreed) supplier's, else None
     today: date
+    # Freight measured on a shipment, per unit in home currency: it replaces settings.freight
+    # (domain.negotiation.comparison.settings_for_order); None: the typed whole-order freight.
+    freight_per_unit: Decimal | None = None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from app.domain.negotiation.amounts import ZERO
+from app.domain.negotiation.comparison import settings_for_order
 from app.domain.negotiation.destinations import ReliefRule
 from app.domain.negotiation.fx import ExchangeRate
 from app.domain.negotiation.landed_cost import LandedCost, landed_cost
@@ -171,7 +172,10 @@ def _figures(data: NegotiationExport, entry: QuoteEntry) -> QuoteFigures:
 
 def _landed(data: NegotiationExport, priced: PricedQuote) -> tuple[LandedCost | None, str]:
     try:
-        return landed_cost(priced, data.settings, data.rates, data.home, data.today), ""
+        settings = settings_for_order(
+            data.settings, data.freight_per_unit, priced.ordered_qty, data.home
+        )
+        return landed_cost(priced, settings, data.rates, data.home, data.today), ""
     except ValueError as error:
         return None, str(error)
 

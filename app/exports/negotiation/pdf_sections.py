@@ -178,6 +178,12 @@ def inputs_section(data: NegotiationExport, s: Styles) -> list[Flowable]:
         f"{format_percent(st.agent_fee_pct)} of {st.agent_fee_basis.label.lower()}, in "
         f"{st.agent_currency}, at least {format_money(st.agent_fee_min, st.agent_currency)}"
     )
+    freight = f"{format_money(st.freight, home)} (whole order)"
+    if data.freight_per_unit is not None:  # measured on a shipment: it replaces the typed one
+        freight = (
+            f"{data.freight_per_unit:,.4f} {home} per unit x ordered pieces, allocated from "
+            "the latest shipment carrying this product"
+        )
     rule = relief_rule(data)
     relief = rule.note if rule is not None and rule.note else "no low-value relief"
     if not relief_applies(data) and rule is not None and rule.note:
@@ -192,7 +198,7 @@ def inputs_section(data: NegotiationExport, s: Styles) -> list[Flowable]:
             "Payment fee / 支付手续费",
             f"{format_percent(st.payment_fee_pct)} of goods + domestic shipping + agent fee",
         ],
-        ["International freight / 国际运费", f"{format_money(st.freight, home)} (whole order)"],
+        ["International freight / 国际运费", freight],
         [
             "Insurance / 保险",
             f"{format_percent(st.insurance_pct)} of "

@@ -178,7 +178,10 @@ def row_formulas(layout: QuoteLayout, refs: InputRefs, last_row: int) -> dict[st
             f"ROUND(({c['goods_home']}+{c['domestic_home']}+{c['agent_fee']})"
             f"*PaymentFeePct/100,{dh})"
         ),
-        "freight": line(f"ROUND(Freight,{dh})"),
+        "freight": line(
+            f"IF(ISNUMBER(FreightPerUnit),ROUND(FreightPerUnit*{c['ordered']},{dh}),"
+            f"ROUND(Freight,{dh}))"
+        ),
         "insurance": line(
             f"ROUND(({c['goods_home']}+{c['domestic_home']}+{c['freight']})"
             f"*InsuranceCoverPct/100*InsurancePct/100,{dh})"

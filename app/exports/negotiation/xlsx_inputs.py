@@ -207,6 +207,15 @@ def input_sections(data: NegotiationExport) -> list[tuple[str, list[InputRow]]]:
                     "the whole order, to the border",
                 ),
                 InputRow(
+                    "FreightPerUnit",
+                    f"Freight per unit, measured ({home})",
+                    "实测每件运费",
+                    data.freight_per_unit,
+                    "#,##0.0000",
+                    "from the latest shipment (Consolidation); when set it replaces Freight: "
+                    "per unit x ordered qty. Empty: Freight",
+                ),
+                InputRow(
                     "InsurancePct",
                     "Insurance",
                     "保险费率",

@@ -45,7 +45,9 @@ def money_rules(data: NegotiationExport, refs: InputRefs) -> list[str]:
         f"AgentFeeMin ({agent}), rounded in {agent}, then converted to {home} and rounded again. "
         f"代购服务费以{agent}计算。",
         f"Payment fee: PaymentFeePct of goods + domestic shipping + agent fee, in {home}.",
-        f"International freight: the whole order to the border, already in {home}. Insurance: "
+        f"International freight: the whole order to the border, already in {home}; when "
+        "FreightPerUnit is set (measured on a shipment), FreightPerUnit x ordered qty, rounded "
+        "to the cent, instead. Insurance: "
         "InsurancePct of InsuranceCoverPct (100, or 110) of goods + domestic shipping + freight.",
         "Customs value: on a CIF basis goods + domestic shipping + freight + insurance (the "
         "agent's fee is a buying commission and is left out); on an FOB basis goods + domestic "

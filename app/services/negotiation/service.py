@@ -219,17 +219,21 @@ class NegotiationService(NegotiationWorksheets):
                 worksheet.agreed,
             )
         targets = self.selling_targets()
+        day = on or self.today()
+        rates, home = self.rates(), self.home_currency()
+        freight = measured_freight_per_unit(self.measured_freight(product_id), rates, home, day)
         return NegotiationExport(
             product_name=product.display_name,
             planned_qty=planned,
-            home=self.home_currency(),
-            rates=tuple(self.rates()),
+            home=home,
+            rates=tuple(rates),
             settings=self.landed_settings(),
             target_margin_pct=targets.margin_pct,
             selling_fee_pct=targets.fee_pct,
             quotes=tuple(QuoteEntry(row.supplier_name, row.quote) for row in rows),
             worksheet=sheet,
-            today=on or self.today(),
+            today=day,
+            freight_per_unit=freight,
         )
 
     def export_bundles(

@@ -8,7 +8,7 @@ has no rank (never priced at the first break).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -96,8 +96,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def per_unit_text(value: Decimal, currency: str) -> str:
-    """Per-unit figures are shown to 4 decimals (the money rules)."""
-    return f"{value:,.4f} {currency}"
+    """Per-unit figures are shown to 4 decimals, half up (the money rules; as the PDF)."""
+    return f"{value.quantize(Decimal('0.0001'), ROUND_HALF_UP):,} {currency}"
 
 
 def notes_of(row: QuoteComparison) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain.negotiation.comparison import settings_for_order
 from app.domain.negotiation.landed_cost import Component, LandedCost, landed_cost
 from app.domain.negotiation.quotes import PricedQuote, price_quote
 from app.domain.negotiation.selling import price_for_margin
@@ -33,7 +34,10 @@ def expected_rows(data: NegotiationExport) -> list[Expected]:
             rows.append(Expected(entry.supplier_name, result, "unknown shipping", None, None, None))
             continue
         try:
-            landed = landed_cost(result, data.settings, data.rates, data.home, data.today)
+            settings = settings_for_order(
+                data.settings, data.freight_per_unit, result.ordered_qty, data.home
+            )
+            landed = landed_cost(result, settings, data.rates, data.home, data.today)
         except ValueError as error:  # a missing exchange rate
             rows.append(Expected(entry.supplier_name, result, str(error), None, None, None))
             continue

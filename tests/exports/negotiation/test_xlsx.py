@@ -41,6 +41,7 @@ NAMED_INPUTS = {
     "AgentFeeBasis": "goods",
     "PaymentFeePct": D("2.5"),
     "Freight": 180,
+    "FreightPerUnit": None,  # empty: no shipment measured the freight yet
     "InsurancePct": D("0.5"),
     "InsuranceCoverPct": 110,
     "DutyPct": 4,

@@ -203,8 +203,19 @@ def computed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[st
     edit(b, B_INPUTS)
     edit(c, C_INPUTS, C_BREAKS)
     cents = export_negotiation_xlsx(cents_data(), folder / "cents.xlsx")
-    sheets = recalculated([exported, b, c, cents], folder)
-    return {path.stem: table(sheets[path]["Comparison"]) for path in (exported, b, c, cents)}
+    measured = export_negotiation_xlsx(measured_data(), folder / "measured.xlsx")
+    cleared = folder / "measured_cleared.xlsx"
+    shutil.copy(measured, cleared)
+    edit(cleared, {"FreightPerUnit": None})  # the partner goes back to the typed freight
+    paths = (exported, b, c, cents, measured, cleared)
+    sheets = recalculated(list(paths), folder)
+    return {path.stem: table(sheets[path]["Comparison"]) for path in paths}
+
+
+def measured_data() -> NegotiationExport:
+    """Freight measured on a shipment: 0.1234567 EUR a unit replaces the typed whole-order
+    freight, for each quote at its own ordered quantity (504 for the multiple of 12)."""
+    return replace(negotiation(), freight_per_unit=D("0.1234567"))
 
 
 @needs_libreoffice
@@ -283,3 +294,14 @@ def test_exact_cent_selling_price_ties_and_a_missing_rate(computed: dict) -> Non
     assert by["No rate"]["Landed cost"] == "No exchange rate for USD: enter FX_USD on Inputs"
     assert by["No rate"]["Goods total (home)"] == ""
     assert cents_data().today == TODAY
+
+
+@needs_libreoffice
+def test_a_measured_freight_per_unit_costs_each_order_as_the_app(computed: dict) -> None:
+    data = measured_data()
+    rows = computed["measured"]
+    assert_figures_match(rows, data)
+    by = {row["Supplier"]: row for row in rows}
+    assert D(by[HUAQIANG]["International freight"]) == D("62.22")  # 0.1234567 x 504
+    assert by[HENGDA]["International freight"] != by[HUAQIANG]["International freight"]
+    assert_figures_match(computed["measured_cleared"], negotiation())  # cleared: typed again

@@ -83,5 +83,7 @@ def test_the_workbench_feeds_the_demos_shipped_tote_bags_freight_into_negotiatio
                 D("0.01"), ROUND_HALF_UP
             )
             assert row.landed.amount(Component.FREIGHT) == expected
+        exported = negotiation.export_data(tote, 200)  # the PDF and workbook cost it alike
+        assert exported.freight_per_unit == result.freight_per_unit
     finally:
         workbench.close()

@@ -30,3 +30,12 @@ def test_the_market_line_names_the_shipments_freight_per_unit(qtbot, tmp_path: P
     text = tab.comparison.market.text()
     assert "allocated from the latest shipment" in text
     assert f"{measured.amount:,.4f} {measured.currency}" in text
+
+
+def test_a_per_unit_figure_on_a_half_rounds_up_as_in_the_pdf() -> None:
+    from decimal import Decimal
+
+    from app.ui.negotiation.comparison_model import per_unit_text
+
+    assert per_unit_text(Decimal("3.35025"), "EUR") == "3.3503 EUR"  # €670.05 / 200
+    assert per_unit_text(Decimal("1234.5"), "CNY") == "1,234.5000 CNY"
